@@ -1,0 +1,55 @@
+"""The ``coopgraph`` command: each subcommand parses its options, calls one public function,
+prints the result and returns an exit code (0 ok, 1 a check failed, 2 usage/input/endpoint error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from coopgraph import __version__
+from coopgraph.cli import _commands
+from coopgraph.errors import CoopgraphError
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="coopgraph",
+        description="Turn documents about development cooperation into a knowledge graph "
+                    "of who did what, with whom, where and when.",
+        epilog="Run 'coopgraph COMMAND --help' for the options of one command.",
+    )
+    parser.add_argument("--version", action="version", version=f"coopgraph {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for register in _commands.REGISTRARS:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the process exit code instead of exiting (testable in-process)."""
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits on --help and usage errors
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except CoopgraphError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted; outputs already written are intact", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

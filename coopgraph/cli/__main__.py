@@ -1,0 +1,5 @@
+import sys
+
+from coopgraph.cli import main
+
+sys.exit(main())

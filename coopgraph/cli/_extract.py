@@ -1,0 +1,37 @@
+"""``coopgraph extract``: print extraction records in the gold-file JSON format."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from coopgraph.cli._options import add_documents, add_encoding
+from coopgraph.extraction import load_documents
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "extract", help="print what the loaders read, as gold-format JSON records",
+        description="Extract entities, events and relations from documents and print them in "
+                    "the JSON format of the gold files (one record per document; a JSON list "
+                    "when there are several).")
+    add_documents(p)
+    add_encoding(p)
+    p.add_argument("--format", choices=["json", "jsonl"], default="json",
+                   help="json: one record, or a list of records (default); jsonl: one per line")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    report = load_documents(args.documents or None, encoding=args.encoding)
+    for path, reason in report.failed:
+        print(f"error: {path}: {reason}", file=sys.stderr)
+    dicts = [r.to_dict() for r in report.records]
+    if args.format == "jsonl":
+        for d in dicts:
+            print(json.dumps(d, ensure_ascii=False))
+    else:
+        out = dicts[0] if len(dicts) == 1 else dicts
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 2 if report.failed else 0

@@ -1,0 +1,28 @@
+"""Options shared by several subcommands, defined once."""
+
+from __future__ import annotations
+
+import argparse
+
+DEFAULT_OUTPUT = "coopgraph-out"
+
+
+def add_output(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="DIR",
+                   help=f"build directory (default: ./{DEFAULT_OUTPUT})")
+
+
+def add_base_iri(p: argparse.ArgumentParser) -> None:
+    from coopgraph.graph import DEFAULT_BASE_IRI
+    p.add_argument("--base-iri", default=DEFAULT_BASE_IRI, metavar="IRI",
+                   help=f"namespace for minted resources (default: {DEFAULT_BASE_IRI})")
+
+
+def add_encoding(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", default=None, metavar="NAME",
+                   help="text encoding of the documents (default: UTF-8)")
+
+
+def add_documents(p: argparse.ArgumentParser) -> None:
+    p.add_argument("documents", nargs="*", metavar="DOC",
+                   help="documents or directories (default: the bundled corpus)")

@@ -1,0 +1,83 @@
+"""Choosing a loader for a file and walking directories of documents.
+
+Loaders are found by content sniffing (first bytes plus name), in registration order; third
+parties add loaders through the ``coopgraph.loaders`` entry-point group, each entry pointing to a
+zero-argument callable that returns a :class:`~coopgraph.loaders.base.Loader`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from coopgraph.errors import InputError
+from coopgraph.loaders.base import Loader
+from coopgraph.loaders.text_loader import TextLoader
+
+ENTRY_POINT_GROUP = "coopgraph.loaders"
+#: Names never treated as documents when walking a directory.
+_IGNORED_NAMES = {".DS_Store", "Thumbs.db"}
+
+
+def builtin_loaders() -> list[Loader]:
+    """The loaders shipped with coopgraph, most specific first."""
+    return [TextLoader()]
+
+
+def available_loaders() -> list[Loader]:
+    """Built-in loaders followed by those registered by installed plugins."""
+    found: list[Loader] = []
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        found.append(ep.load()())
+    return found + builtin_loaders()
+
+
+def find_loader(path: Path, loaders: Iterable[Loader] | None = None) -> Loader:
+    """The first loader that recognises ``path``.
+
+    Raises:
+        InputError: no loader recognises the file.
+    """
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    for loader in loaders if loaders is not None else available_loaders():
+        if loader.sniff(path, head):
+            return loader
+    raise InputError(path, "no loader for this kind of file; coopgraph reads .txt and .md text")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path left out of a directory walk, and why."""
+
+    path: Path
+    reason: str
+
+
+def iter_document_paths(paths: Iterable[Path | str], skipped: list[Skipped] | None = None
+                        ) -> Iterator[Path]:
+    """Expand files and directories into document paths, sorted for deterministic builds.
+
+    Directories are walked recursively; hidden files are skipped (and reported in ``skipped``).
+
+    Raises:
+        InputError: a path does not exist.
+    """
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise InputError(p, "no such file or directory; check the path")
+        if p.is_file():
+            yield p
+            continue
+        for child in sorted(p.rglob("*")):
+            if not child.is_file():
+                continue
+            rel = child.relative_to(p)
+            if any(part.startswith(".") for part in rel.parts) or child.name in _IGNORED_NAMES:
+                if skipped is not None:
+                    skipped.append(Skipped(child, "hidden file"))
+                continue
+            yield child
