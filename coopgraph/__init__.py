@@ -1,7 +1,72 @@
 """coopgraph: documents about development cooperation in, a knowledge graph of who did what,
 with whom, where and when out.
+
+The public API (everything else is internal)::
+
+    import coopgraph
+    result = coopgraph.build(["report.txt"], output_dir="out")   # load → graph → validate → write
+    records = coopgraph.extract(["report.txt"])                  # gold-format records only
+    graph = coopgraph.load_graph("out")                          # an rdflib.Dataset
+    rows = coopgraph.run_query(coopgraph.open_backend("out"), "who-cooperated-with-whom")
+
+Names are imported on first use (PEP 562) so that ``coopgraph --help`` starts fast and an
+optional part's heavy imports are paid only when it is used.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    "extract": "coopgraph.extraction",
+    "build": "coopgraph.pipeline",
+    "BuildResult": "coopgraph.pipeline",
+    "build_graph": "coopgraph.graph",
+    "load_graph": "coopgraph.graph",
+    "validate_graph": "coopgraph.graph",
+    "export_graph": "coopgraph.graph",
+    "list_queries": "coopgraph.queries",
+    "run_query": "coopgraph.queries",
+    "open_backend": "coopgraph.queries",
+    "write_network": "coopgraph.viz",
+    "evaluate": "coopgraph.evaluation",
+    "ExtractionRecord": "coopgraph.records",
+    "Entity": "coopgraph.records",
+    "Event": "coopgraph.records",
+    "Relation": "coopgraph.records",
+    "CoopgraphError": "coopgraph.errors",
+    "InputError": "coopgraph.errors",
+    "ValidationError": "coopgraph.errors",
+    "QueryError": "coopgraph.errors",
+    "EndpointError": "coopgraph.errors",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'coopgraph' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from coopgraph.errors import (CoopgraphError, EndpointError, InputError, QueryError,
+                                  ValidationError)
+    from coopgraph.evaluation import evaluate
+    from coopgraph.extraction import extract
+    from coopgraph.graph import build_graph, export_graph, load_graph, validate_graph
+    from coopgraph.pipeline import BuildResult, build
+    from coopgraph.queries import list_queries, open_backend, run_query
+    from coopgraph.records import Entity, Event, ExtractionRecord, Relation
+    from coopgraph.viz import write_network

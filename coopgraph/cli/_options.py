@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-DEFAULT_OUTPUT = "coopgraph-out"
+from coopgraph.defaults import DEFAULT_BASE_IRI, DEFAULT_OUTPUT
 
 
 def add_output(p: argparse.ArgumentParser) -> None:
@@ -13,7 +13,6 @@ def add_output(p: argparse.ArgumentParser) -> None:
 
 
 def add_base_iri(p: argparse.ArgumentParser) -> None:
-    from coopgraph.graph import DEFAULT_BASE_IRI
     p.add_argument("--base-iri", default=DEFAULT_BASE_IRI, metavar="IRI",
                    help=f"namespace for minted resources (default: {DEFAULT_BASE_IRI})")
 
