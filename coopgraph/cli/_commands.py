@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from coopgraph.cli import _build, _extract
+from coopgraph.cli import _build, _evaluate, _extract
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 REGISTRARS: list[Registrar] = [
     _build.register,
     _extract.register,
+    _evaluate.register,
 ]
