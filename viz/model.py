@@ -1,0 +1,279 @@
+"""What the network page needs from the RDF graph, read with SPARQL into plain frozen records.
+
+Why a reader of its own: the page is built from the graph (the vocabulary contract in
+docs/vocabulary.md), never from loader records, so a graph loaded from ``graph.trig`` draws the
+same picture as one just built. The queries live beside this module as ``network-*.rq`` files;
+none takes parameters, so no document text ever reaches query text. Every list is sorted, so the
+same graph always gives the same records (and the same HTML bytes).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from rdflib import Dataset, Graph, Literal
+from rdflib.query import ResultRow
+
+from coopgraph.errors import InputError
+
+CG = "https://w3id.org/coopgraph/ontology#"
+CGC = "https://w3id.org/coopgraph/concept/"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quoted sentence and the document it was read from."""
+
+    quote: str
+    document: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An organisation or project: the nodes of the actors view."""
+
+    iri: str
+    name: str
+    acronym: str | None
+    category: str  # one of CATEGORY_KEYS
+    country: str | None
+    aliases: tuple[str, ...]
+    same_as: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place events happened in; ``kind`` is aimag, soum, city, region, country or place."""
+
+    iri: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """An activity with its roles (actor IRI, role), places and evidence."""
+
+    iri: str
+    title: str
+    type: str
+    status: str
+    start: str | None
+    end: str | None
+    year: int | None
+    roles: tuple[tuple[str, str], ...]
+    places: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Cooperation:
+    """A derived cooperation edge between two actors, weighted by shared events."""
+
+    iri: str
+    first: str
+    second: str
+    weight: int
+    first_year: int | None
+    last_year: int | None
+    events: tuple[str, ...]
+    relations: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation stated between two actors (``predicate`` is its local name, e.g. fundedBy)."""
+
+    subject: str
+    predicate: str
+    object: str
+
+
+@dataclass(frozen=True)
+class NetworkModel:
+    """Everything the views draw, keyed by IRI and sorted."""
+
+    actors: dict[str, Actor]
+    events: dict[str, Event]
+    places: dict[str, Place]
+    cooperations: tuple[Cooperation, ...]
+    relations: tuple[Relation, ...]
+    documents: tuple[str, ...]  # "label — title" lines, sorted
+
+
+CATEGORY_KEYS: tuple[str, ...] = (
+    "government", "international", "donor", "social_partner", "education", "research", "ngo",
+    "private", "other", "project",
+)
+
+
+@cache
+def _query_text(name: str) -> str:
+    return files("coopgraph.viz").joinpath(f"network-{name}.rq").read_text(encoding="utf-8")
+
+
+def _rows(graph: Graph, name: str) -> list[ResultRow]:
+    result = graph.query(_query_text(name))
+    return [row for row in result if isinstance(row, ResultRow)]
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, Literal):
+        try:
+            return int(value.toPython())
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _local(value: object, prefix: str) -> str | None:
+    """``cgc:status-planned`` → ``planned`` (the part after ``prefix``), else None."""
+    text = _text(value)
+    if text is None:
+        return None
+    for base in (CGC + prefix, CG):
+        if text.startswith(base):
+            return text[len(base):]
+    return text.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _union_view(graph: Dataset | Graph) -> Graph:
+    """A graph whose default graph is the union of every named graph (no copy)."""
+    if isinstance(graph, Dataset):
+        return Dataset(store=graph.store, default_union=True)
+    return graph
+
+
+def read_model(graph: Dataset | Graph) -> NetworkModel:
+    """Read actors, events, places, cooperation edges and sources out of ``graph``.
+
+    Raises:
+        InputError: the graph has no actor at all (nothing to draw; is it a coopgraph graph?).
+    """
+    g = _union_view(graph)
+    actors = _read_actors(g)
+    if not actors:
+        raise InputError(None, "the graph has no actor (cg:Actor); build it with coopgraph build")
+    documents = _read_documents(g)
+    evidence = _read_evidence(g, documents)
+    events, places = _read_events(g, evidence)
+    return NetworkModel(
+        actors=actors, events=events, places=places,
+        cooperations=_read_cooperations(g, evidence, set(actors)),
+        relations=_read_relations(g), documents=tuple(sorted(set(documents.values()))),
+    )
+
+
+def _read_actors(g: Graph) -> dict[str, Actor]:
+    rows: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in _rows(g, "actors"):
+        fields = rows[str(r.actor)]
+        if bool(r.isProject.toPython()) if isinstance(r.isProject, Literal) else False:
+            fields["project"].add("yes")
+        for key in ("label", "acronym", "country"):
+            if r[key] is not None:
+                fields[key].add(str(r[key]))
+        if r.category is not None:
+            fields["category"].add(_local(r.category, "category-") or "other")
+    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in _rows(g, "names"):
+        if r.alt is not None:
+            names[str(r.actor)]["alt"].add(str(r.alt))
+        if r.same is not None:
+            names[str(r.actor)]["same"].add(str(r.same))
+    return {iri: _make_actor(iri, rows[iri], names[iri]) for iri in sorted(rows)}
+
+
+def _first(values: set[str]) -> str | None:
+    return min(values) if values else None
+
+
+def _make_actor(iri: str, f: dict[str, set[str]], n: dict[str, set[str]]) -> Actor:
+    category = "project" if f["project"] else (_first(f["category"]) or "other")
+    if category not in CATEGORY_KEYS:
+        category = "other"
+    name = _first(f["label"]) or iri.rsplit("/", 1)[-1]
+    return Actor(iri=iri, name=name, acronym=_first(f["acronym"]), category=category,
+                 country=_first(f["country"]), aliases=tuple(sorted(n["alt"] - {name})),
+                 same_as=tuple(sorted(n["same"])))
+
+
+def _read_documents(g: Graph) -> dict[str, str]:
+    docs: dict[str, str] = {}
+    for r in sorted(_rows(g, "documents"), key=lambda r: (str(r.doc), str(r.label), str(r.title))):
+        label = _text(r.label) or str(r.doc).rsplit("/", 1)[-1]
+        docs.setdefault(str(r.doc), f"{label} — {r.title}" if r.title is not None else label)
+    return docs
+
+
+def _read_evidence(g: Graph, documents: dict[str, str]) -> dict[str, tuple[Evidence, ...]]:
+    found: dict[str, set[tuple[int, str, str]]] = defaultdict(set)
+    for r in _rows(g, "evidence"):
+        doc = _text(r.doc)
+        label = documents.get(doc, doc or "").split(" — ", 1)[0] if doc else ""
+        found[str(r.subject)].add((_int(r.start) or 0, label, str(r.quote)))
+    return {s: tuple(Evidence(quote=q, document=d) for _, d, q in sorted(v))
+            for s, v in found.items()}
+
+
+def _read_events(g: Graph, evidence: dict[str, tuple[Evidence, ...]]
+                 ) -> tuple[dict[str, Event], dict[str, Place]]:
+    roles: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in _rows(g, "roles"):
+        roles[str(r.event)].add((str(r.actor), _local(r.role, "") or "participant"))
+    places: dict[str, Place] = {}
+    event_places: dict[str, set[str]] = defaultdict(set)
+    for r in sorted(_rows(g, "places"), key=lambda r: tuple(str(x) for x in r)):
+        iri = str(r.place)
+        event_places[str(r.event)].add(iri)
+        kind = (_local(r["class"], "") or "place").lower()
+        old = places.get(iri)
+        if old is None or (old.kind == "place" and kind != "place"):
+            places[iri] = Place(iri=iri, name=_text(r.label) or iri.rsplit("/", 1)[-1], kind=kind)
+    events: dict[str, Event] = {}
+    for r in sorted(_rows(g, "events"), key=lambda r: tuple(str(x) for x in r)):
+        iri = str(r.event)
+        if iri in events:
+            continue
+        events[iri] = Event(
+            iri=iri, title=_text(r.title) or iri.rsplit("/", 1)[-1],
+            type=_local(r.type, "event-") or "other", status=_local(r.status, "status-") or "unknown",
+            start=_text(r.start), end=_text(r.end), year=_int(r.year),
+            roles=tuple(sorted(roles[iri])), places=tuple(sorted(event_places[iri])),
+            evidence=evidence.get(iri, ()))
+    return dict(sorted(events.items())), dict(sorted(places.items()))
+
+
+def _read_cooperations(g: Graph, evidence: dict[str, tuple[Evidence, ...]],
+                       actors: set[str]) -> tuple[Cooperation, ...]:
+    links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in _rows(g, "cooperation-links"):
+        if r.event is not None:
+            links[str(r.coop)]["events"].add(str(r.event))
+        if r.relation is not None:
+            links[str(r.coop)]["relations"].add(str(r.relation))
+    coops: dict[str, Cooperation] = {}
+    for r in sorted(_rows(g, "cooperation"), key=lambda r: tuple(str(x) for x in r)):
+        iri, first, second = str(r.coop), str(r.first), str(r.second)
+        if iri in coops or first not in actors or second not in actors or first == second:
+            continue
+        events = tuple(sorted(links[iri]["events"]))
+        coops[iri] = Cooperation(
+            iri=iri, first=first, second=second, weight=_int(r.weight) or len(events),
+            first_year=_int(r.firstYear), last_year=_int(r.lastYear), events=events,
+            relations=tuple(sorted(links[iri]["relations"])), evidence=evidence.get(iri, ()))
+    return tuple(coops[k] for k in sorted(coops))
+
+
+def _read_relations(g: Graph) -> tuple[Relation, ...]:
+    found = {Relation(subject=str(r.subject), predicate=_local(r.predicate, "") or "",
+                      object=str(r.object)) for r in _rows(g, "relations")}
+    return tuple(sorted(found, key=lambda x: (x.subject, x.predicate, x.object)))

@@ -1,0 +1,169 @@
+"""The JSON data the page's script draws: nodes, edges and events of one view.
+
+Why a separate step: the view (networkx) knows structure, the model knows text; this module joins
+them into plain lists and maps in a fixed order. All document text stays data here; escaping
+happens once, where the JSON is put into the HTML (``page.py``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from coopgraph.viz.layout import Placement
+from coopgraph.viz.model import Cooperation, Event, Evidence, NetworkModel
+from coopgraph.viz.views import actor_ids, event_ids, place_ids
+
+JSONValue = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
+JSONObject = dict[str, JSONValue]
+
+#: Longest node label drawn on the canvas; the full name is in the tooltip and panel.
+LABEL_LIMIT = 32
+
+
+def short(text: str, limit: int = LABEL_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def event_date(event: Event) -> str:
+    """Start (and end) date as written in the graph, or empty when unknown."""
+    if event.start and event.end and event.end != event.start:
+        return f"{event.start} – {event.end}"
+    return event.start or ""
+
+
+@dataclass
+class _Index:
+    """Lookups built once per page so that large graphs stay linear."""
+
+    model: NetworkModel
+    eids: dict[str, str]
+    aids: dict[str, str]
+    pids: dict[str, str]
+    names: dict[str, str]
+    by_actor: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    by_place: dict[str, list[str]] = field(default_factory=dict)
+    coops: dict[str, Cooperation] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+
+def _index(model: NetworkModel) -> _Index:
+    idx = _Index(model=model, eids=event_ids(model), aids=actor_ids(model),
+                 pids=place_ids(model), names={a.iri: a.name for a in model.actors.values()},
+                 coops={c.iri: c for c in model.cooperations})
+    by_actor: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_place: dict[str, list[str]] = defaultdict(list)
+    for e in model.events.values():
+        for who, role in e.roles:
+            by_actor[who].append((e.iri, role))
+        for place in e.places:
+            by_place[place].append(e.iri)
+    idx.by_actor, idx.by_place = dict(by_actor), dict(by_place)
+    return idx
+
+
+def make_payload(model: NetworkModel, g: nx.Graph, placement: Placement) -> JSONObject:
+    """Nodes, edges and the events they refer to, ready for ``json.dumps``."""
+    idx = _index(model)
+    nodes = [_node(idx, g, node, placement) for node in sorted(g.nodes, key=_order)]
+    edges = [_edge(idx, g, u, v, i) for i, (u, v) in enumerate(_edge_order(g))]
+    events: JSONObject = {idx.eids[iri]: _event(idx, iri)
+                          for iri in model.events if iri in idx.used}
+    return {"nodes": list(nodes), "edges": list(edges), "events": events}
+
+
+def _order(node: str) -> tuple[str, int]:
+    return node[0], int(node[1:])
+
+
+def _edge_order(g: nx.Graph) -> list[tuple[str, str]]:
+    pairs = [tuple(sorted((u, v), key=_order)) for u, v in g.edges]
+    return sorted(pairs, key=lambda p: (_order(p[0]), _order(p[1])))
+
+
+def _node(idx: _Index, g: nx.Graph, node: str, placement: Placement) -> JSONObject:
+    data = g.nodes[node]
+    x, y = placement.positions[node]
+    base: JSONObject = {"id": node, "kind": data["kind"], "x": x, "y": y,
+                        "centrality": placement.centrality[node],
+                        "community": placement.communities[node], "degree": g.degree[node]}
+    kind_fields = {"actor": _actor_fields, "event": _event_fields, "place": _place_fields}
+    base.update(kind_fields[data["kind"]](idx, data["iri"]))
+    return base
+
+
+def _actor_fields(idx: _Index, iri: str) -> JSONObject:
+    model, a = idx.model, idx.model.actors[iri]
+    mine = sorted((model.events[e].year or 0, idx.eids[e], role)
+                  for e, role in idx.by_actor.get(iri, ()))
+    idx.used.update(e for e, _ in idx.by_actor.get(iri, ()))
+    details: list[JSONValue] = [["Name", a.name]]
+    details += [[k, v] for k, v in (("Acronym", a.acronym), ("Country", a.country)) if v]
+    if a.aliases:
+        details.append(["Also called", "; ".join(a.aliases)])
+    details += [["Same as", s] for s in a.same_as]
+    details += [[r.predicate, idx.names.get(r.object, r.object)]
+                for r in model.relations if r.subject == iri]
+    details += [[f"{r.predicate} (by)", idx.names.get(r.subject, r.subject)]
+                for r in model.relations if r.object == iri]
+    details.append(["IRI", iri])
+    return {"label": short(a.acronym or a.name), "name": a.name, "group": a.category,
+            "events": [[e, role] for _, e, role in mine], "details": details}
+
+
+def _event_fields(idx: _Index, iri: str) -> JSONObject:
+    e = idx.model.events[iri]
+    idx.used.add(iri)
+    return {"label": short(e.title, 24), "name": e.title, "group": e.type, "status": e.status,
+            "events": [[idx.eids[iri], "event"]], "details": [["IRI", iri]]}
+
+
+def _place_fields(idx: _Index, iri: str) -> JSONObject:
+    p = idx.model.places[iri]
+    here = idx.by_place.get(iri, [])
+    idx.used.update(here)
+    return {"label": short(p.name), "name": p.name, "group": p.kind,
+            "events": [[idx.eids[e], "place"] for e in here],
+            "details": [["Name", p.name], ["Kind", p.kind], ["IRI", iri]]}
+
+
+def _evidence(items: tuple[Evidence, ...]) -> list[JSONValue]:
+    return [[ev.quote, ev.document] for ev in items]
+
+
+def _edge(idx: _Index, g: nx.Graph, u: str, v: str, index: int) -> JSONObject:
+    data = g.edges[u, v]
+    coop = idx.coops.get(data.get("coop", ""))
+    events = [e for e in (coop.events if coop else data.get("events", ())) if e in idx.eids]
+    idx.used.update(events)
+    edge: JSONObject = {
+        "id": f"c{index}", "from": u, "to": v, "weight": int(data["weight"]),
+        "events": [idx.eids[e] for e in events],
+        "roles": list(data.get("roles", ())),
+        "relations": list(coop.relations) if coop else [],
+        "evidence": _evidence(coop.evidence) if coop else [],
+    }
+    if coop and coop.first_year is not None:
+        last = coop.last_year if coop.last_year is not None else coop.first_year
+        edge["years"] = f"{coop.first_year}" if last == coop.first_year \
+            else f"{coop.first_year}–{last}"
+    return edge
+
+
+def _event(idx: _Index, iri: str) -> JSONObject:
+    e = idx.model.events[iri]
+    roles: dict[str, list[str]] = defaultdict(list)
+    for who, role in e.roles:
+        roles[who].append(role)
+    return {
+        "title": e.title, "type": e.type, "status": e.status, "date": event_date(e),
+        "year": e.year,
+        "roles": [[idx.names.get(w, w), ", ".join(r), idx.aids.get(w)]
+                  for w, r in sorted(roles.items())],
+        "places": [[idx.model.places[p].name, idx.pids[p]] for p in e.places
+                   if p in idx.model.places],
+        "evidence": _evidence(e.evidence),
+    }
