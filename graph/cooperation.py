@@ -1,0 +1,101 @@
+"""Cooperation between actors, derived from shared events and stated relations.
+
+Two actors cooperated when they share an event in any role (organiser, supporter, participant,
+project) or a document states a cooperation-like relation between them. Each unordered pair
+becomes one ``cg:Cooperation`` node (weight = number of shared events, first/last year, events,
+relations, evidence, source documents) plus ``cg:cooperatesWith`` in both directions.
+
+Cost: one pass over events with the pairs of each event's actors, then one pass over pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, XSD
+
+from coopgraph.graph.events import EventFact, RelationFact
+from coopgraph.graph.iris import mint
+from coopgraph.ontology.namespace import CG
+
+#: Stated relations that count as cooperation between two actors.
+COOPERATION_PREDICATES = frozenset(
+    {"cooperatesWith", "supports", "fundedBy", "implementedBy", "partOf", "memberOf"})
+
+
+@dataclass
+class Pair:
+    """Everything known about one actor pair."""
+
+    first: URIRef
+    second: URIRef
+    events: set[URIRef] = field(default_factory=set)
+    relations: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    annotations: set[URIRef] = field(default_factory=set)
+    documents: set[URIRef] = field(default_factory=set)
+
+
+def derive_pairs(events: Iterable[EventFact], relations: Iterable[RelationFact],
+                 actors: frozenset[URIRef]) -> list[Pair]:
+    """The cooperation pairs, sorted by (first, second) IRI."""
+    pairs: dict[tuple[URIRef, URIRef], Pair] = {}
+
+    def pair(a: URIRef, b: URIRef) -> Pair:
+        first, second = sorted((a, b), key=str)
+        return pairs.setdefault((first, second), Pair(first, second))
+
+    for ev in events:
+        for a, b in combinations(sorted(ev.actors, key=str), 2):
+            p = pair(a, b)
+            p.events.add(ev.iri)
+            p.documents.add(ev.document)
+            p.years.update(y for y in (ev.first_year, ev.last_year) if y is not None)
+            if ev.annotation is not None:
+                p.annotations.add(ev.annotation)
+    for rel in relations:
+        if rel.predicate in COOPERATION_PREDICATES and rel.subject in actors \
+                and rel.object in actors and rel.subject != rel.object:
+            p = pair(rel.subject, rel.object)
+            p.relations.add(rel.predicate)
+            p.documents.add(rel.document)
+            if rel.annotation is not None:
+                p.annotations.add(rel.annotation)
+    return [pairs[k] for k in sorted(pairs, key=lambda k: (str(k[0]), str(k[1])))]
+
+
+def cooperation_iri(base_iri: str, pair: Pair) -> URIRef:
+    """``<base>cooperation/<first local name>--<second local name>`` (readable and stable)."""
+    def local(iri: URIRef) -> str:
+        text = str(iri)
+        return (text[len(base_iri):] if text.startswith(base_iri) else text).replace("/", "-")
+    return mint(base_iri, "cooperation", f"{local(pair.first)}--{local(pair.second)}")
+
+
+def add_pairs(g: Graph, pairs: Iterable[Pair], base_iri: str, labels: dict[URIRef, str]) -> None:
+    """Write the cooperation nodes and the symmetric ``cg:cooperatesWith`` triples."""
+    for p in pairs:
+        s = cooperation_iri(base_iri, p)
+        g.add((s, RDF.type, CG.Cooperation))
+        g.add((s, RDFS.label, Literal(f"{labels.get(p.first, p.first)} and "
+                                      f"{labels.get(p.second, p.second)}")))
+        g.add((s, CG.firstActor, p.first))
+        g.add((s, CG.secondActor, p.second))
+        g.add((s, CG.weight, Literal(len(p.events), datatype=XSD.integer)))
+        if p.years:
+            g.add((s, CG.firstYear, Literal(min(p.years), datatype=XSD.integer)))
+            g.add((s, CG.lastYear, Literal(max(p.years), datatype=XSD.integer)))
+        for ev in p.events:
+            g.add((s, CG.viaEvent, ev))
+        for name in p.relations:
+            g.add((s, CG.viaRelation, Literal(name)))
+        for ann in p.annotations:
+            g.add((s, CG.evidence, ann))
+        for doc in p.documents:
+            g.add((s, PROV.wasDerivedFrom, doc))
+        g.add((p.first, CG.cooperatesWith, p.second))
+        g.add((p.second, CG.cooperatesWith, p.first))

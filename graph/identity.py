@@ -1,0 +1,212 @@
+"""One IRI per real-world entity across documents.
+
+Records name the same body differently (``ILO``, ``International Labour Organization``, a typo,
+a curly apostrophe) and give it a different local id in each document. Here the mentions of all
+records are grouped into entities and each entity gets one IRI minted from its canonical name.
+
+Rules (same entity type, places also the same place type):
+
+* strong links merge at once: the same Wikidata id; the same name; one's name is the other's
+  alias; a shared alias of several words;
+* an acronym-only link (``PSC`` named in one document, an alias elsewhere) merges only when it
+  points to exactly one entity, so two documents' different "PSC"s stay apart.
+
+Work is linear in the number of mentions plus aliases (dictionary look-ups, union-find).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from coopgraph.graph.iris import SlugRegistry, mint
+from coopgraph.records import Entity, ExtractionRecord
+
+_SEGMENT = {
+    "Organisation": "organisation", "Project": "project", "Person": "person",
+    "Convention": "convention", "Policy": "policy", "Place": "place",
+}
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_NON_WORD = re.compile(r"[\W_]+")
+_WD = re.compile(r"^Q[1-9][0-9]*$")
+
+
+def name_key(text: str) -> str:
+    """The comparison key of a name: case, accents, quotes, punctuation and a leading 'the' ignored."""
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    key = _NON_WORD.sub(" ", folded).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+def is_acronym(text: str) -> bool:
+    """True for a one-token short form (``ILO``, ``SECiM``, ``C1``, ``#81``): a weak identity key."""
+    t = text.strip()
+    if not t or any(c.isspace() for c in t):
+        return False
+    uppers = sum(c.isupper() for c in t)
+    return uppers >= 2 or t.startswith("#") or (any(c.isdigit() for c in t) and len(t) <= 8)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity as one record describes it."""
+
+    record: int
+    entity: Entity
+
+
+@dataclass
+class ResolvedEntity:
+    """A real-world entity: its IRI, canonical name and every mention across records."""
+
+    iri: URIRef
+    type: str
+    name: str
+    mentions: list[Mention]
+    wikidata: list[str] = field(default_factory=list)
+
+    def forms(self, record: int | None = None) -> list[str]:
+        """Every distinct name and alias seen (in one record, or in all), canonical name excluded."""
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            if record is None or m.record == record:
+                for form in (m.entity.name, *m.entity.aliases):
+                    if form.strip() and form != self.name:
+                        seen.setdefault(form.strip(), None)
+        return sorted(seen)
+
+    def attribute(self, name: str) -> str | None:
+        """The most common non-empty value of a single-valued entity field (ties: smallest)."""
+        counts = Counter(v for m in self.mentions if (v := getattr(m.entity, name)))
+        if not counts:
+            return None
+        return min(counts, key=lambda v: (-counts[v], v))
+
+    def acronym(self) -> str | None:
+        """The acronym of an organisation or project, if a name or alias is one that fits."""
+        if self.type not in ("Organisation", "Project"):
+            return None
+        if is_acronym(self.name):
+            return self.name
+        initials = "".join(w[0] for w in name_key(self.name).split())
+        fits = [f for f in self.forms() if is_acronym(f) and _subsequence(name_key(f), initials)]
+        return min(fits, key=lambda f: (-len(f), f)) if fits else None
+
+
+@dataclass
+class Identities:
+    """The result of resolution: entities sorted by IRI and the (record, local id) → IRI map."""
+
+    entities: list[ResolvedEntity]
+    iri_of: dict[tuple[int, str], URIRef]
+    by_iri: dict[URIRef, ResolvedEntity]
+
+
+def resolve_entities(records: Sequence[ExtractionRecord], base_iri: str) -> Identities:
+    """Group every record's entities into real-world entities and mint their IRIs."""
+    mentions = [Mention(i, e) for i, r in enumerate(records) for e in r.entities
+                if e.type in _SEGMENT and e.name.strip()]
+    groups = _group(mentions)
+    entities = _mint(groups, base_iri)
+    iri_of = {(m.record, m.entity.id): ent.iri for ent in entities for m in ent.mentions}
+    return Identities(entities, iri_of, {e.iri: e for e in entities})
+
+
+def _kind(e: Entity) -> str:
+    return f"Place:{e.place_type}" if e.type == "Place" else e.type
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _group(mentions: list[Mention]) -> list[list[Mention]]:
+    uf = _UnionFind(len(mentions))
+    first: dict[tuple[str, str], int] = {}  # strong key → first mention holding it
+
+    def link(key: tuple[str, str], i: int) -> None:
+        j = first.setdefault(key, i)
+        if j != i:
+            uf.union(i, j)
+
+    weak_alias: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        kind, e = _kind(m.entity), m.entity
+        if e.wikidata and _WD.match(e.wikidata):
+            link((kind, "wd:" + e.wikidata), i)
+        if not is_acronym(e.name):
+            link((kind, name_key(e.name)), i)
+        for alias in e.aliases:
+            if alias.strip() and not is_acronym(alias):
+                link((kind, name_key(alias)), i)
+            elif alias.strip():
+                weak_alias[(kind, name_key(alias))].append(i)
+    _link_acronyms(mentions, uf, weak_alias)
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[uf.find(i)].append(m)
+    return list(groups.values())
+
+
+def _link_acronyms(mentions: list[Mention], uf: _UnionFind,
+                   weak_alias: dict[tuple[str, str], list[int]]) -> None:
+    """Merge entities known only by an acronym with the one entity having it as an alias."""
+    named: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if is_acronym(m.entity.name):
+            named[(_kind(m.entity), name_key(m.entity.name))].append(i)
+    for key in sorted(named):
+        ids = named[key]
+        for j in ids[1:]:
+            uf.union(ids[0], j)
+        targets = {uf.find(j) for j in weak_alias.get(key, ())} - {uf.find(ids[0])}
+        if len(targets) == 1:
+            uf.union(ids[0], targets.pop())
+
+
+def _canonical_name(group: list[Mention]) -> str:
+    counts = Counter(m.entity.name.strip() for m in group)
+    return min(counts, key=lambda n: (is_acronym(n), -counts[n], -len(n), n))
+
+
+def _mint(groups: list[list[Mention]], base_iri: str) -> list[ResolvedEntity]:
+    """IRIs from canonical names; slugs are claimed in a sorted order so builds are stable."""
+    drafts = []
+    for g in groups:
+        g.sort(key=lambda m: (m.record, m.entity.id))
+        name = _canonical_name(g)
+        tiebreak = sorted(name_key(f) for m in g for f in (m.entity.name, *m.entity.aliases))
+        drafts.append((_SEGMENT[g[0].entity.type], name_key(name), name, tiebreak, g))
+    drafts.sort(key=lambda d: (d[0], d[1], d[2], d[3]))
+    registries: dict[str, SlugRegistry] = defaultdict(SlugRegistry)
+    out = []
+    for segment, _key, name, _tb, g in drafts:
+        iri = mint(base_iri, segment, registries[segment].claim(name))
+        wds = sorted({m.entity.wikidata for m in g if m.entity.wikidata and _WD.match(m.entity.wikidata)})
+        out.append(ResolvedEntity(iri, g[0].entity.type, name, g, wds))
+    out.sort(key=lambda e: str(e.iri))
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    letters = [c for c in short if c.isalpha()]
+    return bool(letters) and all(c in it for c in letters)

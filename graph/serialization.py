@@ -1,0 +1,98 @@
+"""Deterministic serialisation of coopgraph datasets.
+
+Why not ``Dataset.serialize`` alone: rdflib's TriG and N-Quads writers emit named graphs in the
+store's (hash-dependent) order, and in rdflib 7.6 they warn about deprecated Dataset methods.
+Here every named graph is written as sorted Turtle, graphs in IRI order, so the same dataset
+gives the same bytes in every process.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from coopgraph.graph.builder import PREFIXES, bind_prefixes
+
+
+@contextmanager
+def quiet_dataset() -> Iterator[None]:
+    """Silence rdflib 7.6's warnings about its own deprecated Dataset internals (parse, TriG)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"(Dataset\.\w+|ConjunctiveGraph) is deprecated",
+                                category=DeprecationWarning)
+        yield
+
+
+def parse_dataset(data: str, fmt: str) -> Dataset:
+    """A dataset from TriG, N-Quads, Turtle or JSON-LD text (parse errors propagate)."""
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    with quiet_dataset():
+        ds.parse(data=data, format=fmt)
+    return ds
+
+
+def named_graphs(ds: Dataset) -> list[Graph]:
+    """The non-empty named graphs of ``ds`` (the default graph included if non-empty), by IRI."""
+    graphs = [g for g in ds.graphs() if len(g) > 0]
+    return sorted(graphs, key=lambda g: str(g.identifier))
+
+
+def union_graph(ds: Dataset | Graph) -> Graph:
+    """All triples of every graph in one plain graph (what ``graph.ttl`` holds)."""
+    out = Graph()
+    bind_prefixes(out)
+    if isinstance(ds, Dataset):
+        for g in ds.graphs():
+            for t in g:
+                out.add(t)
+    else:
+        for t in ds:
+            out.add(t)
+    return out
+
+
+def to_turtle(g: Graph) -> str:
+    """Turtle with coopgraph's prefixes (rdflib sorts subjects, predicates and objects)."""
+    copy = Graph()
+    bind_prefixes(copy)
+    for t in g:
+        copy.add(t)
+    return copy.serialize(format="turtle")
+
+
+def to_trig(ds: Dataset) -> str:
+    """TriG: every named graph in IRI order, each one sorted like Turtle."""
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    parts = [header]
+    for g in named_graphs(ds):
+        body = [ln for ln in to_turtle(g).splitlines() if not ln.startswith("@prefix ")]
+        text = "\n".join(("    " + ln) if ln else "" for ln in body).strip("\n")
+        name = _graph_name(g.identifier)
+        parts.append(f"\n{name} {{\n{text}\n}}\n" if name else f"\n{{\n{text}\n}}\n")
+    return "".join(parts)
+
+
+def to_nquads(ds: Dataset) -> str:
+    """N-Quads, one sorted line per quad (stable across runs)."""
+    lines: list[str] = []
+    for g in named_graphs(ds):
+        name = _graph_name(g.identifier)
+        plain = Graph()
+        for t in g:
+            plain.add(t)
+        for line in plain.serialize(format="nt").splitlines():
+            if line.strip():
+                lines.append(line[:-2] + f" {name} ." if name else line)
+    return "".join(sorted(ln + "\n" for ln in lines))
+
+
+def _graph_name(identifier: object) -> str | None:
+    """``<iri>`` for a named graph, None for the default graph."""
+    if isinstance(identifier, URIRef) and identifier != DATASET_DEFAULT_GRAPH_ID:
+        return identifier.n3()
+    return None
