@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from coopgraph.cli import _build, _evaluate, _extract
+from coopgraph.cli import _build, _evaluate, _extract, _viz
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -17,4 +17,5 @@ REGISTRARS: list[Registrar] = [
     _build.register,
     _extract.register,
     _evaluate.register,
+    _viz.register,
 ]
