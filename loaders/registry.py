@@ -14,6 +14,11 @@ from pathlib import Path
 
 from coopgraph.errors import InputError
 from coopgraph.loaders.base import Loader
+from coopgraph.loaders.csv_loader import RegisterLoader
+from coopgraph.loaders.docx_loader import DocxLoader
+from coopgraph.loaders.html_loader import HtmlLoader
+from coopgraph.loaders.iati_loader import IatiLoader
+from coopgraph.loaders.pdf_loader import PdfLoader
 from coopgraph.loaders.text_loader import TextLoader
 
 ENTRY_POINT_GROUP = "coopgraph.loaders"
@@ -23,7 +28,7 @@ _IGNORED_NAMES = {".DS_Store", "Thumbs.db"}
 
 def builtin_loaders() -> list[Loader]:
     """The loaders shipped with coopgraph, most specific first."""
-    return [TextLoader()]
+    return [IatiLoader(), PdfLoader(), DocxLoader(), HtmlLoader(), RegisterLoader(), TextLoader()]
 
 
 def available_loaders() -> list[Loader]:

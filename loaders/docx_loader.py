@@ -1,0 +1,130 @@
+"""Word reports (.docx): paragraphs, headings and tables as text, then the text extractor.
+
+Why python-docx: it is the well-kept reader of the Office Open XML word-processing format, and it
+gives paragraphs with their styles (so headings stay item boundaries) and tables cell by cell.
+Body paragraphs and tables are read in document order; each table row becomes one line with its
+cells separated by `` | ``.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from coopgraph.errors import ExtractionError
+from coopgraph.loaders.documents import Document, read_bytes
+from coopgraph.loaders.sniffing import OLE_MAGIC, is_zip, source_info
+from coopgraph.loaders.text_loader import extract_document
+from coopgraph.loaders.values import date_from_datetime
+from coopgraph.records import ExtractionRecord
+
+_MAIN_PART = "word/document.xml"
+#: Refuse archives that would unpack to more than this (a zip bomb renamed .docx).
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class DocxLoader:
+    """Loader for Word .docx files (a zip holding ``word/document.xml``)."""
+
+    name = "docx"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if path.suffix.lower() in {".docx", ".docm"}:
+            return True
+        return is_zip(head) and _MAIN_PART.encode() in head
+
+    def load(self, path: Path, *, encoding: str | None = None) -> ExtractionRecord:
+        """Read the report's text and extract what it says.
+
+        Raises:
+            InputError: the file cannot be read.
+            ExtractionError: not a Word document (a renamed zip, an old .doc) or no text.
+        """
+        return extract_document(read_docx(path))
+
+
+def read_docx(path: Path) -> Document:
+    """The report as a :class:`Document`: text, title and date from its properties.
+
+    Raises:
+        InputError: the file cannot be read.
+        ExtractionError: not a .docx package, damaged, or holding no text.
+    """
+    data = read_bytes(path)
+    _check_package(path, data)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ExtractionError(path, f"damaged Word document ({exc})") from None
+    text = "\n\n".join(body_blocks(document))
+    if not text:
+        raise ExtractionError(path, "this Word document holds no text")
+    props = document.core_properties
+    return Document(text=text, source=source_info(
+        path, data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        title=(props.title or "").strip() or None,
+        date=date_from_datetime(props.created)))
+
+
+def _check_package(path: Path, data: bytes) -> None:
+    """Refuse what is not a .docx before python-docx sees it, with a message saying what it is.
+
+    Raises:
+        ExtractionError: an old binary .doc, not a zip, a zip without ``word/document.xml``,
+            or an archive that unpacks to more than ``MAX_UNPACKED_BYTES``.
+    """
+    if data.startswith(OLE_MAGIC):
+        raise ExtractionError(path, "an old Word 97-2003 .doc file; save it as .docx first")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(i.file_size for i in archive.infolist())
+    except zipfile.BadZipFile:
+        raise ExtractionError(path, "not a Word .docx file (not a zip package); "
+                              "save it from Word as .docx") from None
+    if _MAIN_PART not in names:
+        raise ExtractionError(path, f"a zip archive, but not a Word document (no {_MAIN_PART}); "
+                              "unpack it and pass the documents inside")
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ExtractionError(path, f"unpacks to {unpacked / 1e6:.0f} MB, over the "
+                              f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB limit")
+
+
+def body_blocks(document: Any) -> list[str]:
+    """The body's paragraphs and table rows in document order, empty ones left out."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{_W}p":
+            text = " ".join(Paragraph(child, document).text.split())
+            if text:
+                blocks.append(text)
+        elif child.tag == f"{_W}tbl":
+            blocks.extend(table_rows(Table(child, document)))
+    return blocks
+
+
+def table_rows(table: Any) -> list[str]:
+    """One line per row, cells joined by `` | `` (merged cells counted once)."""
+    rows: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: list[Any] = []
+        for cell in row.cells:
+            if any(cell._tc is tc for tc in seen):  # a merged cell repeats its element
+                continue
+            seen.append(cell._tc)
+            text = " ".join(cell.text.split())
+            if text:
+                cells.append(text)
+        if cells:
+            rows.append(" | ".join(cells))
+    return rows
