@@ -31,12 +31,15 @@ def parse_iso_date(value: str) -> tuple[str, str]:
     if not m:
         raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = m.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        raise ValueError(f"{value!r} has no month {month}")
     if day is not None:
-        date(int(year), int(month), int(day))  # raises ValueError for 2017-02-30
+        try:
+            date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(f"{value!r} is not a day of the calendar") from None
         return f"{year}-{month}-{day}", "day"
     if month is not None:
-        if not 1 <= int(month) <= 12:
-            raise ValueError(f"{value!r} has no month {month}")
         return f"{year}-{month}", "month"
     return year, "year"
 
