@@ -23,9 +23,11 @@ def summarise(graph: Graph | Dataset) -> dict[str, int]:
     place_classes = {CG.Place, CG.Country, CG.Aimag, CG.Soum, CG.City, CG.Region}
     seen: dict[str, set[URIRef]] = {key: set() for key, _ in _COUNTED}
     keys = {cls: key for key, cls in _COUNTED}
-    for s, _, cls in graph.triples((None, RDF.type, None)):
-        if cls in place_classes:
-            seen["places"].add(s)  # type: ignore[arg-type]
-        elif cls in keys:
-            seen[keys[cls]].add(s)  # type: ignore[arg-type, index]
+    graphs = list(graph.graphs()) if isinstance(graph, Dataset) else [graph]
+    for g in graphs:
+        for s, _, cls in g.triples((None, RDF.type, None)):
+            if cls in place_classes:
+                seen["places"].add(s)  # type: ignore[arg-type]
+            elif cls in keys:
+                seen[keys[cls]].add(s)  # type: ignore[arg-type, index]
     return {key: len(nodes) for key, nodes in seen.items()}

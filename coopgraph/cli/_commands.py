@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from coopgraph.cli import _build, _evaluate, _extract, _viz
+from coopgraph.cli import _build, _evaluate, _export, _extract, _validate, _viz
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -18,4 +18,6 @@ REGISTRARS: list[Registrar] = [
     _extract.register,
     _evaluate.register,
     _viz.register,
+    _validate.register,
+    _export.register,
 ]
