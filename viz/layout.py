@@ -16,6 +16,9 @@ import networkx as nx
 #: One seed for everything random (layout, community detection): same graph → same picture.
 SEED = 20240601
 
+#: Up to this many nodes Kamada-Kawai (O(n²) memory, slower) is used; above it, a spring layout.
+KAMADA_KAWAI_LIMIT = 400
+
 
 @dataclass(frozen=True)
 class Placement:
@@ -45,7 +48,13 @@ def layout(g: nx.Graph) -> dict[str, tuple[int, int]]:
     ordered.add_nodes_from(sorted(g.nodes))
     ordered.add_edges_from(sorted((min(u, v), max(u, v), {"weight": math.log2(1 + d["weight"])})
                                   for u, v, d in g.edges(data=True)))
-    raw = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=100)
+    if n <= KAMADA_KAWAI_LIMIT:
+        # Kamada-Kawai (stress on shortest paths) spreads dense clusters evenly; its start is a
+        # seeded spring layout, so the result is deterministic too.
+        start = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=50)
+        raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
+    else:
+        raw = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=100)
     scale = 120.0 * math.sqrt(n) + 150.0
     return {node: (round(float(x) * scale), round(float(y) * scale))
             for node, (x, y) in sorted(raw.items())}
