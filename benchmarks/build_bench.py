@@ -1,0 +1,130 @@
+"""Measure one build of a generated corpus, in a fresh process so peak memory is its own.
+
+    python benchmarks/build_bench.py CORPUS_DIR OUT_DIR
+
+Prints one JSON object: documents, bytes, total and per-stage seconds of `coopgraph build`
+(coopgraph.pipeline.build, or load_documents + build_graph where the pipeline is missing), the
+seconds of an incremental rebuild after one document changes, peak resident memory of this
+process and of its largest worker, and extraction quality (coopgraph.evaluation) against
+CORPUS_DIR/gold.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+#: The repository root first on the path, so `coopgraph` is this checkout's package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+STAGES = ("load_documents", "build_graph", "validate_graph", "save_graph", "write_network")
+
+
+def _timed(stages: dict[str, float], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            stages[name] = stages.get(name, 0.0) + time.perf_counter() - t
+    return wrapper
+
+
+def run_build(docs: list[Path], out: Path, stages: dict[str, float]) -> list[Any]:
+    """One build of the documents (not the gold/ folder beside them); returns its records. Stage times are collected by wrapping the pipeline's
+    own references to each step."""
+    try:
+        from coopgraph import pipeline
+    except ImportError:
+        pipeline = None  # the build pipeline is not importable yet: time its first two steps
+    if pipeline is not None:
+        for name in STAGES:
+            if hasattr(pipeline, name):
+                setattr(pipeline, name, _timed(stages, name, getattr(pipeline, name)))
+        from coopgraph.errors import CoopgraphError
+        try:
+            return list(pipeline.build(docs, output_dir=out).records)
+        except CoopgraphError as exc:  # e.g. no actor to draw: time the build without the page
+            stages["note"] = f"network page skipped: {exc}"  # type: ignore[assignment]
+            return list(pipeline.build(docs, output_dir=out, network=False).records)
+    from coopgraph.extraction import load_documents
+    build_graph = graph_builder()
+    report = _timed(stages, "load_documents", load_documents)(docs, cache_dir=out / "cache")
+    _timed(stages, "build_graph", build_graph)(report.records)
+    return list(report.records)
+
+
+def graph_builder() -> Callable[..., Any]:
+    """coopgraph.graph.build_graph, or the builder module's while the package is assembled."""
+    try:
+        from coopgraph.graph import build_graph
+    except ImportError:
+        from coopgraph.graph.builder import build_graph
+    return build_graph
+
+
+def peak_mb() -> tuple[float, float]:
+    """Peak RSS in MB of this process and of the largest finished child (Linux: KB units)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def quality(records: list[Any], gold_dir: Path) -> dict[str, float]:
+    from coopgraph.evaluation import evaluate
+    report = evaluate(records, gold_dir, all_gold=False)
+    keys = ("entities", "entities.Organisation", "events", "links", "links.role", "relations",
+            "cooperation")
+    out = {k: round(report.score(k).f1, 4) for k in keys}
+    out.update({k: round(report.accuracy(k).value, 4) for k in ("event.start", "event.status")})
+    return out
+
+
+def measure(corpus: Path, out: Path) -> dict[str, Any]:
+    docs = sorted(corpus.glob("*.txt"))
+    shutil.rmtree(out, ignore_errors=True)
+    stages: dict[str, float] = {}
+    t = time.perf_counter()
+    records = run_build(docs, out, stages)
+    total = time.perf_counter() - t
+    own, kids = peak_mb()
+    changed = docs[0]
+    original = changed.read_text(encoding="utf-8")
+    changed.write_text(original + "\nThe report was published on 3 March 2020.\n", encoding="utf-8")
+    inc_stages: dict[str, float] = {}
+    try:
+        t = time.perf_counter()
+        run_build(docs, out, inc_stages)
+        incremental = time.perf_counter() - t
+    finally:
+        changed.write_text(original, encoding="utf-8")
+    return {
+        "documents": len(docs), "bytes": sum(p.stat().st_size for p in docs),
+        "records": len(records), "build_s": round(total, 3),
+        "stages_s": {k: round(v, 3) if isinstance(v, float) else v for k, v in stages.items()},
+        "incremental_s": round(incremental, 3),
+        "incremental_stages_s": {k: round(v, 3) if isinstance(v, float) else v
+                                 for k, v in inc_stages.items()},
+        "peak_rss_mb": round(own, 1), "peak_worker_rss_mb": round(kids, 1),
+        "quality_f1": quality(records, corpus / "gold"),
+    }
+
+
+def main(argv: list[str]) -> int:
+    corpus, out = Path(argv[0]), Path(argv[1])
+    try:
+        result = measure(corpus, out)
+    except Exception as exc:  # report any failure as data: the runner prints it  # noqa: BLE001
+        result = {"error": f"{type(exc).__name__}: {exc}"}
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
