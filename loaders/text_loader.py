@@ -1,18 +1,188 @@
-"""Plain text and Markdown documents: read the text, then run the rule-based extractor."""
+"""Plain text and Markdown documents: read the text, then run the rule-based extractor.
+
+The pipeline: normalise the text without changing its length (offsets stay valid) -> split it
+into items -> find and resolve entity mentions over the whole document -> per item, build the
+event (type, dates, status, places, head count, roles) -> relations -> a record with
+deterministic ordering. See docs in each module for the rules and why they were chosen.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from coopgraph.loaders.documents import Document, document_from_text, read_document
-from coopgraph.records import ExtractionRecord
+from coopgraph.loaders.entities import EntityDraft, slug
+from coopgraph.loaders.events import EventDraft, build_event, sentences
+from coopgraph.loaders.mentions import Found, find_all
+from coopgraph.loaders.places import find_places
+from coopgraph.loaders.relations import Rel, find_relations
+from coopgraph.loaders.roles import assign_roles
+from coopgraph.loaders.segments import Item, split_items
+from coopgraph.loaders.textnorm import normalise
+from coopgraph.records import Entity, Event, ExtractionRecord, Relation
 
 _TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+_TYPE_ORDER = {"Organisation": 0, "Project": 1, "Person": 2, "Convention": 3, "Policy": 4, "Place": 5}
+_VENUE = re.compile(r"(?:\b(?:in|at|to|visited|visit|visiting)[ \n]+(?:the[ \n]+)?(?:Kingdom[ \n]+of[ \n]+|Republic[ \n]+of[ \n]+)?|(?:,|\band)[ \n]+)$")
 
 
 def extract_document(document: Document) -> ExtractionRecord:
     """Extract entities, events and relations from a decoded document."""
-    return ExtractionRecord(document=document.source.name, source=document.source)
+    raw = document.source and document.text
+    text = normalise(raw)
+    items = split_items(text)
+    item_aimags = [(it.heading_span[0], it.body_span[1], _aimags(text, it)) for it in items]
+    found = find_all(text, item_aimags)
+    events: list[tuple[EventDraft, Item]] = []
+    for it in items:
+        ev = build_event(text, it)
+        if ev is not None:
+            _fill_event(text, it, ev, found)
+            events.append((ev, it))
+    rels = find_relations(text, found, sentences(text, 0, len(text)))
+    return _record(document, raw, found, events, rels)
+
+
+def _aimags(text: str, item: Item) -> list[str]:
+    names: list[str] = []
+    for h in find_places(text, item.heading_span[0], item.body_span[1]):
+        if h.place is not None and h.place.place_type == "aimag" and h.place.name not in names:
+            names.append(h.place.name)
+    return names
+
+
+def _fill_event(text: str, item: Item, ev: EventDraft, found: Found) -> None:
+    b0, b1 = item.body_span
+    sents = sentences(text, b0, b1)
+    t = found.table
+    in_item = [m for m in found.mentions if item.heading_span[0] <= m.start and m.end <= b1]
+    actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
+              and m.start >= b0 and not _quoted(text, m.start, b0)}
+    if ev.type != "publication":
+        roles = assign_roles(text, sents, found, actors, found.home_project)
+        for eid, role in sorted(roles.items(), key=lambda kv: _first(found, kv[0], b0)):
+            getattr(ev, role).append(eid)
+    elif found.home_project and re.search(re.escape(t.by_id[found.home_project].name.split()[0]), ev.title):
+        ev.organisers.append(found.home_project)
+    projects = [eid for eid in dict.fromkeys(m.eid for m in in_item if m.kind == "Project")]
+    if found.home_project and found.home_project not in projects:
+        projects.insert(0, found.home_project)
+    ev.projects = projects
+    ev.subjects = list(dict.fromkeys(m.eid for m in in_item if m.kind in ("Convention", "Policy")))
+    ev.people = list(dict.fromkeys(m.eid for m in in_item if m.kind == "Person"))
+    ev.places = _venues(text, item, in_item, found)
+
+
+def _first(found: Found, eid: str, lo: int) -> int:
+    return min((m.start for m in found.mentions if m.eid == eid and m.start >= lo), default=1 << 40)
+
+
+def _quoted(text: str, pos: int, lo: int) -> bool:
+    line_start = max(lo, text.rfind("\n", lo, pos) + 1)
+    return text.count('"', line_start, pos) % 2 == 1
+
+
+def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
+    out: list[str] = []
+    accepted_end = -1
+    for m in in_item:
+        if m.kind != "Place":
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        inside_org = any(o.start <= m.start < o.end for o in in_item if o.kind == "Organisation")
+        after = text[m.end:m.end + 12]
+        if inside_org or re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after):
+            pass
+        if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before):
+            continue
+        vm = _VENUE.search(before)
+        if vm and (not vm.group(0).strip(" \n").startswith((",", "and")) or m.start - accepted_end < 40):
+            if m.eid not in out:
+                out.append(m.eid)
+            accepted_end = m.end
+    t = found.table
+    parents = {t.by_id[e].attrs.get("parent") for e in out}
+    return [e for e in out if e not in parents]
+
+
+def _record(document: Document, raw: str, found: Found, events: list[tuple[EventDraft, Item]],
+            rels: list[Rel]) -> ExtractionRecord:
+    t = found.table
+    funders: dict[str, list[str]] = {}
+    implementers: dict[str, list[str]] = {}
+    for s, p, o, _ in rels:
+        if p == "fundedBy":
+            funders.setdefault(s, []).append(o)
+        elif p == "implementedBy":
+            implementers.setdefault(s, []).append(o)
+    has_mongolia = any(d.attrs.get("parent") == "mongolia" or d.id == "mongolia" for d in t.by_id.values())
+    ents = [_entity(d, funders, implementers, has_mongolia, t.by_id) for d in t.by_id.values()]
+    ents.sort(key=lambda e: (_TYPE_ORDER[e.type], e.spans[0] if e.spans else (0, 0), e.id))
+    out_events = []
+    used: set[str] = set()
+    for ev, _it in events:
+        eid = _event_id(ev, used)
+        s, e = ev.evidence_span
+        out_events.append(Event(
+            id=eid, title=ev.title, type=ev.type, start=ev.start, end=ev.end, date_precision=ev.precision,
+            status=ev.status, places=tuple(ev.places), organisers=tuple(ev.organisers),
+            supporters=tuple(ev.supporters), participants=tuple(ev.participants),
+            projects=tuple(ev.projects), subjects=tuple(ev.subjects), people=tuple(ev.people),
+            attendee_count=ev.attendee_count, evidence=raw[s:e], span=(s, e)))
+    seen: set[tuple[str, str, str]] = set()
+    out_rels = []
+    for s, p, o, (a, b) in rels:
+        s, o = t.resolve(s), t.resolve(o)
+        if s == o or (s, p, o) in seen or s not in t.by_id or o not in t.by_id:
+            continue
+        seen.add((s, p, o))
+        out_rels.append(Relation(s, p, o, raw[a:b], (a, b)))
+    return ExtractionRecord(document=document.source.name, entities=tuple(ents), events=tuple(out_events),
+                            relations=tuple(out_rels), source=document.source)
+
+
+def _event_id(ev: EventDraft, used: set[str]) -> str:
+    base = slug(ev.title, 40)
+    if ev.start and ev.start[:4] not in base:
+        base = f"{base}-{ev.start[:4]}"
+    eid, n = base, 2
+    while eid in used:
+        eid = f"{base}-{n}"
+        n += 1
+    used.add(eid)
+    return eid
+
+
+def _entity(d: EntityDraft, funders: dict[str, list[str]], implementers: dict[str, list[str]],
+            has_mongolia: bool, by_id: dict[str, EntityDraft]) -> Entity:
+    a = d.attrs
+    spans = tuple(sorted(set(d.spans)))
+    aliases = tuple(x for x in dict.fromkeys(d.aliases) if x != d.name)
+    if d.type == "Organisation":
+        cat = str(a.get("category") or "other")
+        country = a.get("country")
+        if country is None and has_mongolia and cat in ("government", "social_partner", "education", "research", "ngo"):
+            country = "Mongolia"
+        return Entity(d.id, d.type, d.name, aliases, category=cat, country=country,
+                      wikidata=_s(a.get("wikidata")), spans=spans)
+    if d.type == "Project":
+        return Entity(d.id, d.type, d.name, aliases, funders=tuple(dict.fromkeys(funders.get(d.id, []))),
+                      implementers=tuple(dict.fromkeys(implementers.get(d.id, []))), spans=spans)
+    if d.type == "Person":
+        return Entity(d.id, d.type, d.name, aliases, affiliation=_s(a.get("affiliation")),
+                      role=_s(a.get("role")), spans=spans)
+    if d.type == "Convention":
+        return Entity(d.id, d.type, d.name, aliases, issuer=_s(a.get("issuer")), spans=spans)
+    if d.type == "Policy":
+        return Entity(d.id, d.type, d.name, aliases, policy_type=_s(a.get("policy_type")) or "other", spans=spans)
+    parent = _s(a.get("parent"))
+    return Entity(d.id, d.type, d.name, aliases, place_type=_s(a.get("place_type")), parent=parent,
+                  wikidata=_s(a.get("wikidata")), spans=spans)
+
+
+def _s(v: object) -> str | None:
+    return v if isinstance(v, str) and v else None
 
 
 def extract_text(text: str, name: str = "text.txt") -> ExtractionRecord:

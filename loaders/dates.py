@@ -1,0 +1,124 @@
+"""Dates in running text: days, day ranges and lists, months, quarters, halves, years.
+
+Why: an event is dated by the expressions in its item ("19-20 th May 2017", "on 13 th and 14 th
+April 2017", "1st quarter of 2019", "End of July or beginning of August 2018"); a day or month
+without a year takes the year of the item's heading or date stamp, or stays undated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_ORD = r"\s?(?:st|nd|rd|th)?"
+_DAY = rf"(?:[0-3]?\d){_ORD}"
+_YEAR = r"(?:19|20)\d\d"
+_DAY_LIST = re.compile(
+    rf"\b({_DAY}(?:\s*(?:-|to|until)\s*{_DAY})?(?:\s*(?:,|and|&|,\s*and)?\s+{_DAY}(?:\s*-\s*{_DAY})?)*)"
+    rf"\s*(?:of\s+)?({_MON})(?:\s*,?\s*({_YEAR}))?", re.I)
+_MONTH_DAY = re.compile(rf"\b({_MON})\s+({_DAY}(?:\s*-\s*{_DAY})?),?\s+({_YEAR})", re.I)
+_ISO = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
+_QUARTER = re.compile(rf"\b(1|2|3|4|first|second|third|fourth){_ORD}\s+quarter\s+(?:of\s+)?({_YEAR})", re.I)
+_HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_MON})\s+({_YEAR})", re.I)
+_MONTH_RANGE = re.compile(
+    rf"\b({_MON})(?:\s*(?:/|-|or|and|to|until)\s*|\s+or\s+(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)({_MON})\s*,?\s*({_YEAR})?", re.I)
+_MONTH_YEAR = re.compile(rf"\b({_MON})\s*,?\s*({_YEAR})\b", re.I)
+_YEAR_ONLY = re.compile(rf"\b(?:in|since|during|from)\s+({_YEAR})\b(?!\s*-)", re.I)
+_DEADLINE = re.compile(r"(?:\bby|\buntil|\bbefore|\bdeadline)\s+(?:the\s+)?$", re.I)
+_QNUM = {"1": 1, "first": 1, "2": 2, "second": 2, "3": 3, "third": 3, "4": 4, "fourth": 4}
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date found at [start, end): ISO start and end at their precision."""
+
+    start: int
+    end: int
+    first: str | None
+    last: str | None
+    precision: str  # day, month, year, unknown
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")[:4] if s.lower().startswith("sept") else s.lower().rstrip(".")[:3]
+                  if s.lower().rstrip(".") not in MONTHS else s.lower().rstrip(".")]
+
+
+def _days(s: str) -> list[int]:
+    return [int(d) for d in re.findall(r"\d+", s) if 1 <= int(d) <= 31]
+
+
+def find_dates(text: str, start: int, end: int, default_year: int | None) -> list[DateHit]:
+    """All dates in text[start:end], the most precise reading of each stretch of text."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(a: int, b: int, first: str | None, last: str | None, prec: str) -> None:
+        taken.append((a, b))
+        if _DEADLINE.search(text, max(start, a - 12), a):
+            return
+        hits.append(DateHit(a, b, first, last, prec))
+
+    for m in _ISO.finditer(text, start, end):
+        d = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        add(m.start(), m.end(), d, d, "day")
+    for m in _DAY_LIST.finditer(text, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        days = _days(m.group(1))
+        year = int(m.group(3)) if m.group(3) else default_year
+        if not days:
+            continue
+        mon = _month(m.group(2))
+        if year is None:
+            taken.append((m.start(), m.end()))
+            hits.append(DateHit(m.start(), m.end(), None, None, "unknown"))
+            continue
+        add(m.start(), m.end(), f"{year}-{mon:02d}-{min(days):02d}", f"{year}-{mon:02d}-{max(days):02d}", "day")
+    for m in _MONTH_DAY.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            days, mon, year = _days(m.group(2)), _month(m.group(1)), int(m.group(3))
+            add(m.start(), m.end(), f"{year}-{mon:02d}-{min(days):02d}", f"{year}-{mon:02d}-{max(days):02d}", "day")
+    for m in _QUARTER.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            q, y = _QNUM[m.group(1).lower()], int(m.group(2))
+            add(m.start(), m.end(), f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "month")
+    for m in _HALF.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            mon, y = _month(m.group(2)), int(m.group(3))
+            add(m.start(), m.end(), f"{y}-{mon:02d}", f"{y}-{mon:02d}", "month")
+    for m in _MONTH_RANGE.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            y = int(m.group(3)) if m.group(3) else default_year
+            a, b = _month(m.group(1)), _month(m.group(2))
+            if y is None:
+                taken.append((m.start(), m.end()))
+                hits.append(DateHit(m.start(), m.end(), None, None, "unknown"))
+            else:
+                add(m.start(), m.end(), f"{y}-{a:02d}", f"{y}-{b:02d}", "month")
+    for m in _MONTH_YEAR.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            mon, y = _month(m.group(1)), int(m.group(2))
+            add(m.start(), m.end(), f"{y}-{mon:02d}", f"{y}-{mon:02d}", "month")
+    for m in _YEAR_ONLY.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            add(m.start(1), m.end(1), m.group(1), m.group(1), "year")
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def span_of(hits: list[DateHit]) -> tuple[str | None, str | None, str]:
+    """One event's dates from its hits: the most precise kind present, first to last."""
+    for prec in ("day", "month", "year"):
+        sel = [h for h in hits if h.precision == prec and h.first]
+        if sel:
+            return min(h.first for h in sel if h.first), max(h.last or h.first for h in sel if h.first), prec
+    return None, None, "unknown"

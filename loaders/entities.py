@@ -1,0 +1,163 @@
+"""The entity table: one entry per real-world entity, however often and however it is named.
+
+Why: a ministry named in full, by acronym and by a misspelt variant must become one node.
+Every name form is reduced to a key (case, punctuation, plural -s, British/American spelling and a
+leading "the" ignored); acronyms also get a key without their lower-case letters (MoLSP = MLSP).
+Organisations and projects share one key space, since a bare acronym may name either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+_SPELLING = (("organisation", "organization"), ("centre", "center"), ("labor", "labour"),
+             ("programme", "program"), ("specialised", "specialized"), ("counselling", "counseling"))
+_ACRONYM = re.compile(r"^[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$|^[A-Z]{2,}\d*$")
+
+
+def name_key(name: str) -> str:
+    """Normalised key of a name: 'The Ministries  of Health' -> 'ministry of health'."""
+    s = name.casefold().replace("'", "").replace("\u2019", "")
+    s = _SPACES.sub(" ", _PUNCT.sub(" ", s)).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    for a, b in _SPELLING:
+        s = s.replace(a, b)
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+             for w in s.split()]
+    words = [w[:-2] + "y" if w.endswith("ie") and len(w) > 4 else w for w in words]
+    return " ".join(words)
+
+
+def is_acronym(token: str) -> bool:
+    return bool(_ACRONYM.match(token)) and len(token) <= 12
+
+
+def acronym_keys(token: str) -> list[str]:
+    """Keys under which an acronym is known: as written and without its lower-case letters."""
+    keys = [name_key(token)]
+    upper = "".join(c for c in token if c.isupper() or c.isdigit())
+    if len(upper) >= 2 and upper != token:
+        keys.append(name_key(upper))
+    return keys
+
+
+def group(etype: str) -> str:
+    return "actor" if etype in ("Organisation", "Project") else etype
+
+
+@dataclass
+class EntityDraft:
+    """A mutable entity while the document is read; frozen into records.Entity at the end."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    attrs: dict[str, object] = field(default_factory=dict)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    mentions: int = 0
+
+
+class EntityTable:
+    """Entities of one document, found by any of their keys."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, EntityDraft] = {}
+        self._keys: dict[tuple[str, str], str] = {}
+        self.redirects: dict[str, str] = {}
+
+    def find(self, etype: str, name: str) -> EntityDraft | None:
+        keys = acronym_keys(name) if is_acronym(name) else [name_key(name)]
+        for k in keys:
+            eid = self._keys.get((group(etype), k))
+            if eid is not None:
+                return self.by_id[eid]
+        return None
+
+    def find_id(self, etype: str, name: str) -> str | None:
+        d = self.find(etype, name)
+        return d.id if d else None
+
+    def add(self, etype: str, name: str, *, span: tuple[int, int] | None = None,
+            aliases: tuple[str, ...] = (), eid: str | None = None,
+            **attrs: object) -> EntityDraft:
+        """Register a mention: merged into a known entity when any name form matches."""
+        draft = self.by_id.get(eid) if eid else None
+        if draft is None:
+            for n in (name, *aliases):
+                draft = self.find(etype, n)
+                if draft is not None:
+                    break
+        if draft is None:
+            draft = EntityDraft(self._new_id(eid or slug(name)), etype, name)
+            self.by_id[draft.id] = draft
+        elif draft.type != etype and etype == "Project":
+            draft.type = "Project"
+        for n in (name, *aliases):
+            self.alias(draft, n)
+        for k, v in attrs.items():
+            if v is not None and draft.attrs.get(k) in (None, "", ()):
+                draft.attrs[k] = v
+        if span is not None:
+            draft.spans.append(span)
+            draft.mentions += 1
+        return draft
+
+    def alias(self, draft: EntityDraft, name: str) -> None:
+        name = _SPACES.sub(" ", name).strip()
+        if not name:
+            return
+        if name != draft.name and name not in draft.aliases:
+            draft.aliases.append(name)
+        keys = acronym_keys(name) if is_acronym(name) else [name_key(name)]
+        for k in keys:
+            self._keys.setdefault((group(draft.type), k), draft.id)
+
+    def merge(self, keep: EntityDraft, drop: EntityDraft) -> None:
+        """Fold ``drop`` into ``keep`` (same real-world entity found under two names)."""
+        if keep is drop:
+            return
+        for n in (drop.name, *drop.aliases):
+            self.alias(keep, n)
+        keep.spans.extend(drop.spans)
+        keep.mentions += drop.mentions
+        for k, v in drop.attrs.items():
+            if keep.attrs.get(k) in (None, "", ()):
+                keep.attrs[k] = v
+        for key, eid in list(self._keys.items()):
+            if eid == drop.id:
+                self._keys[key] = keep.id
+        del self.by_id[drop.id]
+        self.redirects[drop.id] = keep.id
+
+    def resolve(self, eid: str) -> str:
+        seen = 0
+        while eid in self.redirects and seen < 50:
+            eid = self.redirects[eid]
+            seen += 1
+        return eid
+
+    def _new_id(self, base: str) -> str:
+        base = base or "entity"
+        eid, n = base, 2
+        while eid in self.by_id or eid in self.redirects:
+            eid = f"{base}-{n}"
+            n += 1
+        return eid
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str, limit: int = 48) -> str:
+    """A readable id: 'Ministry of Health' -> 'ministry-of-health'; acronyms lower-cased."""
+    import unicodedata
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = _SLUG.sub("-", s).strip("-")
+    if len(s) > limit:
+        s = s[:limit].rsplit("-", 1)[0]
+    return s or "entity"

@@ -1,0 +1,194 @@
+"""Events: one per item that reports or announces an activity, with type, dates, status, places,
+head count and each actor's role, read from the item's sentences.
+
+Why per item: a news page reports one activity per heading; the heading names and dates it,
+the body says who organised, supported and took part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coopgraph.loaders.dates import DateHit, find_dates, span_of
+from coopgraph.loaders.segments import Item
+
+_TYPES: tuple[tuple[str, str], ...] = (
+    (r"steering\s+committee|\bPSC\b", "steering_committee"),
+    (r"working\s+group", "working_group"),
+    (r"study\s+(?:visit|tour)", "study_visit"),
+    (r"field\s+visit|\bvisit(?:ed)?\b|mission\s+to", "field_visit"),
+    (r"workshop", "workshop"),
+    (r"seminar|webinar", "seminar"),
+    (r"conference|congress|summit", "conference"),
+    (r"forum|round\s?table", "forum"),
+    (r"expo\b|exhibition|fair\b", "expo"),
+    (r"launch", "launch"),
+    (r"survey|field\s+testing|questionnaire|assessment\s+study|census", "survey"),
+    (r"training|course|capacity\s+building|coaching", "training"),
+    (r"meeting|discussion|consultation|presentation|presented|findings", "meeting"),
+    (r"newsletter|manual\b|report\b|publication|handbook|guideline", "publication"),
+)
+_TYPE_RES = tuple((re.compile(p, re.I), t) for p, t in _TYPES)
+_EVENTISH = re.compile(
+    r"\b(?:organi[sz]ed|organi[sz]ing|organi[sz]e|held|hold|took\s+place|take\s+place|conducted|hosted|hosting|"
+    r"visited|visit|implemented|launched|attended|participated|training|workshop|seminar|meeting|"
+    r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies))\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|is\s+going\s+to|"
+                     r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|took\s+place|organi[sz]ed|conducted|"
+                   r"visited|hosted|participated|attended|presented|implemented|provided|agreed|"
+                   r"discussed|held|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
+_DOWNLOAD = re.compile(r"\b(?:download|read\s+more|available\s+(?:here|at|online))\b", re.I)
+_QUOTE_TITLE = re.compile(r'"([^"\n]{3,200})"')
+_HEAD_YEAR = re.compile(r"\s+((?:19|20)\d\d)\s*$")
+_NAME_BEFORE_YEAR = re.compile(r"\b(?:Plan|Programme|Program|Strategy|Report|Budget|Policy|AWP|Q[1-4])\s*$", re.I)
+_COUNT = re.compile(
+    r"\b(?:attended\s+by|participated\s+by|enrolled|with|for|gathered|brought\s+together|involving|"
+    r"participation\s+of|total\s+of)\s+(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+)?(\d{1,5})\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:participants|people|persons|attendees|representatives|members|officials|"
+    r"stakeholders|delegates|trainees|teachers|specialists|officers|students|staff|inspectors|farmers|"
+    r"herders|employers|women|youth)\b", re.I)
+_SENT = re.compile(r"[^.!?]+(?:[.!?](?=\s|$)|$)", re.S)
+
+
+@dataclass
+class EventDraft:
+    title: str
+    type: str
+    start: str | None
+    end: str | None
+    precision: str
+    status: str
+    evidence_span: tuple[int, int]
+    places: list[str] = field(default_factory=list)
+    organisers: list[str] = field(default_factory=list)
+    supporters: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    attendee_count: int | None = None
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end] (split at . ! ? and blank lines)."""
+    out: list[tuple[int, int]] = []
+    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text[start:end]):
+        base = start + para.start()
+        for m in _SENT.finditer(para.group(0)):
+            s, e = base + m.start(), base + m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+def event_type(*texts: str) -> str:
+    for t in texts:
+        for rx, kind in _TYPE_RES:
+            if rx.search(t):
+                return kind
+    return "other"
+
+
+def heading_year(item: Item) -> int | None:
+    m = _HEAD_YEAR.search(item.heading)
+    if m and not _NAME_BEFORE_YEAR.search(item.heading[:m.start()]):
+        return int(m.group(1))
+    return None
+
+
+def is_publication(text: str, item: Item) -> bool:
+    body = text[item.body_span[0]:item.body_span[1]]
+    return bool(_DOWNLOAD.search(body)) and len(body) < 600
+
+
+def main_sentence(text: str, sents: list[tuple[int, int]], heading_type: str) -> tuple[int, int] | None:
+    """The sentence that reports the activity: first with an event verb and, if possible, its type."""
+    best = None
+    for s, e in sents:
+        seg = text[s:e]
+        if _EVENTISH.search(seg):
+            if heading_type != "other" and event_type(seg) == heading_type:
+                return s, e
+            if best is None:
+                best = (s, e)
+    return best
+
+
+def build_event(text: str, item: Item) -> EventDraft | None:
+    """The event an item reports, or None when it reports no activity."""
+    b0, b1 = item.body_span
+    body = text[b0:b1]
+    year = heading_year(item) or (item.stamp[0] if item.stamp else None)
+    sents = sentences(text, b0, b1)
+    if is_publication(text, item):
+        q = _QUOTE_TITLE.search(body)
+        title = q.group(1) if q else item.heading
+        ev = sents[0] if sents else item.heading_span
+        return EventDraft(title, "publication", None, None, "unknown", "completed", ev)
+    htype = event_type(item.heading)
+    if not _EVENTISH.search(body) and htype == "other":
+        return None
+    main = main_sentence(text, sents, htype)
+    if main is None:
+        if htype == "other" or not body.strip():
+            return None
+        main = sents[0] if sents else item.heading_span
+    etype = htype if htype != "other" else event_type(text[main[0]:main[1]], body)
+    hits: list[DateHit] = find_dates(text, b0, b1, year)
+    start, end, prec = span_of(hits)
+    if start is None and item.stamp:
+        y, mo, d = item.stamp
+        start = end = f"{y}-{mo:02d}-{d:02d}"
+        prec = "day"
+    if start is None and heading_year(item):
+        start = end = str(heading_year(item))
+        prec = "year"
+    title = _title(text, item, main, etype)
+    return EventDraft(title, etype, start, end, prec, _status(text, item, main, body), main,
+                      attendee_count=_count(body))
+
+
+def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
+    head = _HEAD_YEAR.sub("", item.heading).strip() if heading_year(item) else item.heading.strip()
+    if head and event_type(head) != "other":
+        return head
+    seg = text[main[0]:main[1]]
+    for rx, kind in _TYPE_RES:
+        if kind == etype:
+            m = rx.search(seg)
+            if m:
+                words = seg[max(0, m.start() - 40):].split()
+                lead = seg[:m.start()].split()[-3:]
+                tail = seg[m.start():].split()[:6]
+                phrase = " ".join(lead + tail) if lead else " ".join(tail)
+                del words
+                return (head + ": " if head else "") + phrase.strip(" ,.;")
+    return head or " ".join(seg.split()[:10])
+
+
+def _status(text: str, item: Item, main: tuple[int, int], body: str) -> str:
+    if item.section == "upcoming":
+        return "planned"
+    seg = text[main[0]:main[1]]
+    if _FUTURE.search(seg) and not _PAST.search(seg):
+        return "planned"
+    if _PAST.search(body) or item.section == "past":
+        return "completed"
+    if _FUTURE.search(body):
+        return "planned"
+    return "unknown"
+
+
+def _count(body: str) -> int | None:
+    for m in _COUNT.finditer(body):
+        pre = body[max(0, m.start() - 20):m.start()].lower()
+        if "capacity" in pre or "includes" in pre or "include" in pre:
+            continue
+        return int(m.group(1))
+    return None

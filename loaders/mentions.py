@@ -1,0 +1,361 @@
+"""Finding every entity mention in a document and resolving it to one entity per real thing.
+
+Order matters: reference organisations first (so 'FAO' keeps its official name), then acronym
+definitions, named bodies, projects, bare acronyms (now that their long forms are known), places,
+people, conventions and policies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from coopgraph.loaders.acronyms import Definition, abbreviates, find_definitions
+from coopgraph.loaders.entities import EntityDraft, EntityTable, is_acronym, name_key, slug
+from coopgraph.loaders.organisations import HEAD_RE, category_for, find_org_names, split_ministries
+from coopgraph.loaders.people import find_people
+from coopgraph.loaders.places import find_places
+from coopgraph.loaders.policies import find_conventions, find_policies
+from coopgraph.loaders.projects import find_projects
+from coopgraph.loaders.reference import RefOrg, reference
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    eid: str
+    kind: str  # entity type
+    role_ok: bool = True  # False for adjectival uses ("EU countries")
+
+
+@dataclass
+class Found:
+    """Entities, mentions and relation hints of one document."""
+
+    table: EntityTable
+    mentions: list[Mention] = field(default_factory=list)
+    hints: list[tuple[str, str, str, tuple[int, int]]] = field(default_factory=list)
+    home_project: str | None = None
+    definitions: list[Definition] = field(default_factory=list)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+
+    def hint(self, s: str, p: str, o: str, span: tuple[int, int]) -> None:
+        self.hints.append((s, p, o, span))
+
+
+@lru_cache(maxsize=1)
+def _ref_orgs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RefOrg]]:
+    table: dict[str, RefOrg] = {}
+    acr: list[str] = []
+    names: list[str] = []
+    for o in reference().organisations:
+        for a in o.acronyms:
+            table[a] = o
+            acr.append(a)
+        for n in (o.name, *o.aliases):
+            table[n.lower()] = o
+            names.append(n)
+    acr_re = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, acr), key=len, reverse=True)) + r")(?![\w-])")
+    name_re = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])", re.I)
+    return acr_re, name_re, table
+
+
+_ADJECTIVAL = re.compile(r"^[ \n]+(?:countries|member\s+states|best|experience|interventions|funded|standards|"
+                         r"conventions?|practices?|policy|policies|law|legislation|level|model|context|"
+                         r"perspective|market|experts?|consultants)\b", re.I)
+
+
+def _ref_org_entity(found: Found, o: RefOrg, span: tuple[int, int], surface: str) -> EntityDraft:
+    return found.table.add("Organisation", o.name, span=span, aliases=(*o.acronyms, surface), eid=o.id,
+                           category=o.category, wikidata=o.wikidata, country=o.country, ref_parent=o.parent)
+
+
+def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]]) -> Found:
+    found = Found(EntityTable())
+    taken: list[tuple[int, int]] = []
+    _reference_orgs(text, found, taken)
+    _definitions(text, found, taken)
+    _named_bodies(text, found, taken, items_aimags)
+    _projects(text, found, taken)
+    _bare_acronyms(text, found, taken)
+    _places(text, found)
+    _people(text, found)
+    _conventions_policies(text, found)
+    _home_project(found)
+    found.mentions.sort(key=lambda m: (m.start, -m.end))
+    return found
+
+
+def _overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in taken)
+
+
+def _reference_orgs(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+    acr_re, name_re, table = _ref_orgs()
+    hits = []
+    for m in name_re.finditer(text):
+        if m.group(1)[0].isupper():
+            hits.append((m.start(), m.end(), table[m.group(1).lower()]))
+    for m in acr_re.finditer(text):
+        hits.append((m.start(), m.end(), table[m.group(1)]))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    for s, e, o in hits:
+        if _overlaps(taken, s, e):
+            continue
+        # a longer body name around a reference name ("European Union Delegation") wins later
+        d = _ref_org_entity(found, o, (s, e), text[s:e])
+        found.add(Mention(s, e, d.id, "Organisation", not _ADJECTIVAL.match(text, e)))
+        taken.append((s, e))
+
+
+def _definitions(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+    _, _, table = _ref_orgs()
+    for d in find_definitions(text):
+        found.definitions.append(d)
+        long_s, long_e = d.long_span
+        ref = table.get(d.short) or table.get(d.long.lower())
+        existing = found.table.find("Organisation", d.short)
+        if ref is not None:
+            ent = _ref_org_entity(found, ref, d.long_span, d.long)
+            found.table.alias(ent, d.short)
+        elif existing is not None and existing.type in ("Organisation", "Project"):
+            ent = found.table.add(existing.type, existing.name, span=d.long_span, aliases=(d.long, d.short))
+        elif d.long.split()[-1].lower() in ("team",):
+            found.hint("__home__", "alias", d.short, d.long_span)
+            found.hint("__home__", "alias", d.long, d.long_span)
+            continue
+        else:
+            heads = HEAD_RE.findall(d.long)
+            if not heads:
+                continue
+            kind = "Organisation"
+            ent = found.table.add(kind, d.long, span=d.long_span, aliases=(d.short,),
+                                  category=category_for(d.long, heads[-1]))
+        for s, e in (d.long_span, d.short_span):
+            if not _overlaps(taken, s, e):
+                found.add(Mention(s, e, ent.id, ent.type))
+                taken.append((s, e))
+
+
+_AIMAG_AFTER = re.compile(r"^(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+of[ \n]+(?:the[ \n]+)?([A-Z][\w\-]+)[ \n]+aimag\b")
+_AIMAG_BEFORE = re.compile(r"([A-Z][\w\-]+)[ \n]+aimag'?s?[ \n]+$")
+_LOCAL_HEADS = ("department", "office", "division", "unit")
+_PLURAL_LOCAL = re.compile(
+    r"\b((?:[A-Z][\w']*[ \n]+(?:and[ \n]+)?)+)(?:[Ss]ervices?[ \n]+)?departments[ \n]+of[ \n]+(?:selected[ \n]+|all[ \n]+)?aimags?[ \n]*[-:]?[ \n]*"
+    r"((?:[A-Z][\w\-]+(?:,[ \n]*|[ \n]+and[ \n]+))*[A-Z][\w\-]+)")
+
+
+def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int, int, list[str]]]) -> str | None:
+    if head.lower() not in _LOCAL_HEADS:
+        return None
+    m = _AIMAG_AFTER.match(text[e:e + 80])
+    if m:
+        return m.group(1)
+    mb = _AIMAG_BEFORE.search(text[max(0, s - 40):s])
+    if mb:
+        return mb.group(1)
+    for a, b, aimags in items_aimags:
+        if a <= s < b and len(aimags) == 1 and head.lower() == "department":
+            return aimags[0]
+    return None
+
+
+def _named_bodies(text: str, found: Found, taken: list[tuple[int, int]],
+                  items_aimags: list[tuple[int, int, list[str]]]) -> None:
+    places = {p.name.lower() for p in reference().places} | {a.lower() for p in reference().places for a in p.aliases}
+    for s, e, name in split_ministries(text, 0, len(text)):
+        d = found.table.add("Organisation", name, span=(s, e), category="government")
+        found.add(Mention(s, e, d.id, "Organisation"))
+        taken.append((s, e))
+    for n in find_org_names(text, 0, len(text), lambda w: w.lower() in places):
+        if _overlaps(taken, n.start, n.end):
+            _merge_containing(text, found, n)
+            continue
+        name = n.name
+        aimag = _aimag_of(text, n.start, n.end, n.head, items_aimags)
+        cat = category_for(name, n.head)
+        if aimag and "aimag" not in name:
+            name = f"{name} of {aimag} aimag"
+        d = found.table.add("Organisation", name, span=(n.start, n.end), aliases=(n.name,) if aimag else (),
+                            category=cat)
+        if aimag:
+            d.attrs.setdefault("aimag", aimag)
+        found.add(Mention(n.start, n.end, d.id, "Organisation"))
+        taken.append((n.start, n.end))
+    for m in _PLURAL_LOCAL.finditer(text):
+        base = " ".join(m.group(1).split())
+        for a in re.findall(r"[A-Z][\w\-]+", m.group(2)):
+            if a.lower() not in places:
+                continue
+            name = f"{base} Department of {a} aimag".replace("Services Department", "Service Department")
+            d = found.table.add("Organisation", name, span=(m.start(), m.end()), category="government")
+            d.attrs.setdefault("aimag", a)
+            found.add(Mention(m.start(2), m.end(2), d.id, "Organisation"))
+
+
+def _merge_containing(text: str, found: Found, n: object) -> None:
+    """A named body around an acronym definition: nothing more to do (the definition won)."""
+    return None
+
+
+def _projects(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+    for p in find_projects(text, 0, len(text)):
+        if p.generic:
+            found.hint("__home__", "mention", text[p.start:p.end], (p.start, p.end))
+            continue
+        if _overlaps(taken, p.start, p.end) and not p.owner and not p.funder:
+            ex = [m for m in found.mentions if m.start <= p.start < m.end]
+            if ex and found.table.by_id.get(ex[0].eid) and found.table.by_id[ex[0].eid].type == "Organisation" \
+                    and is_acronym(p.name) and p.name in text[ex[0].start:ex[0].end]:
+                found.table.by_id[ex[0].eid].type = "Project"
+            continue
+        name = p.name
+        base = _numbered_base(name)
+        aliases = tuple(a for a in (p.acronym,) if a)
+        d = found.table.find("Project", base) if base else None
+        if d is None:
+            d = found.table.find("Project", name) or _fuzzy_project(found, name)
+        if d is not None:
+            d = found.table.add("Project", d.name, span=(p.start, p.end), aliases=(name, *aliases), eid=d.id)
+        else:
+            d = found.table.add("Project", name, span=(p.start, p.end), aliases=aliases)
+        found.add(Mention(p.start, p.end, d.id, "Project"))
+        taken.append((p.start, p.end))
+        owner = p.funder or p.owner
+        if owner:
+            o = found.table.find("Organisation", owner)
+            if o is not None:
+                pred = "fundedBy" if p.funder or o.attrs.get("category") == "donor" and o.id not in _IMPLEMENTERS else "implementedBy"
+                found.hint(d.id, pred, o.id, (max(0, p.start - 40), p.end))
+
+
+_IMPLEMENTERS = frozenset({"giz", "jica", "koica", "tika", "iom", "ilo", "undp", "fao", "unido", "unicef", "unfpa",
+                           "who", "unesco", "kfw"})
+
+
+def _numbered_base(name: str) -> str | None:
+    m = re.match(r"^(.*?)\s?(?:C|Component\s)?1$", name)
+    return m.group(1) if m and m.group(1) else None
+
+
+def _fuzzy_project(found: Found, name: str) -> EntityDraft | None:
+    words = [w.lower() for w in re.findall(r"\w+", name) if w.lower() not in ("project", "of", "the")]
+    if len(words) < 2:
+        return None
+    for d in found.table.by_id.values():
+        if d.type != "Project":
+            continue
+        for n in (d.name, *d.aliases):
+            dw = [w.lower() for w in re.findall(r"\w+", n)]
+            if dw and dw[0] == words[0] and all(w in dw for w in words if not w.isupper()):
+                return d
+    return None
+
+
+_BARE = re.compile(r"(?<![\w-])([A-Za-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*)(?:[ ]?(\d{1,2}|C\d))?(?![\w-])")
+
+
+def _bare_acronyms(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+    for m in _BARE.finditer(text):
+        s, e = m.start(), m.end()
+        if _overlaps(taken, s, e):
+            continue
+        tok, num = m.group(1), m.group(2)
+        if not is_acronym(tok):
+            continue
+        d = None
+        if num:
+            full = f"{tok} {num}".replace(" C", " ")
+            d = found.table.find("Project", full) or found.table.find("Project", tok + num)
+            if d is None and num.lstrip("C") == "1":
+                d = found.table.find("Project", tok)
+            elif d is None:
+                base = found.table.find("Project", tok)
+                if base is not None:
+                    d = found.table.add("Project", f"{tok} {num.lstrip('C')}", aliases=(m.group(0),))
+        if d is None:
+            e = m.end(1)
+            d = found.table.find("Organisation", tok)
+            if d is None:
+                d = _abbreviated(found, tok)
+                if d is None:
+                    continue
+                found.table.alias(d, tok)
+        found.table.add(d.type, d.name, span=(s, e), eid=d.id)
+        found.add(Mention(s, e, d.id, d.type, not _ADJECTIVAL.match(text, e)))
+        taken.append((s, e))
+
+
+def _abbreviated(found: Found, tok: str) -> EntityDraft | None:
+    for d in list(found.table.by_id.values()):
+        if d.type in ("Organisation", "Project") and abbreviates(tok, d.name):
+            return d
+    return None
+
+
+def _places(text: str, found: Found) -> None:
+    parents: dict[str, str] = {}
+    for h in find_places(text, 0, len(text)):
+        if h.place is not None:
+            p = h.place
+            d = found.table.add("Place", p.name, span=(h.start, h.end), aliases=(h.surface,), eid=p.id,
+                                place_type=p.place_type, parent=p.parent, wikidata=p.wikidata)
+            if p.place_type == "aimag":
+                found.table.alias(d, f"{p.name} aimag")
+            found.add(Mention(h.start, h.end, d.id, "Place"))
+        else:
+            name = h.surface
+            d = found.table.add("Place", name, span=(h.start, h.end), aliases=(f"{name} soum",),
+                                eid=slug(name) + "-soum", place_type="soum")
+            found.add(Mention(h.start, h.end, d.id, "Place"))
+            parents[d.id] = ""
+    del parents
+
+
+def _people(text: str, found: Found) -> None:
+    for h in find_people(text, 0, len(text)):
+        d = found.table.add("Person", h.name, span=(h.start, h.end), role=h.role)
+        if h.role_span:
+            d.attrs.setdefault("role_span", h.role_span)
+        found.add(Mention(h.start, h.end, d.id, "Person"))
+
+
+def _conventions_policies(text: str, found: Found) -> None:
+    ilo = found.table.find("Organisation", "ILO")
+    for c in find_conventions(text, 0, len(text)):
+        conv = c.convention
+        d = found.table.add("Convention", conv.full_name, span=(c.start, c.end), eid=conv.id,
+                            aliases=(f"C{conv.number}", f"#{conv.number}", f"convention #{conv.number}",
+                                     f"No. {conv.number}", f"C{conv.number:03d}"),
+                            issuer=ilo.id if ilo else None)
+        found.add(Mention(c.start, c.end, d.id, "Convention"))
+    for p in find_policies(text, 0, len(text)):
+        if found.table.find("Organisation", p.name) or any(m.start <= p.start < m.end and m.kind != "Place" for m in found.mentions):
+            continue
+        d = found.table.add("Policy", p.name, span=(p.start, p.end), policy_type=p.policy_type)
+        found.add(Mention(p.start, p.end, d.id, "Policy"))
+
+
+def _home_project(found: Found) -> None:
+    projects = [d for d in found.table.by_id.values() if d.type == "Project"]
+    if not projects:
+        return
+    home = max(projects, key=lambda d: (d.mentions, -len(d.name)))
+    if home.mentions < 2:
+        return
+    found.home_project = home.id
+    for s, p, o, span in found.hints:
+        if s == "__home__":
+            if p == "alias":
+                found.table.alias(home, o)
+            found.add(Mention(span[0], span[1], home.id, "Project"))
+            home.spans.append(span)
+    found.hints = [h for h in found.hints if h[0] != "__home__"]
+
+
+def key_of(name: str) -> str:
+    return name_key(name)

@@ -1,0 +1,259 @@
+"""Organisation names found by their head noun: "Ministry of X", "General Office for X",
+"X Federation", "Research Institute of X", "X Department of Y aimag", coordinated lists.
+
+Why rules on head nouns: a body's name in this genre is a run of capitalised words around a
+noun such as Ministry, Agency, Authority, Office, Institute or Federation. The same rule finds
+bodies of any country and any sector without a list of names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|Offices|Department|"
+              "Departments|Division|Divisions|Directorate|Institute|University|College|Centre|Center|"
+              "Council|Committee|Commission|Federation|Confederation|Association|Union|Chamber|"
+              "Foundation|Bank|Facility|Delegation|Secretariat|Unit|Organization|Organisation|"
+              "Administration|Bureau|Inspectorate|Academy|Corporation|Company|Cooperative|Network|"
+              "Alliance|Parliament|Hural|Court")
+_LOWER_HEADS = "office|department|division|centre|center|unit|council|committee|agency|authority|institute"
+HEAD_RE = re.compile(rf"\b(?:{_CAP_HEADS}|{_LOWER_HEADS})\b")
+_WORD_LEFT = re.compile(r"([\w'][\w'\-]*)([ \n]+)$")
+_CONNECTORS = frozenset({"and", "of", "for", "&", "on", "in"})
+_LEFT_STOP = frozenset(
+    "the a an to with by from at in on of for as is are was were be been will that this these "
+    "those which who its their his her our your all both each every other some any such "
+    "organized organised hosted held attended conducted visited met including include includes "
+    "representatives representative officers officer staff members member head director "
+    "specialists between among via through into under over about".split())
+_LEADING_DROP = frozenset("The This That These During In On At As With From For By And Of Its Their "
+                          "Our A An Both Each All Also Then When While First Second Third Fourth "
+                          "Fifth Sixth Seventh Eighth Ninth Tenth Next Last Former New".split())
+_ROLE_WORDS = frozenset("head director minister officer officers chairman chair secretary governor "
+                        "deputy representative representatives staff members member specialists "
+                        "team leader manager president".split())
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_GENERIC = frozenset("governor's governor head local national state general main new central "
+                     "regional district provincial city capital soum aimag".split())
+_PLACE_WORDS = frozenset({"aimag", "aimags", "soum", "soums", "city", "province", "district"})
+
+CATEGORY_BY_HEAD = {
+    "ministry": "government", "agency": "government", "authority": "government",
+    "office": "government", "department": "government", "division": "government",
+    "directorate": "government", "administration": "government", "bureau": "government",
+    "secretariat": "government", "commission": "government", "inspectorate": "government",
+    "parliament": "government", "hural": "government", "court": "government",
+    "institute": "research", "academy": "research", "university": "education",
+    "college": "education", "centre": "education", "center": "education",
+    "federation": "social_partner", "confederation": "social_partner", "union": "social_partner",
+    "chamber": "social_partner", "association": "ngo", "foundation": "ngo", "network": "ngo",
+    "alliance": "ngo", "cooperative": "private", "company": "private", "corporation": "private",
+    "bank": "donor", "facility": "donor", "delegation": "donor",
+    "committee": "other", "council": "other", "unit": "other", "organization": "other",
+    "organisation": "other",
+}
+
+
+@dataclass(frozen=True)
+class OrgName:
+    """A name found in the text: its span, the name itself, and its head noun."""
+
+    start: int
+    end: int
+    name: str
+    head: str
+
+
+def category_for(name: str, head: str) -> str:
+    """Organisation category from the head noun and a few telling words."""
+    low = name.lower()
+    if head.lower() in ("organization", "organisation") and ("international" in low or "united nations" in low or "world" in low):
+        return "international"
+    if "research" in low and head.lower() in ("institute", "centre", "center"):
+        return "research"
+    if "trade union" in low or "employers" in low.replace("'", "").replace("\u2019", ""):
+        return "social_partner"
+    if "ngo" in low or "non-governmental" in low:
+        return "ngo"
+    return CATEGORY_BY_HEAD.get(head.lower().rstrip("s").replace("ie", "y") if head.lower().endswith("ies") else head.lower().rstrip("s") if head.lower() not in ("address",) else head.lower(), "other")
+
+
+def find_org_names(text: str, start: int, end: int, is_place: "callable[[str], bool]") -> list[OrgName]:
+    """Organisation names in text[start:end], longest first where they overlap."""
+    out: list[OrgName] = []
+    for m in HEAD_RE.finditer(text, start, end):
+        if m.group(0) in ("Ministries", "Departments", "Offices", "Divisions", "Agencies", "Authorities"):
+            continue
+        found = _expand(text, m.start(), m.end(), start, end, is_place)
+        if found is not None:
+            out.append(found)
+    return _drop_overlaps(out)
+
+
+def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: "callable[[str], bool]") -> OrgName | None:
+    head = text[hs:he]
+    lower_head = head[0].islower()
+    left = _walk_left(text, hs, lo, allow_lower=lower_head)
+    right = _walk_right(text, he, hi, head, is_place)
+    words_left = text[left:hs].split()
+    content_left = [w for w in words_left if w.lower() not in _CONNECTORS]
+    right_text = text[he:right]
+    if not content_left and not right_text.strip():
+        return None
+    if lower_head and len(content_left) + len([w for w in right_text.split() if w[:1].isupper()]) < 2:
+        return None
+    if content_left and all(w.lower().rstrip("'s").replace("\u2019", "'").rstrip("'s") in _GENERIC
+                            or w.lower() in _GENERIC for w in content_left) and not right_text.strip():
+        return None
+    name = text[left:right]
+    return OrgName(left, right, " ".join(name.split()), head)
+
+
+def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
+    """Start of the name: capitalised words (and connectors) before the head noun."""
+    pos = hs
+    best = hs
+    steps = 0
+    while pos > lo and steps < 10:
+        m = _WORD_LEFT.search(text, max(lo, pos - 40), pos)
+        if m is None or m.end() != pos:
+            break
+        w = m.group(1)
+        if "\n\n" in m.group(2):
+            break
+        wl = w.lower()
+        if w[0].isupper() or (w[0].isdigit() and not _YEAR.match(w)):
+            if w in _LEADING_DROP:
+                break
+            best = m.start(1)
+        elif wl in ("and", "for", "&"):
+            pass
+        elif wl == "of":
+            before = _WORD_LEFT.search(text, max(lo, m.start(1) - 40), m.start(1))
+            if before is None or before.group(1).lower() in _ROLE_WORDS:
+                break
+        elif allow_lower and wl not in _LEFT_STOP and wl.isalpha() or (allow_lower and "'" in w):
+            pass
+        else:
+            break
+        pos = m.start(1)
+        steps += 1
+    # a left part that begins with "X and" where X is an acronym belongs to a list, not the name
+    seg = text[best:hs]
+    mm = re.match(r"[A-Z]{2,}[a-z]?[A-Z]*\s+and\s+", seg)
+    if mm:
+        best += mm.end()
+    return best
+
+
+_RIGHT_TOKEN = re.compile(r"[ \n]+(?:(of|for|and|the|with|&)|([A-Z][\w'\-]*)|(aimag|soum|city|province)\b|"
+                         r"(protection|welfare|service|services|development|affairs|labour|labor|"
+                         r"education|culture|science|sports|health|justice|finance|industry|trade|"
+                         r"employment|security|policy|relation|relations|coordination|implementation|"
+                         r"inspection|statistics|planning|disabilities|migration|immigration)\b)")
+
+
+def _walk_right(text: str, he: int, hi: int, head: str, is_place: "callable[[str], bool]") -> int:
+    """End of the name: 'of/for' + capitalised words, and comma lists closed by 'and'."""
+    end = he
+    pos = he
+    first = True
+    while pos < hi:
+        m = _RIGHT_TOKEN.match(text, pos, hi)
+        if m is None:
+            if text.startswith(",", pos) and end > he:
+                nxt = _comma_continuation(text, pos, hi)
+                if nxt is not None:
+                    end = pos = nxt
+                    continue
+            break
+        conn, cap, place, noun = m.group(1), m.group(2), m.group(3), m.group(4)
+        if first and conn not in ("of", "for"):
+            break
+        if cap in _LEADING_DROP:
+            break
+        if noun:
+            if end > he or text[pos:m.start(4)].strip() in ("of", "for"):
+                end = pos = m.end()
+                continue
+            break
+        first = False
+        if conn:
+            pos = m.end()
+            continue
+        if place:
+            if end > he:
+                end = pos = m.end()
+                continue
+            break
+        if cap and HEAD_RE.fullmatch(cap) and cap[0].isupper() and cap not in ("Union",):
+            break
+        if cap and _looks_acronym(cap):
+            break
+        end = pos = m.end()
+    return end
+
+
+def _comma_continuation(text: str, pos: int, hi: int) -> int | None:
+    """', Culture, Science and Sports' continues a name; ', Ministry of X' does not."""
+    m = re.match(r",[ \n]+((?:[A-Z][\w'\-]*)(?:[ \n]+[A-Z][\w'\-]*)*)", text[pos:min(hi, pos + 80)])
+    if not m:
+        return None
+    seg = m.group(1)
+    if HEAD_RE.search(seg) or any(_looks_acronym(w) for w in seg.split()):
+        return None
+    rest = text[pos + m.end(): min(hi, pos + m.end() + 60)]
+    if rest.startswith(","):
+        return pos + m.end()
+    mm = re.match(r"[ \n]+and[ \n]+((?:[A-Z][\w'\-]*)(?:[ \n]+[A-Z][\w'\-]*)*)", rest)
+    if mm and not HEAD_RE.search(mm.group(1)) and not any(_looks_acronym(w) for w in mm.group(1).split()):
+        return pos + m.end() + mm.end()
+    return None
+
+
+def _looks_acronym(w: str) -> bool:
+    return sum(c.isupper() for c in w) >= 2 and len(w) <= 10
+
+
+def _drop_overlaps(names: list[OrgName]) -> list[OrgName]:
+    names.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    out: list[OrgName] = []
+    for n in names:
+        if out and n.start < out[-1].end:
+            if n.end - n.start > out[-1].end - out[-1].start:
+                out[-1] = n
+            continue
+        out.append(n)
+    return out
+
+
+_MINISTRIES = re.compile(r"\bMinistries[ \n]+of[ \n]+")
+
+
+def split_ministries(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """'the Ministries of Justice and Home Affairs, Labour and Social Welfare, Foreign Affairs and
+    Trade' names three ministries: one per comma-separated part."""
+    out: list[tuple[int, int, str]] = []
+    for m in _MINISTRIES.finditer(text, start, end):
+        pos = m.end()
+        parts = re.match(r"((?:[A-Z][\w'\-]*(?:[ \n]+(?:and|of|&)[ \n]+|[ \n]+)?)+)"
+                         r"(?:,[ \n]*(?:and[ \n]+)?(?:[A-Z][\w'\-]*(?:[ \n]+(?:and|of|&)[ \n]+|[ \n]+)?)+)*",
+                         text[pos:min(end, pos + 300)])
+        if not parts:
+            continue
+        chunk = parts.group(0).rstrip()
+        chunk = re.sub(r"[ \n]+(?:and|of|&)$", "", chunk)
+        offset = pos
+        for piece in chunk.split(","):
+            lead = len(piece) - len(piece.lstrip())
+            p = piece.strip()
+            if p.startswith("and "):
+                lead += 4
+                p = p[4:].strip()
+            ps = offset + lead
+            if p:
+                out.append((ps, ps + len(p), "Ministry of " + " ".join(p.split())))
+            offset += len(piece) + 1
+        # the list's last part may end in "and the General ..." -- trim at a new head noun
+    return out

@@ -1,0 +1,76 @@
+"""People: names with a courtesy title (Ms./Mr./Dr.), or introduced by a verb of saying, with
+their role and affiliation read from the words around them.
+
+Why: "SECiM Team leader Ms. Agrita Groza", "Mr. X, Team leader of Y" and "said Davaa Nyamkhuu,
+Vice Minister for Labour and Social Welfare" are how this genre names people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME = r"[A-Z][a-z][\w\-]*(?:\s[A-Z][a-z][\w\-]*){0,2}"
+_TITLED = re.compile(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mx)\.?\s({_NAME})")
+_SAID = re.compile(rf"\b(?:said|says|stated|noted|added|explained|according to)\s+({_NAME})(?=,|\s+who\b)")
+_ROLE_AFTER = re.compile(
+    r"^,?\s*(?:the\s+)?((?:Vice\s|Deputy\s|Acting\s)?(?:Minister|Director[\w\-]*|Head|Team\s+leader|Chairman|Chair|"
+    r"President|Secretary|Manager|Coordinator|Officer|Governor|Ambassador|Expert|Consultant|Advisor|"
+    r"Adviser|Specialist|Representative|Leader)[\w\s\-]*?)(?:\s+(?:of|for|at)\s+|(?=[,.;]))", re.I)
+_ROLE_BEFORE = re.compile(
+    r"((?:Vice\s|Deputy\s)?(?:Team\s+leader|Project\s+Director|Director|Head|Minister|officer|Officer|"
+    r"Secretary|Manager|Coordinator|Chairman|Expert|Consultant|Specialist))(?:\s+of\s+[^,.;]{0,60}?)?\s*$")
+_STOP = frozenset({"The", "This", "Team", "Project", "Head", "Director", "Minister", "Secretary"})
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    start: int
+    end: int
+    name: str
+    role: str | None
+    role_span: tuple[int, int] | None  # where the affiliation text lies (role phrase + "of X")
+
+
+def find_people(text: str, start: int, end: int) -> list[PersonHit]:
+    """People named in text[start:end] with the role phrase next to them."""
+    out: list[PersonHit] = []
+    for rx in (_TITLED, _SAID):
+        for m in rx.finditer(text, start, end):
+            name = _clean(m.group(1))
+            if not name or name.split()[0] in _STOP:
+                continue
+            role, rspan = _role(text, m.start(), m.start(1) + len(name), end)
+            out.append(PersonHit(m.start(1), m.start(1) + len(name), name, role, rspan))
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"'s$", "", name.replace("\u2019", "'"))
+    parts = name.split()
+    while parts and parts[-1] in ("Team", "Head", "Director"):
+        parts.pop()
+    return " ".join(parts)
+
+
+def _role(text: str, lead: int, name_end: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    after = text[name_end:min(end, name_end + 120)]
+    m = _ROLE_AFTER.match(after)
+    if m:
+        stop = re.search(r"[.;]|,\s(?!\s)|\n\n", after[m.end():])
+        rest_end = m.end() + (stop.start() if stop else min(len(after) - m.end(), 80))
+        return " ".join(m.group(1).split()), (name_end, name_end + rest_end)
+    before = text[max(0, lead - 90):lead]
+    mb = _ROLE_BEFORE.search(before)
+    if mb:
+        role = mb.group(1)
+        s = lead - len(before) + mb.start()
+        line_start = text.rfind(". ", max(0, s - 60), s)
+        return " ".join(role.split()), ((line_start + 2) if line_start >= 0 else max(0, s - 40), lead)
+    m2 = re.match(r",\s+who\s+(manages|leads|heads|coordinates|directs)\b", after)
+    if m2:
+        return {"manages": "Manager", "leads": "Leader", "heads": "Head",
+                "coordinates": "Coordinator", "directs": "Director"}[m2.group(1)], \
+            (name_end, name_end + min(len(after), 100))
+    return None, None

@@ -1,0 +1,56 @@
+"""Places: aimags, the capital, countries and cities from reference data, and soums by pattern.
+
+Why: venues and areas are how an analyst asks "what happened in Selenge"; names come from the
+reference gazetteer (with spelling variants), soums from "X soum" / "X and Y soums".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from coopgraph.loaders.reference import RefPlace, reference
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int
+    end: int
+    surface: str
+    place: RefPlace | None  # None for a soum found by pattern
+    soum: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, RefPlace]]:
+    table: dict[str, RefPlace] = {}
+    for p in reference().places:
+        for n in (p.name, *p.aliases):
+            table.setdefault(n.lower(), p)
+    alts = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
+    return pat, table
+
+
+_SOUMS = re.compile(r"\b((?:[A-Z][\w'\-]+(?:,\s+|\s+and\s+))*[A-Z][\w'\-]+)\s+soums?\b")
+
+
+def find_places(text: str, start: int, end: int) -> list[PlaceHit]:
+    """Gazetteer places and soums in text[start:end] (capitalised mentions only)."""
+    pat, table = _gazetteer()
+    soum_spans: list[PlaceHit] = []
+    for m in _SOUMS.finditer(text, start, end):
+        for w in re.finditer(r"[A-Z][\w'\-]+", m.group(1)):
+            s = m.start(1) + w.start()
+            soum_spans.append(PlaceHit(s, s + len(w.group(0)), w.group(0).rstrip("'s"), None, w.group(0)))
+    out = list(soum_spans)
+    for m in pat.finditer(text, start, end):
+        surf = m.group(1)
+        if not surf[0].isupper():
+            continue
+        if any(h.start <= m.start() < h.end for h in soum_spans):
+            continue
+        out.append(PlaceHit(m.start(), m.end(), surf, table[surf.lower()]))
+    out.sort(key=lambda h: h.start)
+    return out

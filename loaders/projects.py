@@ -1,0 +1,84 @@
+"""Projects as actors: "X project(s)", "X Project", quoted titles after "project", "X team".
+
+Why: in cooperation news the project is an actor ("SECiM team organized ...") and the link between
+donors, implementers and beneficiaries ("EU funded project ...", "GIZ project ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ACR = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s?(?:C)?\d{1,2})?"
+_LIST_PROJECTS = re.compile(
+    rf"\b((?:{_ACR})(?:\s*,\s*(?:{_ACR}))*(?:\s*,?\s+and\s+(?:{_ACR}))?)\s+[Pp]rojects?\b")
+_NAMED_PROJECT = re.compile(r"\b((?:[A-Z][a-z][\w\-]*\s){2,7})(?:Project|Programme)\b")
+_QUOTED_AFTER = re.compile(
+    r"\b(?:([A-Z][A-Za-z]{1,10})(?:'s)?\s+)?(?:(funded|financed|supported)\s+)?[Pp]roject\s+\"([^\"\n]{5,200})\"")
+_QUOTED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,10})'s\s+\"([^\"]{5,200})\"\s+project\b")
+_OF_ORG = re.compile(r"\b([A-Z][a-z]+(?:\s[a-z]+){0,3}\s[Pp]roject)\s+of\s+([A-Z]{2,8})\b")
+_TEAM = re.compile(r"\b(the\s+[Pp]roject\b(?!\s+(?:[A-Z]|\")))|\b([Ee]xpert\s+team)\b")
+_FUNDED_BY = re.compile(r"\b([A-Z][A-Za-z]{1,10})(?:\s\([A-Z]{2,8}\))?\s+(?:funded|financed)\s*$")
+
+
+@dataclass(frozen=True)
+class ProjectHit:
+    start: int
+    end: int
+    name: str
+    acronym: str | None = None
+    funder: str | None = None  # surface of the funding/implementing organisation, if stated
+    implementer: str | None = None
+    owner: str | None = None  # "X project" where X is an organisation: funds or implements
+    generic: bool = False  # "the project", "Expert team": the page's own project
+
+
+def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
+    out: list[ProjectHit] = []
+    for m in _QUOTED_AFTER.finditer(text, start, end):
+        title = m.group(3).strip()
+        acr = re.search(r"\(([A-Z][\w ]{1,10})\)\s*$", title)
+        owner = m.group(1) if m.group(1) and m.group(1).lower() not in ("the", "this", "a") else None
+        funded = m.group(2) or _FUNDED_BY.search(text[max(start, m.start() - 60):m.start() + len(m.group(0).split('"')[0])])
+        before = _FUNDED_BY.search(text, max(start, m.start() - 60), m.start() + 1)
+        funder = None
+        if m.group(2):
+            fb = _FUNDED_BY.search(text, max(start, m.start() - 40), m.start(2) + len(m.group(2)))
+            funder = fb.group(1) if fb else owner
+            owner = None
+        del funded, before
+        out.append(ProjectHit(m.start(3), m.end(3), _strip_acr(title), acr.group(1) if acr else None,
+                              funder=funder, owner=owner))
+    for m in _QUOTED_BEFORE.finditer(text, start, end):
+        title = m.group(2).strip()
+        acr = re.search(r"\(([A-Z][\w ]{1,10})\)", title)
+        out.append(ProjectHit(m.start(2), m.end(2), title, acr.group(1) if acr else None, owner=m.group(1)))
+    for m in _OF_ORG.finditer(text, start, end):
+        out.append(ProjectHit(m.start(1), m.end(2), m.group(0), None, owner=m.group(2)))
+    for m in _LIST_PROJECTS.finditer(text, start, end):
+        for a in re.finditer(_ACR, m.group(1)):
+            s = m.start(1) + a.start()
+            out.append(ProjectHit(s, s + len(a.group(0)), a.group(0), a.group(0)))
+    for m in _NAMED_PROJECT.finditer(text, start, end):
+        name = m.group(0)
+        first = name.split()[0]
+        if first in ("The", "This", "Our", "Each", "Integrated", "Third", "Second", "First"):
+            continue
+        out.append(ProjectHit(m.start(), m.end(), name))
+    for m in _TEAM.finditer(text, start, end):
+        out.append(ProjectHit(m.start(), m.end(), m.group(0), generic=True))
+    return _dedupe(out)
+
+
+def _strip_acr(title: str) -> str:
+    return re.sub(r"\s*\([A-Z][\w ]{1,10}\)\s*$", "", title)
+
+
+def _dedupe(hits: list[ProjectHit]) -> list[ProjectHit]:
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[ProjectHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out

@@ -1,0 +1,93 @@
+"""Reference data: background knowledge read from data/reference/*.json, loaded once per process.
+
+Why a data file and not code: places, ILO conventions, well-known organisations and renamed
+bodies are facts about the world that users extend; the extractor only knows how to use them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RefPlace:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    place_type: str
+    parent: str | None
+    wikidata: str | None
+
+
+@dataclass(frozen=True)
+class RefOrg:
+    id: str
+    name: str
+    acronyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+    category: str
+    wikidata: str | None
+    country: str | None
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class RefConvention:
+    number: int
+    title: str
+    year: int
+
+    @property
+    def id(self) -> str:
+        return f"c{self.number:03d}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.title}, {self.year} (No. {self.number})"
+
+
+@dataclass(frozen=True)
+class Succession:
+    old: str
+    old_aliases: tuple[str, ...]
+    new: str
+    new_aliases: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    places: tuple[RefPlace, ...]
+    organisations: tuple[RefOrg, ...]
+    conventions: dict[int, RefConvention]
+    successions: tuple[Succession, ...]
+
+
+def _read(name: str) -> Any:
+    path = resources.files("coopgraph.data").joinpath("reference", name)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def reference() -> Reference:
+    """The bundled reference data (cached: read once per process).
+
+    Raises:
+        OSError, ValueError: a reference file is missing or not valid JSON (a broken install).
+    """
+    places = tuple(RefPlace(p["id"], p["name"], tuple(p.get("aliases") or ()), p["place_type"],
+                            p.get("parent"), p.get("wikidata")) for p in _read("places.json"))
+    orgs = tuple(RefOrg(o["id"], o["name"], tuple(o.get("acronyms") or ()),
+                        tuple(o.get("aliases") or ()), o.get("category") or "other",
+                        o.get("wikidata"), o.get("country"), o.get("parent"))
+                 for o in _read("organisations.json"))
+    convs = {c["number"]: RefConvention(c["number"], c["title"], c["year"])
+             for c in _read("ilo_conventions.json")}
+    succ = tuple(Succession(s["from"], tuple(s.get("from_aliases") or ()), s["to"],
+                            tuple(s.get("to_aliases") or ()), s.get("note", ""))
+                 for s in _read("successions.json"))
+    return Reference(places, orgs, convs, succ)

@@ -1,0 +1,202 @@
+"""Relations stated in the text (supports, cooperatesWith, memberOf, partOf, locatedIn,
+affiliatedWith) and from reference data (succeededBy, a body's parent, a city's country).
+
+Why: these are the edges an analyst follows beyond shared events; each carries the exact words
+it was read from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coopgraph.loaders.entities import EntityTable
+from coopgraph.loaders.mentions import Found, Mention
+from coopgraph.loaders.reference import reference
+
+Rel = tuple[str, str, str, tuple[int, int]]
+
+_SUPPORT = re.compile(r"\b(?:provided|providing|provides|will\s+provide|committed(?:\s+a)?(?:\s+further)?|gave)\s+"
+                      r"(?:technical\s+|financial\s+|methodological\s+)?(?:support|assistance)\s+to\b", re.I)
+_COOP = re.compile(r"\b(?:cooperation|collaboration|coordination|partnership)\s+(?:of|between|with|among)\b", re.I)
+_AGREED = re.compile(r"\bagreed\s+that\b(.{0,120}?)\b(?:will|would|to)\s+(?:hold|meet|cooperate|work|coordinate)", re.I | re.S)
+_MEMBERS = re.compile(r"\b(?:includes?|consists?\s+of|comprises?|composed\s+of)\b[^.]{0,40}?(?:representatives\s+)?(?:from|of)\b", re.I)
+_THROUGH_ITS = re.compile(r"^[ \n]+through[ \n]+its[ \n]+$")
+
+
+def find_relations(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]:
+    out: list[Rel] = []
+    actors = [m for m in found.mentions if m.kind in ("Organisation", "Project")]
+    for s, e in sents:
+        ms = _in(actors, s, e)
+        out += _supports(text, s, e, ms)
+        out += _cooperation(text, s, e, ms)
+        out += _members(text, s, e, ms)
+    out += _adjacent(text, found, actors)
+    out += [(a, p, b, span) for a, p, b, span in found.hints if not a.startswith("__")]
+    out += _located(text, found, sents)
+    out += _affiliations(text, found)
+    out += _successions(found)
+    return out
+
+
+def _in(ms: list[Mention], s: int, e: int) -> list[Mention]:
+    out: list[Mention] = []
+    for m in ms:
+        if s <= m.start and m.end <= e and not (out and m.start < out[-1].end):
+            out.append(m)
+    return out
+
+
+def _supports(text: str, s: int, e: int, ms: list[Mention]) -> list[Rel]:
+    out: list[Rel] = []
+    for v in _SUPPORT.finditer(text, s, e):
+        before = [m for m in ms if m.end <= v.start()]
+        after = [m for m in ms if m.start >= v.end()]
+        if before and after and before[-1].eid != after[0].eid:
+            out.append((before[-1].eid, "supports", after[0].eid, (before[-1].start, after[0].end)))
+    return out
+
+
+def _cooperation(text: str, s: int, e: int, ms: list[Mention]) -> list[Rel]:
+    out: list[Rel] = []
+    for c in _COOP.finditer(text, s, e):
+        group = [m for m in ms if c.end() <= m.start <= c.end() + 160]
+        out += _pairs(group[:4], "cooperatesWith")
+    for a in _AGREED.finditer(text, s, e):
+        group = [m for m in ms if a.start(1) <= m.start and m.end <= a.end(1)]
+        out += _pairs(group, "cooperatesWith", (a.start(), a.end()))
+    return out
+
+
+def _pairs(group: list[Mention], pred: str, span: tuple[int, int] | None = None) -> list[Rel]:
+    out: list[Rel] = []
+    ids = []
+    for m in group:
+        if m.eid not in ids:
+            ids.append(m.eid)
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            sp = span or (group[0].start, group[-1].end)
+            out.append((ids[i], pred, ids[j], sp))
+    return out
+
+
+def _members(text: str, s: int, e: int, ms: list[Mention]) -> list[Rel]:
+    out: list[Rel] = []
+    m = _MEMBERS.search(text, s, e)
+    if not m:
+        return out
+    subj = [x for x in ms if x.end <= m.start()]
+    stop = re.search(r"\band\s+participated\b|;", text[m.end():e])
+    end = m.end() + stop.start() if stop else e
+    members = [x for x in ms if m.end() <= x.start and x.end <= end]
+    if subj:
+        for x in members:
+            if x.eid != subj[-1].eid:
+                out.append((x.eid, "memberOf", subj[-1].eid, (subj[-1].start, x.end)))
+    return out
+
+
+def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
+    """'X division of the Ministry of Y' (partOf), 'IOM through its 1035 Facility' (partOf),
+    'SECiM PSC' (the committee is part of the project)."""
+    out: list[Rel] = []
+    t = found.table
+    for a, b in zip(actors, actors[1:]):
+        gap = text[a.end:b.start]
+        da, db = t.by_id.get(a.eid), t.by_id.get(b.eid)
+        if da is None or db is None or a.eid == b.eid:
+            continue
+        if re.fullmatch(r"[ \n]+of[ \n]+(?:the[ \n]+)?", gap) and da.type == "Organisation" and db.type == "Organisation" \
+                and re.search(r"\b(?:department|division|unit|office|section)\b", da.name, re.I):
+            out.append((a.eid, "partOf", b.eid, (a.start, b.end)))
+        elif _THROUGH_ITS.match(gap):
+            out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
+        elif gap == " " and da.type == "Project" and db.type == "Organisation" and "ommittee" in db.name:
+            out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
+    for d in t.by_id.values():
+        parent = d.attrs.get("ref_parent")
+        if isinstance(parent, str) and parent in t.by_id and d.spans:
+            out.append((d.id, "partOf", parent, d.spans[0]))
+    return out
+
+
+def _located(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]:
+    out: list[Rel] = []
+    t = found.table
+    places = [m for m in found.mentions if m.kind == "Place"]
+    for d in list(t.by_id.values()):
+        aimag = d.attrs.get("aimag")
+        if isinstance(aimag, str):
+            p = t.find("Place", aimag)
+            if p is not None and d.spans:
+                out.append((d.id, "locatedIn", p.id, d.spans[0]))
+    for m in places:
+        d = t.by_id[m.eid]
+        if d.attrs.get("place_type") == "soum" and not d.attrs.get("parent"):
+            prev = [p for p in places if p.end <= m.start and t.by_id[p.eid].attrs.get("place_type") == "aimag"
+                    and m.start - p.end < 1500]
+            if prev:
+                d.attrs["parent"] = prev[-1].eid
+                sent = next(((s, e) for s, e in sents if s <= m.start < e), (m.start, m.end))
+                out.append((d.id, "locatedIn", prev[-1].eid, sent))
+        parent = d.attrs.get("parent")
+        if d.attrs.get("place_type") == "city" and isinstance(parent, str) and parent in t.by_id \
+                and parent != "mongolia":
+            nxt = [p for p in places if p.eid == parent and 0 <= p.start - m.end < 5]
+            if nxt:
+                out.append((d.id, "locatedIn", parent, (m.start, nxt[0].end)))
+    actors = [m for m in found.mentions if m.kind == "Organisation"]
+    for a in actors:
+        after = re.match(r"[ \n]+in[ \n]+", text[a.end:a.end + 6])
+        if after:
+            p = [x for x in places if x.start == a.end + after.end()]
+            if p and t.by_id[p[0].eid].attrs.get("place_type") in ("aimag", "soum", "city"):
+                out.append((a.eid, "locatedIn", p[0].eid, (a.start, p[0].end)))
+    return out
+
+
+def _affiliations(text: str, found: Found) -> list[Rel]:
+    out: list[Rel] = []
+    t = found.table
+    actors = [m for m in found.mentions if m.kind in ("Organisation", "Project")]
+    for d in list(t.by_id.values()):
+        if d.type != "Person":
+            continue
+        span = d.attrs.get("role_span")
+        org = None
+        ev = None
+        if isinstance(span, tuple):
+            inside = [m for m in actors if span[0] <= m.start and m.end <= span[1]]
+            if inside:
+                org, ev = inside[0].eid, (min(span[0], d.spans[0][0]), max(span[1], inside[0].end))
+            else:
+                role = str(d.attrs.get("role") or "")
+                mm = re.search(r"Minister\s+(?:for|of)\s+(.+)$", role)
+                target = t.find("Organisation", "Ministry of " + mm.group(1)) if mm else None
+                if target is None:
+                    rest = text[span[0]:span[1]]
+                    m2 = re.search(r"Minister\s+(?:for|of)\s+([A-Z][\w ]+?)(?:\s+speaking|,|\.|$)", rest)
+                    target = t.find("Organisation", "Ministry of " + m2.group(1)) if m2 else None
+                if target is not None:
+                    org, ev = target.id, (d.spans[0][0], span[1])
+        if org is None and d.spans:
+            s0 = d.spans[0][0]
+            before = [m for m in actors if 0 <= s0 - m.end <= 25 and "." not in text[m.end:s0]]
+            if before:
+                org, ev = before[-1].eid, (before[-1].start, d.spans[0][1])
+        if org is not None and ev is not None:
+            d.attrs["affiliation"] = org
+            out.append((d.id, "affiliatedWith", org, ev))
+    return out
+
+
+def _successions(found: Found) -> list[Rel]:
+    out: list[Rel] = []
+    t: EntityTable = found.table
+    for s in reference().successions:
+        old = t.find("Organisation", s.old)
+        new = t.find("Organisation", s.new)
+        if old is not None and new is not None and old.id != new.id and old.spans:
+            out.append((old.id, "succeededBy", new.id, old.spans[0]))
+    return out

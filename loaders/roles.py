@@ -1,0 +1,107 @@
+"""Who did what at an event: organisers, supporters and participants from the item's sentences.
+
+Why cue phrases: "organized by A, B and C", "with assistance from X", "with participation of Y",
+"X together with Y will organize" are how the genre states roles. Each actor takes the first role
+its cue gives it; an actor with no cue in the item is a participant (bodies named in a meeting's
+report attended it), except projects, which only take a role when a cue says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coopgraph.loaders.mentions import Found, Mention
+
+_CUES: tuple[tuple[str, str], ...] = (
+    (r"with\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|funding|contributions?|help)\s+(?:from|of|by)", "supporters"),
+    (r"technical\s+input\s+from|(?:funded|supported|sponsored|financed|facilitated)\s+by", "supporters"),
+    (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|led|run)\s+(?:jointly\s+)?by(?:\s+the\s+both)?", "organisers"),
+    (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with", "with"),
+    (r"participation\s+of|attended\s+by|participated\s+by|representatives?\s+(?:of|from)|delegation\s+of|"
+     r"(?:specialists|officers|staff|members)\s+(?:and\s+officers\s+)?of|invited", "participants"),
+    (r"(?:provided|providing|provides|provide|gave|giving|committed(?:\s+a)?(?:\s+further)?)\s+(?:technical\s+|financial\s+)?(?:support|assistance)\s+to", "support_to"),
+)
+_CUE_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)), re.I)
+_ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|hosting|is\s+hosting|held|conducted|paid|"
+                       r"implemented|arranged|launched|will\s+(?:organi[sz]e|hold|conduct|host)|"
+                       r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
+_SUPPORT_VERB = re.compile(r"\b(?:supported|supports|will\s+support|assist(?:ed|s)?)\b", re.I)
+_IN_ORGANISING = re.compile(r"\bin\s+organi[sz]ing\b", re.I)
+
+
+def assign_roles(text: str, sents: list[tuple[int, int]], found: Found, actors: set[str],
+                 home: str | None) -> dict[str, str]:
+    """Role of each actor in the item's sentences: 'organisers', 'supporters' or 'participants'."""
+    roles: dict[str, str] = {}
+    rank = {"organisers": 0, "supporters": 1, "participants": 2}
+
+    def give(eid: str, role: str) -> None:
+        if eid not in roles or rank[role] < rank[roles[eid]]:
+            roles[eid] = role
+
+    for s, e in sents:
+        ms = [m for m in _top_actor_mentions(found, s, e) if m.eid in actors]
+        if not ms and not _ORG_VERB.search(text, s, e):
+            continue
+        _sentence_roles(text, s, e, ms, found, give, home)
+    for eid in list(actors):
+        if eid not in roles and found.table.by_id.get(eid) and found.table.by_id[eid].type == "Organisation":
+            roles[eid] = "participants"
+    return roles
+
+
+def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, give, home: str | None) -> None:
+    cues = [(m.start(), m.end(), _CUES[int(next(k for k, v in m.groupdict().items() if v)[1:])][1])
+            for m in _CUE_RE.finditer(text, s, e)]
+    verb = _ORG_VERB.search(text, s, e)
+    active = verb is not None and not _PASSIVE.search(text, s, verb.start())
+    in_org = _IN_ORGANISING.search(text, s, e)
+    subject_role = None
+    if active and verb is not None:
+        subject_role = "organisers"
+    sup_verb = _SUPPORT_VERB.search(text, s, e)
+    subject_seen = False
+    for m in ms:
+        cue = None
+        for cs, ce, role in cues:
+            if ce <= m.start:
+                cue = (cs, ce, role)
+        if cue is None:
+            if verb is not None and m.end <= verb.start() and subject_role:
+                give(m.eid, subject_role)
+                subject_seen = True
+            elif sup_verb is not None and m.end <= sup_verb.start():
+                give(m.eid, "supporters")
+                subject_seen = True
+            continue
+        role = cue[2]
+        if role == "support_to":
+            give(m.eid, "organisers" if in_org and in_org.start() > m.end else "participants")
+            continue
+        if role == "with":
+            if m.eid is not None and verb is not None and m.start > verb.start() and subject_role is None:
+                give(m.eid, "participants")
+            else:
+                give(m.eid, "organisers" if not (sup_verb and sup_verb.start() < cue[0]) else "supporters")
+            continue
+        give(m.eid, role)
+    # the subject of "X provided support to Y in organizing ..." is a supporter
+    for cs, ce, role in cues:
+        if role == "support_to":
+            for m in ms:
+                if m.end <= cs:
+                    give(m.eid, "supporters")
+        if role == "with" and not subject_seen and home and (verb or sup_verb):
+            give(home, "supporters" if sup_verb and sup_verb.start() < cs else "organisers")
+
+
+def _top_actor_mentions(found: Found, s: int, e: int) -> list[Mention]:
+    out: list[Mention] = []
+    for m in found.mentions:
+        if m.start < s or m.end > e or m.kind not in ("Organisation", "Project") or not m.role_ok:
+            continue
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

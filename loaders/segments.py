@@ -1,0 +1,146 @@
+"""Splitting a page into items: a heading line, an optional date stamp, and the body under it.
+
+Why: news pages and newsletters are lists of items, each one activity. The heading names the
+activity and often ends with the year that dates a body giving only day and month; a section
+heading such as "Upcoming Events" marks everything below it as planned; a publication list
+("Please download ...") holds publications.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_STAMP = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_UPCOMING = re.compile(
+    r"^\s*(?:upcoming|forthcoming|future|planned|coming)\s+(?:events?|activities|meetings?)\s*:?\s*$",
+    re.I)
+_PAST_SECTION = re.compile(
+    r"^\s*(?:past|previous|recent|completed)\s+(?:events?|activities|news)\s*:?\s*$", re.I)
+_FIELD_LINE = re.compile(r"^\s*[\w ]{1,30}:\s+\S")
+_BULLET = re.compile(r"^\s*(?:[•\-\*·▪●◦]|\d+[\.\)]\s)")
+_MAX_HEADING = 140
+
+
+@dataclass(frozen=True)
+class Item:
+    """One heading and its body, with offsets into the document text."""
+
+    heading: str
+    heading_span: tuple[int, int]
+    body_span: tuple[int, int]
+    section: str  # "upcoming", "past" or ""
+    stamp: tuple[int, int, int] | None  # a dated announcement line (year, month, day)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def split_items(text: str) -> list[Item]:
+    """Split normalised text into items; text before the first heading is an item with no heading."""
+    lines = _lines(text)
+    heads = _demote_sentences(lines, [i for i in range(len(lines)) if _is_heading(lines, i)])
+    items: list[Item] = []
+    section = ""
+    first_body = lines[0].start if lines else 0
+    if heads and heads[0] > 0 and lines[heads[0]].start > first_body:
+        items.append(Item("", (first_body, first_body), (first_body, lines[heads[0]].start), "", None))
+    if not heads and lines:
+        return [Item("", (0, 0), (0, len(text)), "", None)]
+    for n, h in enumerate(heads):
+        line = lines[h]
+        if _UPCOMING.match(line.text):
+            section = "upcoming"
+            continue
+        if _PAST_SECTION.match(line.text):
+            section = "past"
+            continue
+        stop = lines[heads[n + 1]].start if n + 1 < len(heads) else len(text)
+        body_start, stamp = _stamp_after(lines, h)
+        items.append(Item(line.text.strip(), (line.start, line.end), (body_start, stop),
+                          section, stamp))
+    return items
+
+
+_SENTENCE_LIKE = re.compile(r"\b(?:will|was|were|is|are|has|have|had)\b.*\d", re.I)
+
+
+def _demote_sentences(lines: list[_Line], heads: list[int]) -> list[int]:
+    """A heading with an empty body followed by a sentence-like 'heading': that line is its body."""
+    out: list[int] = []
+    for h in heads:
+        if out and _SENTENCE_LIKE.search(lines[h].text) and _only_blank_between(lines, out[-1], h):
+            continue
+        out.append(h)
+    return out
+
+
+def _only_blank_between(lines: list[_Line], a: int, b: int) -> bool:
+    return all(_blank(lines, k) for k in range(a + 1, b))
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _blank(lines: list[_Line], i: int) -> bool:
+    return i < 0 or i >= len(lines) or not lines[i].text.strip()
+
+
+def _is_heading(lines: list[_Line], i: int) -> bool:
+    """A short, capitalised line standing on its own: not a sentence, bullet or field."""
+    t = lines[i].text.strip()
+    if not t or len(t) > _MAX_HEADING or _STAMP.match(t):
+        return False
+    if _UPCOMING.match(t) or _PAST_SECTION.match(t):
+        return True
+    if not (t[0].isupper() or t[0].isdigit() or t[0] in "\"'"):
+        return False
+    if t[-1] in ".,;:!?" or _BULLET.match(t) or _FIELD_LINE.match(t):
+        return False
+    if t.count(". ") >= 1 or len(t.split()) > 18:
+        return False
+    before_ok = _blank(lines, i - 1) or lines[i - 1].text.rstrip().endswith((".", "!", "?", ":")) \
+        or bool(_UPCOMING.match(lines[i - 1].text) or _PAST_SECTION.match(lines[i - 1].text))
+    if not before_ok:
+        return False
+    nxt = i + 1
+    if _blank(lines, nxt):
+        return _next_block_is_body(lines, nxt)
+    nt = lines[nxt].text.strip()
+    if _STAMP.match(nt):
+        return True
+    # a heading glued to its body: the next line is a long sentence
+    return len(nt) > max(2 * len(t), 150) and not _wrapped(lines, i)
+
+
+def _wrapped(lines: list[_Line], i: int) -> bool:
+    """True when line i is the first line of a hard-wrapped paragraph."""
+    return not _blank(lines, i + 1) and 40 <= len(lines[i].text) <= 90 \
+        and 40 <= len(lines[i + 1].text) <= 90
+
+
+def _next_block_is_body(lines: list[_Line], i: int) -> bool:
+    """After blank lines, is there any text at all (a heading at the very end is not an item)."""
+    j = i
+    while j < len(lines) and _blank(lines, j):
+        j += 1
+    return j < len(lines)
+
+
+def _stamp_after(lines: list[_Line], h: int) -> tuple[int, tuple[int, int, int] | None]:
+    j = h + 1
+    if j < len(lines):
+        m = _STAMP.match(lines[j].text)
+        if m:
+            return lines[j].end, (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return lines[h].end, None
