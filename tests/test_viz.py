@@ -1,0 +1,180 @@
+"""The network page without a browser: content, escaping, self-containment, determinism, views.
+
+Uses the hand-written graph of tests/viz_graphs.py (see its docstring); the bundled corpus is
+checked in tests/test_viz_corpus.py and the page's behaviour in tests/test_viz_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from coopgraph.errors import InputError
+from coopgraph.graph.serialization import parse_dataset, to_trig
+from coopgraph.viz import build_network, write_network
+from coopgraph.viz.page import json_for_script
+from viz_graphs import CG, XSS_IMG, XSS_QUOTE, XSS_SCRIPT, small_dataset
+
+URL = re.compile(r"https?://[^\s\"'<>\\)]+")
+
+
+def page_data(html: str) -> dict:
+    block = re.search(r'<script type="application/json" id="cg-data">(.*?)</script>', html, re.S)
+    assert block, "no data block"
+    return json.loads(block.group(1))
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("viz") / "network.html"
+    write_network(small_dataset(), path, build_date="2025-01-31")
+    return path.read_text(encoding="utf-8")
+
+
+def test_page_loads_nothing_from_a_url(page: str) -> None:
+    assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)\s*=", page, re.I)
+    assert "@import" not in page and not re.search(r"url\(\s*['\"]?(https?:|//)", page)
+    graph_iris = {str(t) for triple in small_dataset().quads() for t in triple[:3]
+                  if isinstance(t, URIRef)}
+    library_text = set(URL.findall(vis_js()))  # licence headers and the SVG namespace, not fetched
+    unexplained = set(URL.findall(page)) - graph_iris - library_text
+    assert unexplained == set()
+    for cdn in ("bootstrap.min", "jsdelivr", "cdnjs", "unpkg"):  # what pyvis's template links
+        assert cdn not in page.lower()
+
+
+def test_page_has_title_date_counts_and_sources(page: str) -> None:
+    assert "<title>coopgraph cooperation network</title>" in page
+    assert "built 2025-01-31 · 5 actors · 4 cooperation links" in page
+    assert "<li>sample.txt — A sample &lt;news&gt; page</li>" in page
+
+
+def vis_js() -> str:
+    return files("pyvis").joinpath("templates/lib/vis-9.1.2/vis-network.min.js").read_text()
+
+
+def test_hostile_text_is_escaped_and_kept_as_data(page: str) -> None:
+    ours = page.replace(vis_js(), "")
+    assert len(ours) < len(page) - 400_000  # vis-network is inlined verbatim
+    for raw in (XSS_IMG, XSS_SCRIPT, "<b>", "\u2028"):
+        assert raw not in ours
+    assert page.lower().count("</script>") == 3  # data, vis-network, ours
+    assert page.lower().count("</style>") == 2  # vis-network's, ours
+    data = page_data(page)
+    names = {n["name"] for n in data["nodes"]}
+    assert XSS_IMG in names
+    evil = next(n for n in data["nodes"] if n["name"] == XSS_IMG)
+    assert ["Also called", XSS_SCRIPT] in evil["details"]
+    quotes = {q[0] for e in data["events"].values() for q in e["evidence"]}
+    assert XSS_QUOTE in quotes
+
+
+def test_json_for_script_escapes_markup_characters() -> None:
+    text = json_for_script({"k": "</script><!-- & \u2028\u2029"})
+    assert text == '{"k":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029"}'
+    assert json.loads(text) == {"k": "</script><!-- & \u2028\u2029"}
+
+
+def test_actors_view_nodes_edges_and_panel_data(page: str) -> None:
+    data = page_data(page)
+    by_name = {n["name"]: n for n in data["nodes"]}
+    assert set(by_name) == {"Ministry of Testing", "International Test Agency",
+                            "Federation of Test Unions", XSS_IMG, "Better Tests Project"}
+    assert by_name["Ministry of Testing"]["label"] == "MOT"  # the acronym
+    assert by_name["Federation of Test Unions"]["label"] == "Federation of Test Unions"
+    assert by_name["Better Tests Project"]["group"] == "project"
+    assert by_name["International Test Agency"]["group"] == "international"
+    assert ["Same as", "http://www.wikidata.org/entity/Q54129"] in \
+        by_name["International Test Agency"]["details"]
+    assert ["fundedBy", "International Test Agency"] in by_name["Better Tests Project"]["details"]
+    mot, ita = by_name["Ministry of Testing"]["id"], by_name["International Test Agency"]["id"]
+    edge = next(e for e in data["edges"] if {e["from"], e["to"]} == {mot, ita})
+    assert edge["weight"] == 2 and edge["years"] == "2021–2022"
+    assert edge["evidence"] == [["The ministry and ITA signed a memorandum.", "sample.txt"]]
+    titles = sorted(data["events"][k]["title"] for k in edge["events"])
+    assert titles == ["Meeting " + XSS_SCRIPT, "Training on test inspection"]
+    training = next(data["events"][k] for k in edge["events"]
+                    if data["events"][k]["title"].startswith("Training"))
+    assert training["date"] == "2021-05-10" and training["status"] == "completed"
+    assert ["Ministry of Testing", "organiser", mot] in training["roles"]
+    assert training["places"][0][0] == "North aimag"
+    supports = next(e for e in data["edges"] if e["relations"])
+    assert supports["relations"] == ["supports"]
+
+
+def test_same_graph_gives_same_bytes_even_after_a_trig_round_trip(tmp_path: Path) -> None:
+    ds = small_dataset()
+    # rdflib's Turtle parser rejects a raw U+2028 in a string, which its writer emits: drop it
+    for s, p, o, g in list(ds.quads((None, None, Literal(XSS_QUOTE), None))):
+        ds.remove((s, p, o, g))
+        ds.graph(g).add((s, p, Literal(XSS_QUOTE.replace("\u2028", " "))))
+    first = write_network(ds, tmp_path / "a.html").read_bytes()
+    again = write_network(ds, tmp_path / "b.html").read_bytes()
+    reparsed = write_network(parse_dataset(to_trig(ds), "trig"), tmp_path / "c.html").read_bytes()
+    assert first == again == reparsed
+    assert b"built " not in first  # no date unless one is passed
+
+
+def test_bipartite_view_has_events_coloured_by_type_and_status() -> None:
+    net = build_network(small_dataset(), view="bipartite")
+    kinds = [n["kind"] for n in net.payload["nodes"]]
+    assert kinds.count("actor") == 5 and kinds.count("event") == 4
+    assert net.edge_count == 9  # one edge per actor and event it had a role in
+    forum = next(n for n in net.payload["nodes"] if n["name"] == "Planned forum on tests")
+    assert (forum["group"], forum["status"]) == ("forum", "planned")
+    assert net.counts == {"actors": 5, "events": 4, "roles": 9}
+
+
+def test_places_view_links_actors_to_the_places_of_their_events() -> None:
+    net = build_network(small_dataset(), view="places")
+    nodes = {n["id"]: n for n in net.payload["nodes"]}
+    places = {n["name"]: n for n in nodes.values() if n["kind"] == "place"}
+    assert set(places) == {"North aimag", "Capital City"}
+    assert places["North aimag"]["group"] == "aimag"
+    near_north = {nodes[e["from"]]["name"] for e in net.payload["edges"]
+                  if e["to"] == places["North aimag"]["id"]}
+    assert near_north == {"Ministry of Testing", "International Test Agency",
+                          "Federation of Test Unions"}
+
+
+def test_focus_gives_the_ego_network() -> None:
+    one = build_network(small_dataset(), focus="ita", depth=1)
+    assert {n["name"] for n in one.payload["nodes"]} == {
+        "International Test Agency", "Ministry of Testing", XSS_IMG}
+    assert one.edge_count == 2
+    two = build_network(small_dataset(), focus="International Test Agency", depth=2)
+    assert two.node_count == 5 and two.edge_count == 4
+    zero = build_network(small_dataset(), focus="Federation of Test Unions", depth=0)
+    assert zero.node_count == 1 and zero.edge_count == 0
+
+
+def test_focus_on_an_unknown_actor_suggests_close_names() -> None:
+    with pytest.raises(InputError) as err:
+        build_network(small_dataset(), focus="Ministry of Tests")
+    assert str(err.value) == ("no actor named 'Ministry of Tests' in the graph; "
+                              "did you mean: Ministry of Testing?")
+
+
+def test_unknown_view_and_empty_graph_are_input_errors() -> None:
+    with pytest.raises(InputError, match=r"unknown view 'map' \(choose one of: actors, "
+                                         r"bipartite, places\)"):
+        build_network(small_dataset(), view="map")
+    empty = small_dataset()
+    for cls in (CG.Actor, CG.Organisation, CG.Project):
+        for s, p, o, g in list(empty.quads((None, None, cls, None))):
+            empty.remove((s, p, o, g))
+    with pytest.raises(InputError, match="the graph has no actor"):
+        build_network(empty)
+
+
+def test_communities_and_centrality_are_computed() -> None:
+    nodes = {n["name"]: n for n in build_network(small_dataset()).payload["nodes"]}
+    assert nodes["Ministry of Testing"]["centrality"] == 0.75  # linked to 3 of 4 others
+    assert nodes["Ministry of Testing"]["community"] >= 0
+    groups = {n["community"] for n in nodes.values()}
+    assert len(groups - {-1}) >= 1
