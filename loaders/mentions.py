@@ -134,7 +134,7 @@ def _definitions(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
                 continue
             kind = "Organisation"
             ent = found.table.add(kind, d.long, span=d.long_span, aliases=(d.short,),
-                                  category=category_for(d.long, heads[-1]))
+                                  category=category_for(d.long, heads[-1]), eid=slug(d.short))
         for s, e in (d.long_span, d.short_span):
             if not _overlaps(taken, s, e):
                 found.add(Mention(s, e, ent.id, ent.type))
@@ -285,7 +285,7 @@ def _bare_acronyms(text: str, found: Found, taken: list[tuple[int, int]]) -> Non
                 if d is None:
                     continue
                 found.table.alias(d, tok)
-        found.table.add(d.type, d.name, span=(s, e), eid=d.id)
+        found.table.add(d.type, d.name, span=(s, e), eid=d.id, aliases=(tok,))
         found.add(Mention(s, e, d.id, d.type, not _ADJECTIVAL.match(text, e)))
         taken.append((s, e))
 

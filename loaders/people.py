@@ -60,7 +60,12 @@ def _role(text: str, lead: int, name_end: int, end: int) -> tuple[str | None, tu
     if m:
         stop = re.search(r"[.;]|,\s(?!\s)|\n\n", after[m.end():])
         rest_end = m.end() + (stop.start() if stop else min(len(after) - m.end(), 80))
-        return " ".join(m.group(1).split()), (name_end, name_end + rest_end)
+        role = " ".join(m.group(1).split())
+        minister = re.match(r"\s+(for\s+[A-Z][\w]*(?:\s+(?:and\s+)?[A-Z][\w]*)*)", after[m.end() - 5:]) \
+            if role.endswith("Minister") and after[m.end() - 5:m.end()].strip() == "for" else None
+        if minister:
+            role = f"{role} {' '.join(minister.group(1).split())}"
+        return role, (name_end, name_end + rest_end)
     before = text[max(0, lead - 90):lead]
     mb = _ROLE_BEFORE.search(before)
     if mb:

@@ -30,7 +30,7 @@ _PREFIX_WORDS = frozenset(
     "pre post re anti counter semi vice full part high low up on off day year world sector "
     "small large middle medium top bottom first second third state private public".split())
 _BROKEN = re.compile(r"(?<![\w-])([A-Za-z]{2,})-(\n?)([a-z]{2,})(?![\w-])")
-_WORD = re.compile(r"[A-Za-z]{3,}")
+_WORD = re.compile(r"(?<![\w-])[A-Za-z]{3,}(?![\w-])")
 
 
 def normalise(text: str) -> str:

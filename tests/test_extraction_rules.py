@@ -1,0 +1,146 @@
+"""The rule-based extractor on the bundled corpus: real values read from the real pages."""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+import pytest
+
+from coopgraph.loaders.dates import find_dates, span_of
+from coopgraph.loaders.text_loader import TextLoader, extract_text
+from coopgraph.loaders.textnorm import normalise
+from coopgraph.records import ExtractionRecord
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def secim() -> ExtractionRecord:
+    return TextLoader().load(CORPUS / "secim-labour-policy-news.txt")
+
+
+@pytest.fixture(scope="module")
+def iom() -> ExtractionRecord:
+    return TextLoader().load(CORPUS / "iom-labour-migration-workshop.txt")
+
+
+def _by_name(rec: ExtractionRecord, name: str):
+    for e in rec.entities:
+        if e.name == name or name in e.aliases:
+            return e
+    raise AssertionError(f"{name} not found")
+
+
+def test_acronym_defined_in_text_is_merged_with_full_name(secim: ExtractionRecord) -> None:
+    gasi = _by_name(secim, "GASI")
+    assert gasi.name == "Government Agency for Specialised Inspection"
+    assert gasi.type == "Organisation" and gasi.category == "government"
+    assert len([e for e in secim.entities if "GASI" in e.aliases]) == 1
+
+
+def test_acronym_variants_are_one_ministry(secim: ExtractionRecord) -> None:
+    molsp = _by_name(secim, "Ministry of Labour and Social Protection")
+    assert {"MoLSP", "MLSP"} <= set(molsp.aliases)
+
+
+def test_reference_organisation_has_wikidata(secim: ExtractionRecord) -> None:
+    ilo = _by_name(secim, "ILO")
+    assert ilo.name == "International Labour Organization" and ilo.wikidata == "Q54129"
+
+
+def test_conventions_81_and_129(secim: ExtractionRecord) -> None:
+    convs = {e.id: e for e in secim.entities if e.type == "Convention"}
+    assert set(convs) == {"c081", "c129"}
+    assert convs["c081"].name == "Labour Inspection Convention, 1947 (No. 81)"
+    assert convs["c081"].issuer == "ilo"
+
+
+def test_selected_aimags(secim: ExtractionRecord) -> None:
+    aimags = {e.name for e in secim.entities if e.type == "Place" and e.place_type == "aimag"}
+    assert {"Selenge", "Dornod", "Zavkhan", "Darkhan-Uul", "Tuv"} <= aimags
+    soums = {e.name: e.parent for e in secim.entities if e.type == "Place" and e.place_type == "soum"}
+    assert soums == {"Sukhbaatar": "selenge", "Shaamar": "selenge"}
+
+
+def test_labour_inspector_training(secim: ExtractionRecord) -> None:
+    ev = next(e for e in secim.events if e.title == "Training for Labour Inspectors")
+    assert (ev.type, ev.start, ev.end, ev.status) == ("training", "2017-05-19", "2017-05-20", "completed")
+    assert ev.organisers == ("gasi",)
+    assert set(ev.supporters) == {"ilo", _by_name(secim, "SECiM").id}
+    assert set(ev.subjects) >= {"c081", "c129"}
+
+
+def test_upcoming_items_are_planned_and_dated(secim: ExtractionRecord) -> None:
+    forum = next(e for e in secim.events if e.title == "National forum")
+    assert (forum.type, forum.start, forum.status) == ("forum", "2018-11-23", "planned")
+    quarter = next(e for e in secim.events if e.attendee_count == 70)
+    assert (quarter.start, quarter.end, quarter.date_precision) == ("2019-01", "2019-03", "month")
+    pubs = [e for e in secim.events if e.type == "publication"]
+    assert len(pubs) == 7 and {e.status for e in pubs} == {"completed"}
+
+
+def test_evidence_is_exact_substring(secim: ExtractionRecord) -> None:
+    text = (CORPUS / "secim-labour-policy-news.txt").read_text(encoding="utf-8")
+    for ev in secim.events:
+        assert ev.span is not None and text[ev.span[0]:ev.span[1]] == ev.evidence
+    for rel in secim.relations:
+        assert rel.span is not None and text[rel.span[0]:rel.span[1]] == rel.evidence
+
+
+def test_coordinated_ministries_are_split(iom: ExtractionRecord) -> None:
+    names = {e.name for e in iom.entities if e.type == "Organisation"}
+    assert {"Ministry of Justice and Home Affairs", "Ministry of Labour and Social Welfare",
+            "Ministry of Foreign Affairs and Trade"} <= names
+
+
+def test_iom_workshop(iom: ExtractionRecord) -> None:
+    ws = next(e for e in iom.events if e.type == "workshop")
+    assert ws.organisers == ("iom",) and ws.attendee_count == 25 and ws.places == ("ulaanbaatar",)
+    person = _by_name(iom, "Davaa Nyamkhuu")
+    assert person.role == "Vice Minister for Labour and Social Welfare"
+    assert person.affiliation == _by_name(iom, "Ministry of Labour and Social Welfare").id
+
+
+def test_dates_ranges_lists_and_quarters() -> None:
+    cases = {
+        "on 13 th and 14 th April 2017 and on 12, 16, 20 23 and 29 th of June 2017": ("2017-04-13", "2017-06-29", "day"),
+        "At the end of July or beginning of August 2018": ("2018-07", "2018-08", "month"),
+        "in May/June": (None, None, "unknown"),
+        "will be ready by 1 st of July 2017": (None, None, "unknown"),
+    }
+    for text, want in cases.items():
+        assert span_of(find_dates(text, 0, len(text), None)) == want
+
+
+def test_soft_hyphenation_repaired_without_moving_offsets() -> None:
+    raw = "will be orga-nized with supply-demand and Darkhan-Uul; la-\nbour market"
+    out = normalise(raw)
+    assert len(out) == len(raw)
+    assert "organized" in out and "supply-demand" in out and "Darkhan-Uul" in out and "labour" in out
+
+
+def test_text_with_no_entities_gives_empty_record() -> None:
+    rec = extract_text("the cat sat on the mat and it was fine.\n")
+    assert rec.entities == () and rec.events == () and rec.relations == ()
+
+
+def test_hostile_names_are_kept_as_text() -> None:
+    text = ('Training 2017\n\nThe Ministry of <script>alert(1)</script> Quotes "x" } ; DROP\x07 '
+            "organized a training on 3 May 2017 with participation of National Agency for \"Bad\" {?s ?p ?o}.\n")
+    rec = extract_text(text)
+    ev = rec.events[0]
+    assert ev.start == "2017-05-03" and text[ev.span[0]:ev.span[1]] == ev.evidence
+    for e in rec.entities:
+        assert isinstance(e.name, str)
+
+
+def test_random_text_does_not_crash() -> None:
+    rng = random.Random(7)
+    alphabet = string.ascii_letters + string.digits + " .,;:()\"'-\n#/–’“”"
+    for _ in range(30):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3000)))
+        rec = extract_text(text)
+        for ev in rec.events:
+            assert ev.span is not None
