@@ -148,8 +148,18 @@ def _drop_furniture(body: Any) -> None:
     for tag in body.find_all(True):
         if tag.decomposed:
             continue
-        if _is_furniture(tag):
+        if _is_furniture(tag) or _is_dateline(tag):
             tag.decompose()
+
+
+def _is_dateline(tag: Any) -> bool:
+    """A block holding nothing but a ``<time>``: the page date, kept as metadata instead, so
+    that it is not read as a heading of the next paragraph."""
+    if tag.name not in _BLOCKS:
+        return False
+    times = tag.find_all("time")
+    text = tag.get_text(" ", strip=True)
+    return bool(times) and text == " ".join(t.get_text(" ", strip=True) for t in times)
 
 
 def _is_furniture(tag: Any) -> bool:

@@ -39,6 +39,7 @@ class Found:
     hints: list[tuple[str, str, str, tuple[int, int]]] = field(default_factory=list)
     home_project: str | None = None
     definitions: list[Definition] = field(default_factory=list)
+    plain_defs: dict[str, str] = field(default_factory=dict)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -78,7 +79,7 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]]) -> Found
     found = Found(EntityTable())
     taken: list[tuple[int, int]] = []
     _reference_orgs(text, found, taken)
-    _definitions(text, found, taken)
+    _definitions(text, found, taken, items_aimags)
     _named_bodies(text, found, taken, items_aimags)
     _projects(text, found, taken)
     _bare_acronyms(text, found, taken)
@@ -98,7 +99,7 @@ def _reference_orgs(text: str, found: Found, taken: list[tuple[int, int]]) -> No
     acr_re, name_re, table = _ref_orgs()
     hits = []
     for m in name_re.finditer(text):
-        if m.group(1)[0].isupper():
+        if m.group(1)[0].isupper() and not re.match(r"[ \n]+(?:[A-Z][a-z]|and[ \n]+[A-Z])", text[m.end():m.end() + 8]):
             hits.append((m.start(), m.end(), table[m.group(1).lower()]))
     for m in acr_re.finditer(text):
         hits.append((m.start(), m.end(), table[m.group(1)]))
@@ -112,7 +113,8 @@ def _reference_orgs(text: str, found: Found, taken: list[tuple[int, int]]) -> No
         taken.append((s, e))
 
 
-def _definitions(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+def _definitions(text: str, found: Found, taken: list[tuple[int, int]],
+                 items_aimags: list[tuple[int, int, list[str]]]) -> None:
     _, _, table = _ref_orgs()
     for d in find_definitions(text):
         found.definitions.append(d)
@@ -131,10 +133,17 @@ def _definitions(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
         else:
             heads = HEAD_RE.findall(d.long)
             if not heads:
+                found.plain_defs[d.short] = d.long
                 continue
-            kind = "Organisation"
-            ent = found.table.add(kind, d.long, span=d.long_span, aliases=(d.short,),
+            after = text[d.short_span[1]:d.short_span[1] + 40]
+            if re.match(r"\)?[ \n]+of[ \n]+all\b", after) or text[max(0, long_s - 6):long_s].lower().endswith("local "):
+                continue  # a kind of body in every aimag, not one body
+            aimag = _aimag_of(text, long_s, d.short_span[1] + 1, heads[-1], items_aimags)
+            name = f"{d.long} of {aimag} aimag" if aimag else d.long
+            ent = found.table.add("Organisation", name, span=d.long_span, aliases=(d.short,),
                                   category=category_for(d.long, heads[-1]), eid=slug(d.short))
+            if aimag:
+                ent.attrs.setdefault("aimag", aimag)
         for s, e in (d.long_span, d.short_span):
             if not _overlaps(taken, s, e):
                 found.add(Mention(s, e, ent.id, ent.type))
@@ -180,8 +189,14 @@ def _named_bodies(text: str, found: Found, taken: list[tuple[int, int]],
         cat = category_for(name, n.head)
         if aimag and "aimag" not in name:
             name = f"{name} of {aimag} aimag"
-        d = found.table.add("Organisation", name, span=(n.start, n.end), aliases=(n.name,) if aimag else (),
-                            category=cat)
+        first, _, rest = name.partition(" ")
+        pre = found.table.find("Project", first) if rest else None
+        known = found.table.find("Organisation", rest) if pre is not None and pre.type == "Project" else None
+        if known is not None:
+            d = found.table.add("Organisation", known.name, span=(n.start, n.end), aliases=(name,), eid=known.id)
+            found.hint(d.id, "partOf", pre.id, (n.start, n.end))
+        else:
+            d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat)
         if aimag:
             d.attrs.setdefault("aimag", aimag)
         found.add(Mention(n.start, n.end, d.id, "Organisation"))
@@ -210,7 +225,8 @@ def _projects(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
         if _overlaps(taken, p.start, p.end) and not p.owner and not p.funder:
             ex = [m for m in found.mentions if m.start <= p.start < m.end]
             if ex and found.table.by_id.get(ex[0].eid) and found.table.by_id[ex[0].eid].type == "Organisation" \
-                    and is_acronym(p.name) and p.name in text[ex[0].start:ex[0].end]:
+                    and is_acronym(p.name) and p.name == text[ex[0].start:ex[0].end] \
+                    and ex[0].eid not in _REF_IDS():
                 found.table.by_id[ex[0].eid].type = "Project"
             continue
         name = p.name
@@ -218,7 +234,11 @@ def _projects(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
         aliases = tuple(a for a in (p.acronym,) if a)
         d = found.table.find("Project", base) if base else None
         if d is None:
-            d = found.table.find("Project", name) or _fuzzy_project(found, name)
+            d = found.table.find("Project", name) or _fuzzy_project(found, name) or _abbreviated(found, name, "Project") \
+                or _expanded(found, name)
+        if d is None and name in found.plain_defs:
+            aliases = (*aliases, name)
+            name = found.plain_defs[name]
         if d is not None:
             d = found.table.add("Project", d.name, span=(p.start, p.end), aliases=(name, *aliases), eid=d.id)
         else:
@@ -290,11 +310,28 @@ def _bare_acronyms(text: str, found: Found, taken: list[tuple[int, int]]) -> Non
         taken.append((s, e))
 
 
-def _abbreviated(found: Found, tok: str) -> EntityDraft | None:
+def _abbreviated(found: Found, tok: str, only: str | None = None) -> EntityDraft | None:
+    if not is_acronym(tok.split()[0]) or " " in tok:
+        return None
     for d in list(found.table.by_id.values()):
-        if d.type in ("Organisation", "Project") and abbreviates(tok, d.name):
+        if d.type in ("Organisation", "Project") and (only is None or d.type == only) and abbreviates(tok, d.name):
             return d
     return None
+
+
+def _expanded(found: Found, name: str) -> EntityDraft | None:
+    """A project named in full whose acronym was met first ('YEP' ... 'Youth Employment Promotion Project')."""
+    if is_acronym(name):
+        return None
+    for d in list(found.table.by_id.values()):
+        if d.type == "Project" and any(is_acronym(a) and abbreviates(a, name) for a in (d.name, *d.aliases)):
+            return d
+    return None
+
+
+@lru_cache(maxsize=1)
+def _REF_IDS() -> frozenset[str]:
+    return frozenset(o.id for o in reference().organisations)
 
 
 def _places(text: str, found: Found) -> None:

@@ -58,6 +58,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
     for m in _LIST_PROJECTS.finditer(text, start, end):
         for a in re.finditer(_ACR, m.group(1)):
             s = m.start(1) + a.start()
+            if text[s + len(a.group(0)):s + len(a.group(0)) + 10].lstrip().startswith('project "'):
+                continue  # "GIZ project \"...\"": GIZ owns the quoted project
             out.append(ProjectHit(s, s + len(a.group(0)), a.group(0), a.group(0)))
     for m in _NAMED_PROJECT.finditer(text, start, end):
         name = m.group(0)
