@@ -190,11 +190,17 @@ def _named_bodies(text: str, found: Found, taken: list[tuple[int, int]],
         if aimag and "aimag" not in name:
             name = f"{name} of {aimag} aimag"
         first, _, rest = name.partition(" ")
-        pre = found.table.find("Project", first) if rest else None
-        known = found.table.find("Organisation", rest) if pre is not None and pre.type == "Project" else None
-        if known is not None:
+        known = found.table.find("Organisation", rest) if rest and is_acronym(first) else None
+        local = text[max(0, n.start - 6):n.start].lower().endswith("local ")
+        if local:
+            known = next((x for x in found.table.by_id.values() if aimag and x.attrs.get("aimag") == aimag
+                          and "department" in x.name.lower()), None)
+            if known is None:
+                continue
+            d = found.table.add("Organisation", known.name, span=(n.start, n.end), aliases=(text[n.start - 6:n.end],), eid=known.id)
+        elif known is not None:
             d = found.table.add("Organisation", known.name, span=(n.start, n.end), aliases=(name,), eid=known.id)
-            found.hint(d.id, "partOf", pre.id, (n.start, n.end))
+            found.hint(d.id, "partOf", "@" + first, (n.start, n.end))
         else:
             d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat)
         if aimag:

@@ -32,7 +32,15 @@ def find_relations(text: str, found: Found, sents: list[tuple[int, int]]) -> lis
         out += _cooperation(text, s, e, ms)
         out += _members(text, s, e, ms)
     out += _adjacent(text, found, actors)
-    out += [(a, p, b, span) for a, p, b, span in found.hints if not a.startswith("__")]
+    for a, p, b, span in found.hints:
+        if a.startswith("__"):
+            continue
+        if b.startswith("@"):
+            target = found.table.find("Project", b[1:])
+            if target is None:
+                continue
+            b = target.id
+        out.append((a, p, b, span))
     out += _located(text, found, sents)
     out += _affiliations(text, found)
     out += _successions(found)
