@@ -173,7 +173,8 @@
     });
     network.once("afterDrawing", function () { document.body.setAttribute("data-ready", "1"); });
     window.coopgraph = { network: network, nodes: nodes, edges: edges, data: data,
-                         visible: visible, find: findActor, select: selectNode };
+                         visible: visible, find: findActor, select: selectNode,
+                         selectEdge: selectEdge };
   }
 
   /* ---------- highlight and side panel ---------- */

@@ -5,14 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rdflib import Dataset
-
 from coopgraph.cli._options import add_output
-from coopgraph.errors import InputError
-from coopgraph.graph.serialization import parse_dataset
+from coopgraph.graph import load_graph
 from coopgraph.viz import DEFAULT_TITLE, VIEWS, build_network, save_network
-
-_FORMATS = {".trig": "trig", ".ttl": "turtle", ".nq": "nquads", ".jsonld": "json-ld"}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "panel with each link's events and quoted evidence.")
     add_output(p)
     p.add_argument("--graph-file", type=Path, metavar="PATH",
-                   help="graph to draw (.trig, .ttl, .nq or .jsonld) instead of the build's")
+                   help="graph to draw (.trig, .ttl, .nq, .nt or .jsonld) instead of the build's")
     p.add_argument("--view", choices=VIEWS, default="actors",
                    help="actors: who cooperates with whom (default); bipartite: actors and "
                         "their events; places: actors and the places of their events")
@@ -40,46 +35,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def find_graph_file(build_dir: Path) -> Path:
-    """The graph a build wrote in ``build_dir`` (TriG preferred: it keeps named graphs).
-
-    Raises:
-        InputError: the build directory has no graph.
-    """
-    for name in ("graph.trig", "graph.ttl"):
-        if (build_dir / name).is_file():
-            return build_dir / name
-    raise InputError(build_dir / "graph.trig",
-                     "no graph here; run coopgraph build first (or pass --graph-file)")
-
-
-def load_graph_file(path: Path) -> Dataset:
-    """Parse a graph file by its extension.
-
-    Raises:
-        InputError: the file is missing, of an unknown kind, or not valid RDF.
-    """
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(path, f"unknown graph format (expected {', '.join(_FORMATS)})")
-    try:
-        data = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot be read ({exc})") from None
-    try:
-        return parse_dataset(data, fmt)
-    except Exception as exc:  # rdflib raises many kinds of parser errors
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(path, f"not valid {fmt} ({first})") from None
-
-
 def run(args: argparse.Namespace) -> int:
     build_dir = Path(args.output)
-    source = args.graph_file or find_graph_file(build_dir)
-    network = build_network(load_graph_file(source), view=args.view, focus=args.focus,
-                            depth=args.depth)
+    graph = load_graph(args.graph_file or build_dir)
+    network = build_network(graph, view=args.view, focus=args.focus, depth=args.depth)
     out = save_network(network, args.out or build_dir / "network.html", title=args.title,
                        build_date=args.build_date)
     counts = ", ".join(f"{n} {what}" for what, n in network.counts.items())

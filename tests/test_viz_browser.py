@@ -1,0 +1,171 @@
+"""The network page in headless Chromium, as a coordinator would use it.
+
+Needs Debian's chromium and chromium-driver (run .ci/install-browser); without them these tests
+fail with that instruction. The page is opened from file:// with every network feature of the
+browser off; the tests then check it loaded nothing, drew every node and link, and that search,
+filters and the side panel work and show hostile text as text.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, png_colours
+from coopgraph.viz import write_network
+from viz_graphs import XSS_IMG, XSS_SCRIPT, XSS_QUOTE, small_dataset
+
+COUNT_ACTORS = """
+PREFIX cg: <https://w3id.org/coopgraph/ontology#>
+SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a cg:Actor }"""
+COUNT_LINKS = """
+PREFIX cg: <https://w3id.org/coopgraph/ontology#>
+SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:Cooperation }"""
+
+
+def count(graph, query: str) -> int:
+    from rdflib import Dataset
+    union = Dataset(store=graph.store, default_union=True)
+    return int(next(iter(union.query(query)))[0])
+
+
+def open_page(driver, path: Path) -> None:
+    driver.get(path.resolve().as_uri())
+    for _ in range(100):
+        if driver.execute_script("return document.body.getAttribute('data-ready')") == "1":
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{path} did not finish drawing in 10 s")
+
+
+def severe_logs(driver) -> list[str]:
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def requests_made(driver) -> list[str]:
+    """URLs the page asked for, from Chromium's performance log (Network.requestWillBeSent)."""
+    import json
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def visible(driver) -> tuple[int, int]:
+    return tuple(driver.execute_script(
+        "var c = window.coopgraph;"
+        "return [c.nodes.get({filter: function (n) { return !n.hidden; }}).length,"
+        "        c.edges.get({filter: function (e) { return !e.hidden; }}).length];"))
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[object]:
+    with chromium() as d:
+        yield d
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_network(small_dataset(), tmp_path_factory.mktemp("viz") / "network.html",
+                         build_date="2025-01-31")
+
+
+@pytest.fixture
+def fresh(driver, page: Path):
+    driver.get_log("performance")  # drop entries of earlier tests
+    open_page(driver, page)
+    return driver
+
+
+def test_page_opens_offline_without_errors_or_requests(fresh, page: Path) -> None:
+    assert severe_logs(fresh) == []
+    own = page.resolve().as_uri()
+    assert [u for u in requests_made(fresh) if u != own and not u.startswith(("data:", "blob:"))] \
+        == []
+    resources = fresh.execute_script(
+        "return performance.getEntriesByType('resource').map(function (r) { return r.name; })")
+    assert [r for r in resources if not r.startswith(("data:", "blob:", "file:"))] == []
+
+
+def test_drawn_counts_equal_the_graph(fresh) -> None:
+    ds = small_dataset()
+    assert visible(fresh) == (count(ds, COUNT_ACTORS), count(ds, COUNT_LINKS)) == (5, 4)
+    drawn = fresh.execute_script("var b = window.coopgraph.network.body;"
+                                 "return [Object.keys(b.nodes).length, Object.keys(b.edges).length]")
+    assert drawn == [5, 4]
+    assert fresh.find_element("id", "cg-visible").text == "Showing 5 of 5 nodes and 4 of 4 links."
+
+
+def test_search_focuses_an_actor_and_highlights_its_neighbours(fresh) -> None:
+    box = fresh.find_element("id", "cg-search")
+    box.send_keys("ita")
+    fresh.find_element("id", "cg-search-go").click()
+    selected = fresh.execute_script("return window.coopgraph.network.getSelectedNodes()")
+    names = fresh.execute_script("var d = window.coopgraph.data; return arguments[0].map("
+                                 "function (id) { return d.nodes.filter(function (n) {"
+                                 " return n.id === id; })[0].name; })", selected)
+    assert names == ["International Test Agency"]
+    assert fresh.find_element("css selector", "#cg-panel h2").text == "International Test Agency"
+    assert fresh.find_element("id", "cg-search-status").text == "Found International Test Agency."
+    dimmed = fresh.execute_script("return window.coopgraph.nodes.get({filter: function (n) {"
+                                  " return n.font.color === '#bbb'; }}).map(function (n) {"
+                                  " return n.label; }).sort()")
+    assert dimmed == ["BTP", "Federation of Test Unions"]  # not linked to ITA
+
+
+def test_filters_hide_what_does_not_match_without_reloading(fresh) -> None:
+    fresh.execute_script("window.__marker = 'same page'")
+    fresh.find_element("css selector", "#cg-filter-category input[value=government]").click()
+    assert visible(fresh) == (4, 1)  # without the ministry only ITA – <img…> remains linked
+    fresh.find_element("id", "cg-reset").click()
+    assert visible(fresh) == (5, 4)
+    year = fresh.find_element("id", "cg-year-from")
+    year.clear()
+    year.send_keys("2023\n")
+    fresh.execute_script("document.getElementById('cg-year-from')"
+                         ".dispatchEvent(new Event('change'))")
+    assert visible(fresh) == (2, 1)  # only the 2024 forum: ministry and project
+    fresh.find_element("css selector", "#cg-filter-status input[value=planned]").click()
+    assert visible(fresh) == (0, 0)
+    assert fresh.execute_script("return window.__marker") == "same page"
+
+
+def test_hostile_names_show_as_text_and_never_run(fresh) -> None:
+    fresh.find_element("id", "cg-search").send_keys("onerror\n")
+    assert fresh.find_element("css selector", "#cg-panel h2").text == XSS_IMG
+    panel = fresh.find_element("id", "cg-panel").text
+    assert XSS_SCRIPT in panel  # alias, and the meeting's title
+    assert fresh.find_elements("css selector", "#cg-panel img, #cg-panel script, #cg-panel b") == []
+    link = fresh.execute_script("var c = window.coopgraph; return c.data.edges.filter("
+                                "function (e) { return e.weight === 2; })[0].id")
+    fresh.execute_script("window.coopgraph.selectEdge(arguments[0])", link)
+    panel = fresh.find_element("id", "cg-panel").text
+    assert "The ministry and ITA signed a memorandum." in panel
+    assert XSS_QUOTE.split("\u2028")[0].strip() in panel  # the meeting's evidence, as text
+    assert fresh.execute_script("return window.__xss === undefined") is True
+    assert severe_logs(fresh) == []
+
+
+def test_colour_by_community_changes_the_legend(fresh) -> None:
+    legend = fresh.find_element("id", "cg-legend").text
+    assert "Government" in legend and "Project" in legend
+    from selenium.webdriver.support.ui import Select
+    Select(fresh.find_element("id", "cg-colour-by")).select_by_value("community")
+    assert "community 1" in fresh.find_element("id", "cg-legend").text
+
+
+def test_screenshot_is_not_blank(fresh) -> None:
+    assert png_colours(fresh.get_screenshot_as_png()) >= 50
+
+
+def test_a_missing_browser_fails_with_the_command_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import browser
+    monkeypatch.setattr(browser, "CHROMIUM", Path("/nonexistent/chromium"))
+    with pytest.raises(pytest.fail.Exception, match=r"browser tests need /nonexistent/chromium: "
+                                                    r"run \.ci/install-browser"):
+        browser.require_browser()
