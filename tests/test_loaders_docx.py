@@ -23,7 +23,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     document.add_heading("Annual report 2018", 0)
     document.add_heading("Field visits", 1)
     document.add_paragraph("SECiM organized a field visit to Selenge, Dornod and Zavkhan "
-                           "aimags with the International Labour Organization (ILO).")
+                           "aimags in June 2018 with the International Labour Organization "
+                           "(ILO).")
     table = document.add_table(rows=3, cols=3)
     for r, row in enumerate([("Aimag", "Month", "Partner"), ("Dornod", "June 2018", "ILO"),
                              ("Zavkhan", "July 2018", "")]):
@@ -41,8 +42,8 @@ def test_headings_paragraphs_and_tables_in_document_order(report: Path) -> None:
     assert read_docx(report).text.split("\n\n") == [
         "Annual report 2018",
         "Field visits",
-        "SECiM organized a field visit to Selenge, Dornod and Zavkhan aimags with the "
-        "International Labour Organization (ILO).",
+        "SECiM organized a field visit to Selenge, Dornod and Zavkhan aimags in June 2018 with "
+        "the International Labour Organization (ILO).",
         "Aimag | Month | Partner",
         "Dornod | June 2018 | ILO",
         "Zavkhan | July 2018",  # the merged cell is read once
@@ -96,3 +97,16 @@ def test_sniffs_docx_content_under_another_name(report: Path, tmp_path: Path) ->
     head = report.read_bytes()[:4096]
     assert loader.sniff(tmp_path / "report.bin", head)
     assert not loader.sniff(tmp_path / "a.txt", b"PK\x03\x04 not word")
+
+
+def test_loading_the_report_finds_its_actors_and_places(report: Path) -> None:
+    record = DocxLoader().load(report)
+    by_type = {(e.type, e.name) for e in record.entities}
+    assert ("Organisation", "International Labour Organization") in by_type
+    assert {("Place", "Selenge"), ("Place", "Dornod"), ("Place", "Zavkhan")} <= by_type
+    visit = next(e for e in record.events if e.type == "field_visit")
+    assert (visit.start, visit.date_precision) == ("2018-06", "month")
+    assert {record.entity(p).name for p in visit.places if record.entity(p)} >= {
+        "Selenge", "Dornod", "Zavkhan"}
+    ilo = next(e.id for e in record.entities if e.name == "International Labour Organization")
+    assert ilo in visit.organisers + visit.supporters + visit.participants

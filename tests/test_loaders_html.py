@@ -83,3 +83,22 @@ def test_sniffs_html_by_content(tmp_path: Path) -> None:
     assert loader.sniff(saved, b"\xef\xbb\xbf<!-- saved -->\n<html><body>x</body></html>")
     assert not loader.sniff(saved, b"A plain text about <b>bold</b> claims.")
     assert not loader.sniff(tmp_path / "a.pdf", b"%PDF-1.4 <html>")
+
+
+def test_loading_the_page_finds_its_actors_event_and_conventions() -> None:
+    record = HtmlLoader().load(PAGE)
+    names = {e.name: e for e in record.entities}
+    training = next(e for e in record.events if e.type == "training")
+    assert (training.title, training.start, training.end) == (
+        "Training for labour inspectors", "2017-05-19", "2017-05-20")
+    assert [record.entity(i).name for i in training.organisers if record.entity(i)] == [
+        "Government Agency for Specialised Inspection"]
+    supporters = {names[n].id for n in ("International Labour Organization",)}
+    assert supporters <= set(training.supporters)
+    conventions = {e.name for e in record.entities if e.type == "Convention"}
+    assert {"Labour Inspection Convention, 1947 (No. 81)",
+            "Labour Inspection (Agriculture) Convention, 1969 (No. 129)"} <= conventions
+    assert {"Selenge", "Dornod", "Zavkhan"} <= {
+        e.name for e in record.entities if e.type == "Place" and e.place_type == "aimag"}
+    assert record.source is not None and record.source.title is not None
+    assert "Related news" not in "".join(e.evidence for e in record.events)

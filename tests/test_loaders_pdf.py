@@ -96,3 +96,20 @@ def test_sniffs_pdf_by_header_not_name(tmp_path: Path) -> None:
     loader = PdfLoader()
     assert loader.sniff(tmp_path / "newsletter.bin", NEWSLETTER.read_bytes()[:4096])
     assert not loader.sniff(tmp_path / "fake.pdf", b"This is not a PDF.")
+
+
+def test_loading_the_newsletter_finds_both_columns_events() -> None:
+    record = PdfLoader().load(NEWSLETTER)
+    names = {e.id: e.name for e in record.entities}
+    events = {e.title: e for e in record.events}
+    training = events["Training for labour inspectors"]
+    assert (training.type, training.start, training.end) == ("training", "2017-05-19",
+                                                             "2017-05-20")
+    assert [names[i] for i in training.organisers] == [
+        "Government Agency for Specialised Inspection"]
+    assert "International Labour Organization" in [names[i] for i in training.supporters]
+    assert [names[i] for i in training.places] == ["Ulaanbaatar"]
+    meeting = events["Steering committee meeting"]
+    assert (meeting.type, meeting.start) == ("steering_committee", "2017-09")
+    assert [names[i] for i in meeting.organisers] == ["Ministry of Labour and Social Protection"]
+    assert "organized a 2 day training" in training.evidence  # hyphenation repaired
