@@ -28,7 +28,7 @@ _HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_MON})\s+({_YEAR}
 _MONTH_RANGE = re.compile(
     rf"\b({_MON})(?:\s*(?:/|-|or|and|to|until)\s*|\s+or\s+(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)({_MON})\s*,?\s*({_YEAR})?", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MON})\s*,?\s*({_YEAR})\b", re.I)
-_YEAR_ONLY = re.compile(rf"\b(?:in|since|during|from)\s+({_YEAR})\b(?!\s*-)", re.I)
+_YEAR_ONLY = re.compile(rf"\b(?:in|during|from)\s+({_YEAR})\b(?!\s*-)", re.I)
 _DEADLINE = re.compile(r"(?:\bby|\buntil|\bbefore|\bdeadline)\s+(?:the\s+)?$", re.I)
 _QNUM = {"1": 1, "first": 1, "2": 2, "second": 2, "3": 3, "third": 3, "4": 4, "fourth": 4}
 
@@ -112,7 +112,11 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
         if free(m.start(), m.end()):
             add(m.start(1), m.end(1), m.group(1), m.group(1), "year")
     hits.sort(key=lambda h: h.start)
-    return hits
+    return [h for h in hits if not _RELATIVE_PAST.search(text, max(start, h.start - 40), h.start)]
+
+
+#: "which was developed in February 2018": the date of something else, not of the event
+_RELATIVE_PAST = re.compile(r"\bwhich\s+(?:was|were|has\s+been|had\s+been)\s+\w+\s+(?:in|on)\s+$", re.I)
 
 
 def span_of(hits: list[DateHit]) -> tuple[str | None, str | None, str]:

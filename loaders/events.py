@@ -156,7 +156,7 @@ def build_event(text: str, item: Item) -> EventDraft | None:
 
 def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
     head = _HEAD_YEAR.sub("", item.heading).strip() if heading_year(item) else item.heading.strip()
-    if head and event_type(head) != "other":
+    if head and event_type(head) != "other" and len(head.split()) > 3:
         return head
     seg = text[main[0]:main[1]]
     for rx, kind in _TYPE_RES:
@@ -168,6 +168,8 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
                 tail = seg[m.start():].split()[:6]
                 phrase = " ".join(lead + tail) if lead else " ".join(tail)
                 del words
+                if head and event_type(head) != "other":
+                    return f"{head}: {' '.join(seg[m.start():].split()[:9]).strip(' ,.;')}"
                 return (head + ": " if head else "") + phrase.strip(" ,.;")
     return head or " ".join(seg.split()[:10])
 

@@ -40,8 +40,33 @@ def extract_document(document: Document) -> ExtractionRecord:
         if ev is not None:
             _fill_event(text, it, ev, found)
             events.append((ev, it))
+    for it in items:
+        for ev in _series_events(text, it, found):
+            events.append((ev, it))
+    events.sort(key=lambda pair: pair[0].evidence_span[0])
     rels = find_relations(text, found, sentences(text, 0, len(text)))
     return _record(document, raw, found, events, rels)
+
+
+_SINCE = re.compile(r"\bSince\s+((?:19|20)\d\d),?\s+(?:the\s+)?(.{2,80}?)\s+(?:has|have)\s+(?:also\s+)?"
+                    r"(?:implemented|organi[sz]ed|conducted|run|supported|delivered|held)\b")
+
+
+def _series_events(text: str, item: Item, found: Found) -> list[EventDraft]:
+    """'Since 2007 IOM has also implemented a series of ...': an ongoing activity of its own."""
+    out: list[EventDraft] = []
+    for m in _SINCE.finditer(text, item.body_span[0], item.body_span[1]):
+        sent_end = text.find(".", m.end(), item.body_span[1])
+        stop = m.end() + 60 if sent_end < 0 else min(sent_end, m.end() + 60)
+        actors = [x.eid for x in found.mentions if m.start(2) <= x.start and x.end <= m.end(2)
+                  and x.kind in ("Organisation", "Project")]
+        what = " ".join(text[m.end():stop].split())
+        head = " ".join(text[m.start(2):m.end(2)].split())
+        ev = EventDraft(f"{head} {what} since {m.group(1)}", "other", m.group(1), m.group(1), "year",
+                        "completed", (m.start(), stop))
+        ev.organisers = actors
+        out.append(ev)
+    return out
 
 
 def _aimags(text: str, item: Item) -> list[str]:

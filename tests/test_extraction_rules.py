@@ -73,8 +73,9 @@ def test_labour_inspector_training(secim: ExtractionRecord) -> None:
 
 
 def test_upcoming_items_are_planned_and_dated(secim: ExtractionRecord) -> None:
-    forum = next(e for e in secim.events if e.title == "National forum")
-    assert (forum.type, forum.start, forum.status) == ("forum", "2018-11-23", "planned")
+    forum = next(e for e in secim.events if e.type == "forum")
+    assert (forum.title.split(":")[0], forum.start, forum.status) == ("National forum", "2018-11-23", "planned")
+    assert {"secim", "yep"} <= set(forum.organisers)
     quarter = next(e for e in secim.events if e.attendee_count == 70)
     assert (quarter.start, quarter.end, quarter.date_precision) == ("2019-01", "2019-03", "month")
     pubs = [e for e in secim.events if e.type == "publication"]
