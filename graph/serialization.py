@@ -71,7 +71,8 @@ def to_trig(ds: Dataset) -> str:
     parts = [header]
     for g in named_graphs(ds):
         body = [ln for ln in to_turtle(g).splitlines() if not ln.startswith("@prefix ")]
-        text = "\n".join(("    " + ln) if ln else "" for ln in body).strip("\n")
+        # not re-indented: a multi-line literal ("""...""") must keep its exact lines
+        text = "\n".join(body).strip("\n")
         name = _graph_name(g.identifier)
         parts.append(f"\n{name} {{\n{text}\n}}\n" if name else f"\n{{\n{text}\n}}\n")
     return "".join(parts)
