@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from coopgraph.loaders.documents import Document, document_from_text, read_document
-from coopgraph.loaders.entities import EntityDraft, slug
+from coopgraph.loaders.entities import EntityDraft, is_acronym, slug
 from coopgraph.loaders.events import EventDraft, build_event, sentences
 from coopgraph.loaders.mentions import Found, find_all
 from coopgraph.loaders.places import find_places
@@ -131,8 +131,50 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
     return [e for e in out if e not in parents]
 
 
+def _readable_ids(found: Found, text: str) -> dict[str, str]:
+    """Long slugs of bodies with an acronym become the acronym ('support-to-...' -> 'secim')."""
+    t = found.table
+    taken = set(t.by_id)
+    out: dict[str, str] = {}
+    for d in sorted(t.by_id.values(), key=lambda x: x.spans[0] if x.spans else (0, 0)):
+        if d.type not in ("Organisation", "Project") or d.id.count("-") < 2:
+            continue
+        acrs = [a for a in (d.name, *d.aliases) if is_acronym(a.replace(" ", ""))]
+        if not acrs:
+            continue
+        new = slug(max(acrs, key=lambda a: (len(re.findall(rf"(?<!\w){re.escape(a)}(?!\w)", text)), -len(a), a)))
+        if new not in taken:
+            out[d.id] = new
+            taken.add(new)
+    return out
+
+
+def _rename(found: Found, text: str, events: list[tuple[EventDraft, Item]], rels: list[Rel]) -> list[Rel]:
+    mapping = _readable_ids(found, text)
+    if not mapping:
+        return rels
+    t = found.table
+    for old, new in mapping.items():
+        d = t.by_id.pop(old)
+        d.id = new
+        t.by_id[new] = d
+        t.redirects[old] = new
+    for d in t.by_id.values():
+        for k in ("affiliation", "issuer", "parent"):
+            v = d.attrs.get(k)
+            if isinstance(v, str) and v in mapping:
+                d.attrs[k] = mapping[v]
+    for ev, _ in events:
+        for f in ("organisers", "supporters", "participants", "projects", "subjects", "people", "places"):
+            setattr(ev, f, list(dict.fromkeys(mapping.get(x, x) for x in getattr(ev, f))))
+    if found.home_project in mapping:
+        found.home_project = mapping[found.home_project]
+    return [(mapping.get(a, a), p, mapping.get(b, b), sp) for a, p, b, sp in rels]
+
+
 def _record(document: Document, raw: str, found: Found, events: list[tuple[EventDraft, Item]],
             rels: list[Rel]) -> ExtractionRecord:
+    rels = _rename(found, raw, events, rels)
     t = found.table
     funders: dict[str, list[str]] = {}
     implementers: dict[str, list[str]] = {}
