@@ -148,7 +148,8 @@ def _read_cache(cache_dir: Path, path: Path) -> ExtractionRecord | None:
 
 def _write_cache(cache_dir: Path, path: Path, record: ExtractionRecord) -> None:
     payload = {"extractor": _extractor_version(), "record": record.to_dict()}
-    atomic_write_text(_cache_file(cache_dir, path), json.dumps(payload, ensure_ascii=False))
+    atomic_write_text(_cache_file(cache_dir, path), json.dumps(payload, ensure_ascii=False),
+                      durable=False)
 
 
 def _extractor_version() -> str:

@@ -1,0 +1,107 @@
+"""``coopgraph build`` end to end on the bundled corpus (issue #2 "Done when")."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from coopgraph.cli import main
+from coopgraph.corpus import bundled_documents
+from coopgraph.graph import validate_graph
+
+CG = "https://w3id.org/coopgraph/ontology#"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("build") / "out"
+    import io
+    from contextlib import redirect_stdout
+
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        code = main(["build", "-o", str(out)])
+    assert code == 0
+    return out, buf.getvalue()
+
+
+def _labels(g: Graph, cls: str) -> set[str]:
+    return {str(g.value(s, RDFS.label)) for s in g.subjects(RDF.type, URIRef(CG + cls))}
+
+
+def test_summary_counts_match_the_graph(built: tuple[Path, str]) -> None:
+    out, stdout = built
+    g = Graph().parse(out / "graph.ttl")
+    counts = dict(re.findall(r"^  ([a-z ]+?)\s+(\d+)$", stdout, flags=re.M))
+    assert int(counts["organisations"]) == len(_labels(g, "Organisation"))
+    assert int(counts["events"]) == len(set(g.subjects(RDF.type, URIRef(CG + "Event"))))
+    assert int(counts["cooperation pairs"]) == len(set(g.subjects(RDF.type, URIRef(CG + "Cooperation"))))
+    assert "2 documents loaded" in stdout
+    for name in ("graph.ttl", "graph.trig", "network.html", "manifest.json"):
+        assert f"wrote {out / name}" in stdout
+
+
+def test_graph_has_the_key_entities_and_validates(built: tuple[Path, str]) -> None:
+    out, _ = built
+    g = Graph().parse(out / "graph.ttl")
+    orgs = _labels(g, "Organisation")
+    assert "International Labour Organization" in orgs
+    assert {"Selenge", "Dornod", "Zavkhan"} <= _labels(g, "Aimag")
+    numbers = {int(n) for n in g.objects(None, URIRef(CG + "conventionNumber"))}
+    assert {81, 129} <= numbers
+    assert validate_graph(g).conforms
+
+
+def test_gasi_and_ilo_cooperated(built: tuple[Path, str]) -> None:
+    out, _ = built
+    g = Graph().parse(out / "graph.ttl")
+    by_label = {str(o): s for s, o in g.subject_objects(RDFS.label)}
+    gasi = by_label["Government Agency for Specialised Inspection"]
+    ilo = by_label["International Labour Organization"]
+    assert (gasi, URIRef(CG + "cooperatesWith"), ilo) in g
+
+
+def test_network_page_is_self_contained(built: tuple[Path, str]) -> None:
+    out, _ = built
+    html = (out / "network.html").read_text(encoding="utf-8")
+    assert "International Labour Organization" in html
+    external = re.findall(r"""(?:src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert external == []
+
+
+def test_rebuild_is_byte_identical_and_reuses_unchanged_documents(
+        built: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = built
+    before = (out / "graph.ttl").read_bytes(), (out / "graph.trig").read_bytes()
+    assert main(["build", "-o", str(out)]) == 0
+    assert "2 documents loaded (2 unchanged, reused)" in capsys.readouterr().out
+    assert ((out / "graph.ttl").read_bytes(), (out / "graph.trig").read_bytes()) == before
+
+
+def test_changed_document_is_extracted_again(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    for doc in bundled_documents():
+        shutil.copy(doc, corpus / doc.name)
+    out = tmp_path / "out"
+    assert main(["build", "-q", "-o", str(out), str(corpus)]) == 0
+    iom = corpus / "iom-labour-migration-workshop.txt"
+    iom.write_text(iom.read_text(encoding="utf-8") + "\nThe World Bank also attended.\n",
+                   encoding="utf-8")
+    assert main(["build", "-o", str(out), str(corpus)]) == 0
+    assert "2 documents loaded (1 unchanged, reused)" in capsys.readouterr().out
+    assert main(["build", "--force", "-o", str(out), str(corpus)]) == 0
+    assert "2 documents loaded (0 unchanged, reused)" in capsys.readouterr().out
+
+
+def test_build_help_lists_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--help"]) == 0
+    text = capsys.readouterr().out
+    for option in ("--output", "--base-iri", "--force", "--encoding"):
+        assert option in text
