@@ -169,7 +169,7 @@ def _is_furniture(tag: Any) -> bool:
         return True
     if tag.name in ("main", "article", "body"):
         return False
-    words = set()
+    words: set[str] = set()
     for value in [*(tag.get("class") or []), tag.get("id") or ""]:
         words.update(w for w in re.split(r"[-_\s]+", str(value).lower()) if w)
     return bool(words & _FURNITURE)
@@ -188,7 +188,7 @@ def _main_container(body: Any) -> Any:
 
 def _walk(node: Any, blocks: list[str], line: list[str]) -> None:
     """Collect text; every block element starts and ends a paragraph."""
-    from bs4 import Comment, NavigableString, Tag
+    from bs4.element import Comment, NavigableString, Tag
 
     for child in node.children:
         if isinstance(child, Comment):

@@ -65,7 +65,9 @@ class IatiLoader:
         activities = root.findall("iati-activity")
         if not activities:
             raise ExtractionError(path, "the file has no <iati-activity> element")
-        table, events, relations = EntityTable(), [], []
+        table = EntityTable()
+        events: list[Event] = []
+        relations: list[Relation] = []
         for activity in activities:
             mapped = _map_activity(path, activity, lines, table)
             events.extend(mapped.events)
