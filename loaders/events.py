@@ -32,7 +32,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
 _TYPE_RES = tuple((re.compile(p, re.I), t) for p, t in _TYPES)
 _EVENTISH = re.compile(
     r"\b(?:organi[sz]ed|organi[sz]ing|organi[sz]e|held|hold|took\s+place|take\s+place|conducted|hosted|hosting|"
-    r"visited|visit|implemented|launched|attended|participated|training|workshop|seminar|meeting|"
+    r"visited|visit|launched|attended|participated|training|workshop|seminar|meeting|"
     r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies))\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|is\s+going\s+to|"
                      r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled)\b", re.I)

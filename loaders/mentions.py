@@ -167,6 +167,8 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
     mb = _AIMAG_BEFORE.search(text[max(0, s - 40):s])
     if mb:
         return mb.group(1)
+    if re.match(r"[ \n]+of[ \n]", text[e:e + 5]):
+        return None  # "X Department of the Ministry ...": a ministry's department
     for a, b, aimags in items_aimags:
         if a <= s < b and len(aimags) == 1 and head.lower() == "department":
             return aimags[0]

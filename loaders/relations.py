@@ -31,6 +31,7 @@ def find_relations(text: str, found: Found, sents: list[tuple[int, int]]) -> lis
         out += _supports(text, s, e, ms)
         out += _cooperation(text, s, e, ms)
         out += _members(text, s, e, ms)
+        out += _funding(text, s, e, ms, found)
     out += _adjacent(text, found, actors)
     for a, p, b, span in found.hints:
         if a.startswith("__"):
@@ -44,6 +45,22 @@ def find_relations(text: str, found: Found, sents: list[tuple[int, int]]) -> lis
     out += _located(text, found, sents)
     out += _affiliations(text, found)
     out += _successions(found)
+    return out
+
+
+_FUNDED = re.compile(r"\b(?:funded|financed|sponsored)\s+by\b|\b(implemented|executed|managed)\s+by\b", re.I)
+
+
+def _funding(text: str, s: int, e: int, ms: list[Mention], found: Found) -> list[Rel]:
+    """'X is a project funded by A and implemented by B'."""
+    out: list[Rel] = []
+    projects = [m for m in ms if m.kind == "Project"]
+    for f in _FUNDED.finditer(text, s, e):
+        subj = [m for m in projects if m.end <= f.start()]
+        obj = [m for m in ms if m.start >= f.end() and m.kind == "Organisation"]
+        if subj and obj and obj[0].start - f.end() < 12:
+            pred = "implementedBy" if f.group(1) else "fundedBy"
+            out.append((subj[-1].eid, pred, obj[0].eid, (subj[-1].start, obj[0].end)))
     return out
 
 
@@ -142,7 +159,9 @@ def _located(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]
     for m in places:
         d = t.by_id[m.eid]
         if d.attrs.get("place_type") == "soum" and not d.attrs.get("parent"):
-            prev = [p for p in places if p.end <= m.start and t.by_id[p.eid].attrs.get("place_type") == "aimag"
+            of = re.match(r"[ \n]+soum[ \n]+of[ \n]+", text[m.end:m.end + 12])
+            nxt = [p for p in places if of and p.start == m.end + of.end()]
+            prev = nxt or [p for p in places if p.end <= m.start and t.by_id[p.eid].attrs.get("place_type") == "aimag"
                     and m.start - p.end < 1500]
             if prev:
                 d.attrs["parent"] = prev[-1].eid
@@ -159,7 +178,7 @@ def _located(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]
         after = re.match(r"[ \n]+in[ \n]+", text[a.end:a.end + 6])
         if after:
             p = [x for x in places if x.start == a.end + after.end()]
-            if p and t.by_id[p[0].eid].attrs.get("place_type") in ("aimag", "soum", "city"):
+            if p and t.by_id[p[0].eid].attrs.get("place_type") in ("aimag", "soum"):
                 out.append((a.eid, "locatedIn", p[0].eid, (a.start, p[0].end)))
     return out
 

@@ -27,6 +27,8 @@ _ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|ho
                        r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _SUPPORT_VERB = re.compile(r"\b(?:supported|supports|will\s+support|assist(?:ed|s)?)\b", re.I)
+_PART_VERB = re.compile(r"\b(?:took\s+part|take\s+part|participated|attended|joined|will\s+participate|"
+                        r"will\s+attend|will\s+par-?ticipate)\b", re.I)
 _IN_ORGANISING = re.compile(r"\bin\s+organi[sz]ing\b", re.I)
 
 
@@ -61,6 +63,10 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
     if active and verb is not None:
         subject_role = "organisers"
     sup_verb = _SUPPORT_VERB.search(text, s, e)
+    part_verb = _PART_VERB.search(text, s, e)
+    if part_verb is not None and verb is not None and verb.start() > part_verb.start():
+        verb, subject_role = None, None
+    has_org_cue = any(r == "organisers" for _, _, r in cues)
     subject_seen = False
     for m in ms:
         cue = None
@@ -68,7 +74,10 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
             if ce <= m.start:
                 cue = (cs, ce, role)
         if cue is None:
-            if verb is not None and m.end <= verb.start() and subject_role:
+            if part_verb is not None and m.end <= part_verb.start():
+                give(m.eid, "participants")
+                subject_seen = True
+            elif verb is not None and m.end <= verb.start() and subject_role:
                 give(m.eid, subject_role)
                 subject_seen = True
             elif sup_verb is not None and m.end <= sup_verb.start():
@@ -80,7 +89,9 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
             give(m.eid, "organisers" if in_org and in_org.start() > m.end else "participants")
             continue
         if role == "with":
-            if m.eid is not None and verb is not None and m.start > verb.start() and subject_role is None:
+            if any(r == "organisers" and ce2 <= cue[0] for _, ce2, r in cues):
+                give(m.eid, "organisers")
+            elif m.eid is not None and verb is not None and m.start > verb.start() and subject_role is None:
                 give(m.eid, "participants")
             else:
                 give(m.eid, "organisers" if not (sup_verb and sup_verb.start() < cue[0]) else "supporters")
@@ -92,7 +103,7 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
             for m in ms:
                 if m.end <= cs:
                     give(m.eid, "supporters")
-        if role == "with" and not subject_seen and home and (verb or sup_verb):
+        if role == "with" and not subject_seen and not has_org_cue and home and (verb or sup_verb):
             give(home, "supporters" if sup_verb and sup_verb.start() < cs else "organisers")
 
 
