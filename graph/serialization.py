@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from coopgraph.graph.builder import PREFIXES, bind_prefixes
+from coopgraph.graph.turtle import write_trig, write_turtle
 
 
 @contextmanager
@@ -57,25 +58,14 @@ def union_graph(ds: Dataset | Graph) -> Graph:
 
 
 def to_turtle(g: Graph) -> str:
-    """Turtle with coopgraph's prefixes (rdflib sorts subjects, predicates and objects)."""
-    copy = Graph()
-    bind_prefixes(copy)
-    for t in g:
-        copy.add(t)
-    return copy.serialize(format="turtle")
+    """Sorted Turtle with coopgraph's prefixes (same triples → same bytes)."""
+    return write_turtle(g, PREFIXES)  # type: ignore[arg-type]
 
 
 def to_trig(ds: Dataset) -> str:
-    """TriG: every named graph in IRI order, each one sorted like Turtle."""
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
-    parts = [header]
-    for g in named_graphs(ds):
-        body = [ln for ln in to_turtle(g).splitlines() if not ln.startswith("@prefix ")]
-        # not re-indented: a multi-line literal ("""...""") must keep its exact lines
-        text = "\n".join(body).strip("\n")
-        name = _graph_name(g.identifier)
-        parts.append(f"\n{name} {{\n{text}\n}}\n" if name else f"\n{{\n{text}\n}}\n")
-    return "".join(parts)
+    """TriG: every non-empty named graph in IRI order, each one sorted like Turtle."""
+    return write_trig(((_graph_name_iri(g.identifier), g) for g in named_graphs(ds)),  # type: ignore[misc]
+                      PREFIXES)
 
 
 def to_nquads(ds: Dataset) -> str:
@@ -90,6 +80,12 @@ def to_nquads(ds: Dataset) -> str:
             if line.strip():
                 lines.append(line[:-2] + f" {name} ." if name else line)
     return "".join(sorted(ln + "\n" for ln in lines))
+
+
+def _graph_name_iri(identifier: object) -> URIRef | None:
+    if isinstance(identifier, URIRef) and identifier != DATASET_DEFAULT_GRAPH_ID:
+        return identifier
+    return None
 
 
 def _graph_name(identifier: object) -> str | None:
