@@ -7,6 +7,7 @@ people, conventions and policies.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,8 +42,22 @@ class Found:
     definitions: list[Definition] = field(default_factory=list)
     plain_defs: dict[str, str] = field(default_factory=dict)
 
+    abbrev_cache: dict[str, str | None] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
+
+    def index(self) -> None:
+        """Sort mentions and index their starts, for :meth:`between` (call once, at the end)."""
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def between(self, s: int, e: int) -> list[Mention]:
+        """Mentions lying inside [s, e), in text order (binary search, not a scan)."""
+        lo = bisect.bisect_left(self._starts, s)
+        hi = bisect.bisect_left(self._starts, e)
+        return [m for m in self.mentions[lo:hi] if m.end <= e]
 
     def hint(self, s: str, p: str, o: str, span: tuple[int, int]) -> None:
         self.hints.append((s, p, o, span))
@@ -77,7 +92,7 @@ def _ref_org_entity(found: Found, o: RefOrg, span: tuple[int, int], surface: str
 
 def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]]) -> Found:
     found = Found(EntityTable())
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     _reference_orgs(text, found, taken)
     _definitions(text, found, taken, items_aimags)
     _named_bodies(text, found, taken, items_aimags)
@@ -87,15 +102,33 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]]) -> Found
     _people(text, found)
     _conventions_policies(text, found)
     _home_project(found)
-    found.mentions.sort(key=lambda m: (m.start, -m.end))
+    found.index()
     return found
 
 
-def _overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < b and a < e for a, b in taken)
+class Taken:
+    """Non-overlapping claimed spans, kept sorted: overlap tests in O(log n)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_left(self._starts, span[0])
+        self._starts.insert(i, span[0])
+        self._ends.insert(i, span[1])
+
+    def hits(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self._starts, e)
+        j = max(0, i - 64)
+        return any(self._ends[k] > s for k in range(j, i))
 
 
-def _reference_orgs(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+def _overlaps(taken: Taken, s: int, e: int) -> bool:
+    return taken.hits(s, e)
+
+
+def _reference_orgs(text: str, found: Found, taken: Taken) -> None:
     acr_re, name_re, table = _ref_orgs()
     hits = []
     for m in name_re.finditer(text):
@@ -113,7 +146,7 @@ def _reference_orgs(text: str, found: Found, taken: list[tuple[int, int]]) -> No
         taken.append((s, e))
 
 
-def _definitions(text: str, found: Found, taken: list[tuple[int, int]],
+def _definitions(text: str, found: Found, taken: Taken,
                  items_aimags: list[tuple[int, int, list[str]]]) -> None:
     _, _, table = _ref_orgs()
     for d in find_definitions(text):
@@ -175,7 +208,7 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
     return None
 
 
-def _named_bodies(text: str, found: Found, taken: list[tuple[int, int]],
+def _named_bodies(text: str, found: Found, taken: Taken,
                   items_aimags: list[tuple[int, int, list[str]]]) -> None:
     places = {p.name.lower() for p in reference().places} | {a.lower() for p in reference().places for a in p.aliases}
     for s, e, name in split_ministries(text, 0, len(text)):
@@ -225,13 +258,13 @@ def _merge_containing(text: str, found: Found, n: object) -> None:
     return None
 
 
-def _projects(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+def _projects(text: str, found: Found, taken: Taken) -> None:
     for p in find_projects(text, 0, len(text)):
         if p.generic:
             found.hint("__home__", "mention", text[p.start:p.end], (p.start, p.end))
             continue
         if _overlaps(taken, p.start, p.end) and not p.owner and not p.funder:
-            ex = [m for m in found.mentions if m.start <= p.start < m.end]
+            ex = [m for m in found.mentions[-200:] if m.start <= p.start < m.end]
             if ex and found.table.by_id.get(ex[0].eid) and found.table.by_id[ex[0].eid].type == "Organisation" \
                     and is_acronym(p.name) and p.name == text[ex[0].start:ex[0].end] \
                     and ex[0].eid not in _REF_IDS():
@@ -287,7 +320,7 @@ def _fuzzy_project(found: Found, name: str) -> EntityDraft | None:
 _BARE = re.compile(r"(?<![\w-])([A-Za-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*)(?:[ ]?(\d{1,2}|C\d))?(?![\w-])")
 
 
-def _bare_acronyms(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+def _bare_acronyms(text: str, found: Found, taken: Taken) -> None:
     for m in _BARE.finditer(text):
         s, e = m.start(), m.end()
         if _overlaps(taken, s, e):
@@ -321,10 +354,17 @@ def _bare_acronyms(text: str, found: Found, taken: list[tuple[int, int]]) -> Non
 def _abbreviated(found: Found, tok: str, only: str | None = None) -> EntityDraft | None:
     if not is_acronym(tok.split()[0]) or " " in tok:
         return None
+    key = f"{tok}|{only}|{len(found.table.by_id)}"
+    if key in found.abbrev_cache:
+        eid = found.abbrev_cache[key]
+        return found.table.by_id.get(eid) if eid else None
+    hit = None
     for d in list(found.table.by_id.values()):
         if d.type in ("Organisation", "Project") and (only is None or d.type == only) and abbreviates(tok, d.name):
-            return d
-    return None
+            hit = d
+            break
+    found.abbrev_cache[key] = hit.id if hit else None
+    return hit
 
 
 def _expanded(found: Found, name: str) -> EntityDraft | None:

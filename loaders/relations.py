@@ -25,14 +25,13 @@ _THROUGH_ITS = re.compile(r"^[ \n]+through[ \n]+its[ \n]+$")
 
 def find_relations(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]:
     out: list[Rel] = []
-    actors = [m for m in found.mentions if m.kind in ("Organisation", "Project")]
     for s, e in sents:
-        ms = _in(actors, s, e)
+        ms = _in([m for m in found.between(s, e) if m.kind in ("Organisation", "Project")], s, e)
         out += _supports(text, s, e, ms)
         out += _cooperation(text, s, e, ms)
         out += _members(text, s, e, ms)
         out += _funding(text, s, e, ms, found)
-    out += _adjacent(text, found, actors)
+    out += _adjacent(text, found, [m for m in found.mentions if m.kind in ("Organisation", "Project")])
     for a, p, b, span in found.hints:
         if a.startswith("__"):
             continue
@@ -161,8 +160,8 @@ def _located(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]
         if d.attrs.get("place_type") == "soum" and not d.attrs.get("parent"):
             of = re.match(r"[ \n]+soum[ \n]+of[ \n]+", text[m.end:m.end + 12])
             nxt = [p for p in places if of and p.start == m.end + of.end()]
-            prev = nxt or [p for p in places if p.end <= m.start and t.by_id[p.eid].attrs.get("place_type") == "aimag"
-                    and m.start - p.end < 1500]
+            prev = nxt or [p for p in found.between(max(0, m.start - 1500), m.start)
+                           if p.kind == "Place" and t.by_id[p.eid].attrs.get("place_type") == "aimag"]
             if prev:
                 d.attrs["parent"] = prev[-1].eid
                 sent = next(((s, e) for s, e in sents if s <= m.start < e), (m.start, m.end))
@@ -170,14 +169,15 @@ def _located(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]
         parent = d.attrs.get("parent")
         if d.attrs.get("place_type") == "city" and isinstance(parent, str) and parent in t.by_id \
                 and parent != "mongolia":
-            nxt = [p for p in places if p.eid == parent and 0 <= p.start - m.end < 5]
+            nxt = [p for p in found.between(m.end, m.end + 60) if p.eid == parent and p.start - m.end < 5]
             if nxt:
                 out.append((d.id, "locatedIn", parent, (m.start, nxt[0].end)))
     actors = [m for m in found.mentions if m.kind == "Organisation"]
+    by_start = {p.start: p for p in places}
     for a in actors:
         after = re.match(r"[ \n]+in[ \n]+", text[a.end:a.end + 6])
         if after:
-            p = [x for x in places if x.start == a.end + after.end()]
+            p = [by_start[a.end + after.end()]] if a.end + after.end() in by_start else []
             if p and t.by_id[p[0].eid].attrs.get("place_type") in ("aimag", "soum"):
                 out.append((a.eid, "locatedIn", p[0].eid, (a.start, p[0].end)))
     return out
@@ -186,7 +186,9 @@ def _located(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]
 def _affiliations(text: str, found: Found) -> list[Rel]:
     out: list[Rel] = []
     t = found.table
-    actors = [m for m in found.mentions if m.kind in ("Organisation", "Project")]
+    def actors_in(a: int, b: int) -> list[Mention]:
+        return [m for m in found.between(a, b) if m.kind in ("Organisation", "Project")]
+
     for d in list(t.by_id.values()):
         if d.type != "Person":
             continue
@@ -194,7 +196,7 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
         org = None
         ev = None
         if isinstance(span, tuple):
-            inside = [m for m in actors if span[0] <= m.start and m.end <= span[1]]
+            inside = actors_in(span[0], span[1])
             if inside:
                 org, ev = inside[0].eid, (min(span[0], d.spans[0][0]), max(span[1], inside[0].end))
             else:
@@ -209,7 +211,7 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
                     org, ev = target.id, (d.spans[0][0], span[1])
         if org is None and d.spans:
             s0 = d.spans[0][0]
-            before = [m for m in actors if 0 <= s0 - m.end <= 25 and "." not in text[m.end:s0]]
+            before = [m for m in actors_in(max(0, s0 - 120), s0) if 0 <= s0 - m.end <= 25 and "." not in text[m.end:s0]]
             if before:
                 org, ev = before[-1].eid, (before[-1].start, d.spans[0][1])
         if org is not None and ev is not None:

@@ -109,7 +109,7 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
 
 def _top_actor_mentions(found: Found, s: int, e: int) -> list[Mention]:
     out: list[Mention] = []
-    for m in found.mentions:
+    for m in found.between(s, e):
         if m.start < s or m.end > e or m.kind not in ("Organisation", "Project") or not m.role_ok:
             continue
         if out and m.start < out[-1].end:

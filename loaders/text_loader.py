@@ -58,8 +58,7 @@ def _series_events(text: str, item: Item, found: Found) -> list[EventDraft]:
     for m in _SINCE.finditer(text, item.body_span[0], item.body_span[1]):
         sent_end = text.find(".", m.end(), item.body_span[1])
         stop = m.end() + 60 if sent_end < 0 else min(sent_end, m.end() + 60)
-        actors = [x.eid for x in found.mentions if m.start(2) <= x.start and x.end <= m.end(2)
-                  and x.kind in ("Organisation", "Project")]
+        actors = [x.eid for x in found.between(m.start(2), m.end(2)) if x.kind in ("Organisation", "Project")]
         what = " ".join(text[m.end():stop].split())
         head = " ".join(text[m.start(2):m.end(2)].split())
         ev = EventDraft(f"{head} {what} since {m.group(1)}", "other", m.group(1), m.group(1), "year",
@@ -81,12 +80,16 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found) -> None:
     b0, b1 = item.body_span
     sents = sentences(text, b0, b1)
     t = found.table
-    in_item = [m for m in found.mentions if item.heading_span[0] <= m.start and m.end <= b1]
+    in_item = found.between(item.heading_span[0], b1)
     actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
               and m.start >= b0 and not _quoted(text, m.start, b0)}
     if ev.type != "publication":
         roles = assign_roles(text, sents, found, actors, found.home_project)
-        for eid, role in sorted(roles.items(), key=lambda kv: _first(found, kv[0], b0)):
+        firsts: dict[str, int] = {}
+        for m in in_item:
+            if m.start >= b0:
+                firsts.setdefault(m.eid, m.start)
+        for eid, role in sorted(roles.items(), key=lambda kv: (firsts.get(kv[0], 1 << 40), kv[0])):
             getattr(ev, role).append(eid)
     elif found.home_project and re.search(re.escape(t.by_id[found.home_project].name.split()[0]), ev.title):
         ev.organisers.append(found.home_project)
@@ -97,10 +100,6 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found) -> None:
     ev.subjects = list(dict.fromkeys(m.eid for m in in_item if m.kind in ("Convention", "Policy")))
     ev.people = list(dict.fromkeys(m.eid for m in in_item if m.kind == "Person"))
     ev.places = _venues(text, item, in_item, found)
-
-
-def _first(found: Found, eid: str, lo: int) -> int:
-    return min((m.start for m in found.mentions if m.eid == eid and m.start >= lo), default=1 << 40)
 
 
 def _quoted(text: str, pos: int, lo: int) -> bool:
