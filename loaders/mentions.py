@@ -16,7 +16,7 @@ from coopgraph.loaders.acronyms import Definition, abbreviates, find_definitions
 from coopgraph.loaders.entities import EntityDraft, EntityTable, is_acronym, name_key, slug
 from coopgraph.loaders.organisations import HEAD_RE, category_for, find_org_names, split_ministries
 from coopgraph.loaders.people import find_people
-from coopgraph.loaders.places import find_places
+from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.policies import find_conventions, find_policies
 from coopgraph.loaders.projects import find_projects
 from coopgraph.loaders.reference import RefOrg, reference
@@ -90,7 +90,8 @@ def _ref_org_entity(found: Found, o: RefOrg, span: tuple[int, int], surface: str
                            category=o.category, wikidata=o.wikidata, country=o.country, ref_parent=o.parent)
 
 
-def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]]) -> Found:
+def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
+             place_hits: list[PlaceHit] | None = None) -> Found:
     found = Found(EntityTable())
     taken = Taken()
     _reference_orgs(text, found, taken)
@@ -98,7 +99,7 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]]) -> Found
     _named_bodies(text, found, taken, items_aimags)
     _projects(text, found, taken)
     _bare_acronyms(text, found, taken)
-    _places(text, found)
+    _places(text, found, place_hits if place_hits is not None else find_places(text, 0, len(text)))
     _people(text, found)
     _conventions_policies(text, found)
     _home_project(found)
@@ -382,9 +383,9 @@ def _REF_IDS() -> frozenset[str]:
     return frozenset(o.id for o in reference().organisations)
 
 
-def _places(text: str, found: Found) -> None:
+def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
     parents: dict[str, str] = {}
-    for h in find_places(text, 0, len(text)):
+    for h in hits:
         if h.place is not None:
             p = h.place
             d = found.table.add("Place", p.name, span=(h.start, h.end), aliases=(h.surface,), eid=p.id,

@@ -15,7 +15,7 @@ from coopgraph.loaders.documents import Document, document_from_text, read_docum
 from coopgraph.loaders.entities import EntityDraft, is_acronym, slug
 from coopgraph.loaders.events import EventDraft, build_event, sentences
 from coopgraph.loaders.mentions import Found, find_all
-from coopgraph.loaders.places import find_places
+from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.relations import Rel, find_relations
 from coopgraph.loaders.roles import assign_roles
 from coopgraph.loaders.segments import Item, split_items
@@ -32,8 +32,9 @@ def extract_document(document: Document) -> ExtractionRecord:
     raw = document.source and document.text
     text = normalise(raw)
     items = split_items(text)
-    item_aimags = [(it.heading_span[0], it.body_span[1], _aimags(text, it)) for it in items]
-    found = find_all(text, item_aimags)
+    place_hits = find_places(text, 0, len(text))
+    item_aimags = _aimags(items, place_hits)
+    found = find_all(text, item_aimags, place_hits)
     events: list[tuple[EventDraft, Item]] = []
     for it in items:
         ev = build_event(text, it)
@@ -68,12 +69,23 @@ def _series_events(text: str, item: Item, found: Found) -> list[EventDraft]:
     return out
 
 
-def _aimags(text: str, item: Item) -> list[str]:
-    names: list[str] = []
-    for h in find_places(text, item.heading_span[0], item.body_span[1]):
-        if h.place is not None and h.place.place_type == "aimag" and h.place.name not in names:
-            names.append(h.place.name)
-    return names
+def _aimags(items: list[Item], hits: list[PlaceHit]) -> list[tuple[int, int, list[str]]]:
+    """Each item's span with the aimags it names (one pass over the sorted place hits)."""
+    out: list[tuple[int, int, list[str]]] = []
+    k = 0
+    for it in items:
+        a, b = it.heading_span[0], it.body_span[1]
+        while k < len(hits) and hits[k].start < a:
+            k += 1
+        names: list[str] = []
+        j = k
+        while j < len(hits) and hits[j].start < b:
+            p = hits[j].place
+            if p is not None and p.place_type == "aimag" and p.name not in names:
+                names.append(p.name)
+            j += 1
+        out.append((a, b, names))
+    return out
 
 
 def _fill_event(text: str, item: Item, ev: EventDraft, found: Found) -> None:
