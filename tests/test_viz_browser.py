@@ -45,15 +45,16 @@ def severe_logs(driver) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
-def requests_made(driver) -> list[str]:
-    """URLs the page asked for, from Chromium's performance log (Network.requestWillBeSent)."""
+def requests_made(driver) -> list[tuple[str, str]]:
+    """(document, URL) of every request in Chromium's performance log (requestWillBeSent)."""
     import json
-    urls = []
+    found = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
+            params = message["params"]
+            found.append((params.get("documentURL", ""), params["request"]["url"]))
+    return found
 
 
 def visible(driver) -> tuple[int, int]:
@@ -85,8 +86,13 @@ def fresh(driver, page: Path):
 def test_page_opens_offline_without_errors_or_requests(fresh, page: Path) -> None:
     assert severe_logs(fresh) == []
     own = page.resolve().as_uri()
-    assert [u for u in requests_made(fresh) if u != own and not u.startswith(("data:", "blob:"))] \
+    requests = requests_made(fresh)
+    assert (own, own) in requests  # the log works: it saw the page itself
+    # nothing at all went to the network; the page itself loaded only data: and blob: URLs
+    assert [u for _, u in requests if u.startswith(("http:", "https:", "ws:", "wss:", "ftp:"))] \
         == []
+    assert [u for doc, u in requests if doc == own and u != own
+            and not u.startswith(("data:", "blob:"))] == []
     resources = fresh.execute_script(
         "return performance.getEntriesByType('resource').map(function (r) { return r.name; })")
     assert [r for r in resources if not r.startswith(("data:", "blob:", "file:"))] == []

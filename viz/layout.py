@@ -55,7 +55,7 @@ def layout(g: nx.Graph) -> dict[str, tuple[int, int]]:
         raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
     else:
         raw = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=100)
-    scale = 120.0 * math.sqrt(n) + 150.0
+    scale = 70.0 * math.sqrt(n) + 120.0
     return {node: (round(float(x) * scale), round(float(y) * scale))
             for node, (x, y) in sorted(raw.items())}
 

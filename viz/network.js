@@ -85,7 +85,7 @@
       color: lit ? { background: colour, border: n.status === "planned" ? "#333" : colour,
                      highlight: { background: colour, border: "#000" } }
                  : { background: DIM, border: DIM },
-      font: { color: lit ? "#222" : "#bbb", size: 13 },
+      font: { color: lit ? "#222" : "#bbb", size: 14, strokeWidth: 3, strokeColor: "#ffffff" },
       hidden: !visible.nodes[n.id]
     };
   }
@@ -93,7 +93,7 @@
     var lit = state.focus === null || (state.focus[e.from] && state.focus[e.to]);
     return { id: e.id, from: e.from, to: e.to, title: edgeTooltip(e),
              width: 1 + 1.5 * Math.log2(1 + e.weight),
-             color: { color: lit ? "#8a9bb0" : "rgba(200,200,200,0.25)", highlight: "#333" },
+             color: { color: lit ? "rgba(110,130,155,0.55)" : "rgba(200,200,200,0.25)", highlight: "#333" },
              hidden: !visible.edges[e.id] };
   }
 
