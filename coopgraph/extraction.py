@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from coopgraph._atomic import atomic_write_text
@@ -35,6 +36,10 @@ class LoadReport:
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     reused: int = 0
+    #: Non-fatal problems, one line each (e.g. a corrupt cache entry that was rebuilt).
+    warnings: list[str] = field(default_factory=list)
+    #: When each document (by path) was first loaded into this build directory (ISO 8601, UTC).
+    loaded: dict[str, str] = field(default_factory=dict)
 
 
 def extract(paths: Iterable[Path | str] | None = None, *, encoding: str | None = None,
@@ -69,8 +74,9 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
         names = ", ".join(str(p) for p in given) or "(nothing)"
         raise InputError(names, "no documents found; pass .txt or .md files or a folder of them")
     todo: list[Path] = []
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     for p in doc_paths:
-        cached = None if force or cache_dir is None else _read_cache(cache_dir, p)
+        cached = None if force or cache_dir is None else _read_cache(cache_dir, p, report)
         if cached is not None:
             report.records.append(cached)
             report.reused += 1
@@ -80,8 +86,9 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
     for p, outcome in zip(todo, results):
         if isinstance(outcome, ExtractionRecord):
             report.records.append(outcome)
+            report.loaded.setdefault(str(p), now)
             if cache_dir is not None:
-                _write_cache(cache_dir, p, outcome)
+                _write_cache(cache_dir, p, outcome, report.loaded[str(p)])
         else:
             report.failed.append((p, outcome))
     report.records.sort(key=lambda r: (r.document, r.source.sha256 if r.source else ""))
@@ -129,8 +136,12 @@ def _cache_file(cache_dir: Path, path: Path) -> Path:
     return cache_dir / f"{path.stem}-{key}.json"
 
 
-def _read_cache(cache_dir: Path, path: Path) -> ExtractionRecord | None:
-    """The cached record for ``path`` if its content hash still matches, else None."""
+def _read_cache(cache_dir: Path, path: Path, report: LoadReport) -> ExtractionRecord | None:
+    """The cached record for ``path`` if its content hash still matches, else None.
+
+    A corrupt entry (interrupted disk, hand edit) is not fatal: it is reported as a warning and
+    the document is extracted again.
+    """
     f = _cache_file(cache_dir, path)
     if not f.exists():
         return None
@@ -138,16 +149,19 @@ def _read_cache(cache_dir: Path, path: Path) -> ExtractionRecord | None:
         data = json.loads(f.read_text(encoding="utf-8"))
         record = ExtractionRecord.from_dict(data["record"])
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # a corrupt cache entry is simply rebuilt
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        report.warnings.append(f"{f}: corrupt cache entry for {path}; extracting it again")
+        return None
+    if isinstance(data.get("loaded"), str):
+        report.loaded[str(path)] = data["loaded"]
     if data.get("extractor") != _extractor_version() or not record.source \
             or record.source.sha256 != digest:
         return None
     return record
 
 
-def _write_cache(cache_dir: Path, path: Path, record: ExtractionRecord) -> None:
-    payload = {"extractor": _extractor_version(), "record": record.to_dict()}
+def _write_cache(cache_dir: Path, path: Path, record: ExtractionRecord, loaded: str) -> None:
+    payload = {"extractor": _extractor_version(), "loaded": loaded, "record": record.to_dict()}
     atomic_write_text(_cache_file(cache_dir, path), json.dumps(payload, ensure_ascii=False),
                       durable=False)
 

@@ -79,14 +79,20 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
 
 
 def _write_manifest(out: Path, report: LoadReport) -> Path:
-    """Record what went into the build, so users (and incremental builds) can see it."""
+    """Record what went into the build: names, content hashes and when each was first loaded.
+
+    The load date lives here rather than in the graph so that graph files stay byte-identical
+    for the same input.
+    """
     manifest = {
         "documents": [
             {"name": r.document, "path": r.source.path if r.source else "",
-             "sha256": r.source.sha256 if r.source else ""}
+             "sha256": r.source.sha256 if r.source else "",
+             "loaded": report.loaded.get(r.source.path if r.source else "", "")}
             for r in report.records
         ],
         "skipped": [{"path": str(s.path), "reason": s.reason} for s in report.skipped],
         "failed": [{"path": str(p), "reason": reason} for p, reason in report.failed],
+        "warnings": list(report.warnings),
     }
     return atomic_write_text(out / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")

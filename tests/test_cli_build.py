@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -105,3 +106,21 @@ def test_build_help_lists_options(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     for option in ("--output", "--base-iri", "--force", "--encoding"):
         assert option in text
+
+
+def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text("Training 2017\n\nThe Ministry of Health organized a training on 3 May 2017.\n")
+    out = tmp_path / "out"
+    assert main(["build", "-q", "--no-network", "-o", str(out), str(doc)]) == 0
+    (entry,) = (out / "cache").glob("note-*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    assert main(["build", "--no-network", "-o", str(out), str(doc)]) == 0
+    captured = capsys.readouterr()
+    assert f"warning: {entry}: corrupt cache entry for {doc}; extracting it again" in captured.err
+    assert "1 documents loaded (0 unchanged, reused)" in captured.out
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["documents"][0]["name"] == "note.txt"
+    assert manifest["documents"][0]["loaded"].startswith("20")
+    assert manifest["warnings"] == [f"{entry}: corrupt cache entry for {doc}; extracting it again"]

@@ -41,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     rep = result.report
     for path, reason in rep.failed:
         print(f"warning: {path}: {reason} (skipped)", file=sys.stderr)
+    for line in rep.warnings:
+        print(f"warning: {line}", file=sys.stderr)
     if args.quiet:
         return 0
     print(f"coopgraph: {len(rep.records)} documents loaded ({rep.reused} unchanged, reused), "
