@@ -419,8 +419,12 @@ def _conventions_policies(text: str, found: Found) -> None:
                                      f"No. {conv.number}", f"C{conv.number:03d}"),
                             issuer=ilo.id if ilo else None)
         found.add(Mention(c.start, c.end, d.id, "Convention"))
+    claimed = Taken()
+    for m in sorted(found.mentions, key=lambda m: m.start):
+        if m.kind != "Place":
+            claimed.append((m.start, m.end))
     for p in find_policies(text, 0, len(text)):
-        if found.table.find("Organisation", p.name) or any(m.start <= p.start < m.end and m.kind != "Place" for m in found.mentions):
+        if found.table.find("Organisation", p.name) or claimed.hits(p.start, p.start + 1):
             continue
         d = found.table.add("Policy", p.name, span=(p.start, p.end), policy_type=p.policy_type)
         found.add(Mention(p.start, p.end, d.id, "Policy"))

@@ -45,11 +45,12 @@ def find_places(text: str, start: int, end: int) -> list[PlaceHit]:
             s = m.start(1) + w.start()
             soum_spans.append(PlaceHit(s, s + len(w.group(0)), w.group(0).rstrip("'s"), None, w.group(0)))
     out = list(soum_spans)
+    soum_starts = {h.start for h in soum_spans}
     for m in pat.finditer(text, start, end):
         surf = m.group(1)
         if not surf[0].isupper():
             continue
-        if any(h.start <= m.start() < h.end for h in soum_spans):
+        if m.start() in soum_starts:
             continue
         out.append(PlaceHit(m.start(), m.end(), surf, table[surf.lower()]))
     out.sort(key=lambda h: h.start)
