@@ -14,7 +14,7 @@ from coopgraph.errors import InputError
 from coopgraph.evaluation import evaluate, load_gold, load_predictions, score_records
 from coopgraph.records import Entity, Event, ExtractionRecord
 
-GOLD_DIR = Path(__file__).parent / "data" / "eval" / "gold"
+GOLD_DIR = Path(__file__).parent / "data" / "gold"
 SECIM = "secim-labour-policy-news"
 
 

@@ -26,7 +26,7 @@ from coopgraph.evaluation import EvaluationReport, evaluate, load_gold, score_re
 from coopgraph.extraction import extract
 
 DATA = Path(__file__).parent / "data" / "eval"
-GOLD_DIR = DATA / "gold"
+GOLD_DIR = Path(__file__).parent / "data" / "gold"
 _PRF_LINE = re.compile(r"^(\S+)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+)  \(pred (\d+), gold (\d+)\)$")
 _ACC_LINE = re.compile(r"^(\S+)\s+acc=([\d.]+)  \((\d+)/(\d+)\)$")
 
