@@ -54,7 +54,9 @@ def layout(g: nx.Graph) -> dict[str, tuple[int, int]]:
         start = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=50)
         raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
     else:
-        raw = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=100)
+        # networkx's sparse solver for 500+ nodes costs ~0.25 s per iteration at 2,000 nodes and
+        # 11,000 edges; 30 iterations already separate the clusters of such a hairball.
+        raw = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=30)
     scale = 70.0 * math.sqrt(n) + 120.0
     return {node: (round(float(x) * scale), round(float(y) * scale))
             for node, (x, y) in sorted(raw.items())}

@@ -47,6 +47,7 @@ class _Index:
     by_actor: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     by_place: dict[str, list[str]] = field(default_factory=dict)
     coops: dict[str, Cooperation] = field(default_factory=dict)
+    stated: dict[str, list[JSONValue]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
 
 
@@ -62,6 +63,12 @@ def _index(model: NetworkModel) -> _Index:
         for place in e.places:
             by_place[place].append(e.iri)
     idx.by_actor, idx.by_place = dict(by_actor), dict(by_place)
+    stated: dict[str, list[JSONValue]] = defaultdict(list)
+    for r in model.relations:
+        stated[r.subject].append([r.predicate, idx.names.get(r.object, r.object)])
+    for r in model.relations:
+        stated[r.object].append([f"{r.predicate} (by)", idx.names.get(r.subject, r.subject)])
+    idx.stated = dict(stated)
     return idx
 
 
@@ -105,10 +112,7 @@ def _actor_fields(idx: _Index, iri: str) -> JSONObject:
     if a.aliases:
         details.append(["Also called", "; ".join(a.aliases)])
     details += [["Same as", s] for s in a.same_as]
-    details += [[r.predicate, idx.names.get(r.object, r.object)]
-                for r in model.relations if r.subject == iri]
-    details += [[f"{r.predicate} (by)", idx.names.get(r.subject, r.subject)]
-                for r in model.relations if r.object == iri]
+    details += idx.stated.get(iri, [])
     details.append(["IRI", iri])
     return {"label": short(a.acronym or a.name), "name": a.name, "group": a.category,
             "events": [[e, role] for _, e, role in mine], "details": details}
