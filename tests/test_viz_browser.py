@@ -175,3 +175,14 @@ def test_a_missing_browser_fails_with_the_command_to_run(monkeypatch: pytest.Mon
     with pytest.raises(pytest.fail.Exception, match=r"browser tests need /nonexistent/chromium: "
                                                     r"run \.ci/install-browser"):
         browser.require_browser()
+
+
+@pytest.mark.parametrize(("view", "drawn"), [("bipartite", (9, 9)), ("places", (7, 7))])
+def test_other_views_draw_every_node_and_link(driver, tmp_path: Path, view: str,
+                                              drawn: tuple[int, int]) -> None:
+    page = write_network(small_dataset(), tmp_path / f"{view}.html", view=view)
+    open_page(driver, page)
+    assert severe_logs(driver) == []
+    assert visible(driver) == drawn
+    driver.find_element("css selector", "#cg-filter-status input[value=planned]").click()
+    assert visible(driver)[1] < drawn[1]  # the planned forum's links are hidden
