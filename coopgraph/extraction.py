@@ -25,7 +25,8 @@ from coopgraph.records import ExtractionRecord
 #: Below this many documents a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 64
 
-Progress = Callable[[int, int, Path], None]
+#: Called after each document: (documents done, total, path, its record or None on failure).
+Progress = Callable[[int, int, Path, ExtractionRecord | None], None]
 
 
 @dataclass
@@ -72,7 +73,7 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
     doc_paths = sorted(set(iter_document_paths(given, report.skipped)), key=_sort_key)
     if not doc_paths:
         names = ", ".join(str(p) for p in given) or "(nothing)"
-        raise InputError(names, "no documents found; pass .txt or .md files or a folder of them")
+        raise InputError(names, "no documents found; pass documents (text, Markdown, HTML, PDF, DOCX, IATI XML, CSV) or a folder of them")
     todo: list[Path] = []
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     for p in doc_paths:
@@ -122,13 +123,17 @@ def _run_loaders(paths: Sequence[Path], encoding: str | None, progress: Progress
             for i, result in enumerate(pool.map(_load_one, jobs, chunksize=32)):
                 out.append(result)
                 if progress:
-                    progress(i + 1, len(jobs), jobs[i][0])
+                    progress(i + 1, len(jobs), jobs[i][0], _record_or_none(result))
         return out
     for i, job in enumerate(jobs):
         out.append(_load_one(job))
         if progress:
-            progress(i + 1, len(jobs), job[0])
+            progress(i + 1, len(jobs), job[0], _record_or_none(out[-1]))
     return out
+
+
+def _record_or_none(outcome: ExtractionRecord | str) -> ExtractionRecord | None:
+    return outcome if isinstance(outcome, ExtractionRecord) else None
 
 
 def _cache_file(cache_dir: Path, path: Path) -> Path:

@@ -50,7 +50,7 @@ def find_loader(path: Path, loaders: Iterable[Loader] | None = None) -> Loader:
     for loader in loaders if loaders is not None else available_loaders():
         if loader.sniff(path, head):
             return loader
-    raise InputError(path, "no loader for this kind of file; coopgraph reads .txt and .md text")
+    raise InputError(path, "no loader for this kind of file; coopgraph reads text, Markdown, HTML, PDF, DOCX, IATI XML and CSV/JSON registers")
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,18 @@ def iter_document_paths(paths: Iterable[Path | str], skipped: list[Skipped] | No
             if not child.is_file():
                 continue
             rel = child.relative_to(p)
-            if any(part.startswith(".") for part in rel.parts) or child.name in _IGNORED_NAMES:
+            reason = _skip_reason(rel)
+            if reason:
                 if skipped is not None:
-                    skipped.append(Skipped(child, "hidden file"))
+                    skipped.append(Skipped(child, reason))
                 continue
             yield child
+
+
+def _skip_reason(rel: Path) -> str | None:
+    """Why a file met while walking a directory is not a document, or None if it may be one."""
+    if any(part.startswith(".") for part in rel.parts) or rel.name in _IGNORED_NAMES:
+        return "hidden file"
+    if rel.name.endswith(".gold.json"):
+        return "gold annotation file (use it with coopgraph evaluate --gold)"
+    return None

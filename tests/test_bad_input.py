@@ -66,7 +66,7 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path: Path, bad_files: dict[st
     assert [r.document for r in report.records] == ["good.txt"]
     assert sorted((p.name, reason) for p, reason in report.failed) == [
         ("empty.txt", "empty file; nothing to read"),
-        ("image.txt", "looks like a binary file (NUL bytes); coopgraph reads .txt and .md text"),
+        ("image.txt", "looks like a binary file (NUL bytes) but is named as text; save it as plain text (UTF-8)"),
     ]
 
 

@@ -124,3 +124,33 @@ def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path: Path,
     assert manifest["documents"][0]["name"] == "note.txt"
     assert manifest["documents"][0]["loaded"].startswith("20")
     assert manifest["warnings"] == [f"{entry}: corrupt cache entry for {doc}; extracting it again"]
+
+
+def test_directory_build_reports_loaded_skipped_and_failed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    shutil.copy(bundled_documents()[0], docs / "sub" / "iom.txt")
+    (docs / ".notes.txt").write_text("private")
+    (docs / "iom.gold.json").write_text("{}")
+    (docs / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["build", "--no-network", "-o", str(out), str(docs)]) == 0
+    captured = capsys.readouterr()
+    assert "1 documents loaded (0 unchanged, reused), 2 skipped, 1 failed" in captured.out
+    assert f"warning: {docs / 'empty.txt'}: empty file; nothing to read (not loaded)" in captured.err
+    assert f"note: {docs / '.notes.txt'}: skipped (hidden file)" in captured.err
+    assert (f"note: {docs / 'iom.gold.json'}: skipped (gold annotation file (use it with "
+            "coopgraph evaluate --gold))") in captured.err
+
+
+def test_progress_counts_entities_and_events() -> None:
+    from coopgraph.cli._build import _ProgressLine
+    from coopgraph.extraction import extract
+
+    progress = _ProgressLine()
+    records = extract()
+    for i, record in enumerate(records):
+        progress(i + 1, len(records), Path(record.document), record)
+    assert progress.entities == sum(len(r.entities) for r in records) > 50
+    assert progress.events == sum(len(r.events) for r in records) > 40

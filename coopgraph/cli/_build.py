@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from coopgraph.records import ExtractionRecord
+
 from coopgraph.cli._options import add_base_iri, add_documents, add_encoding, add_output
 
 
@@ -26,10 +28,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def _progress(done: int, total: int, path: Path) -> None:
-    if total >= 20 or sys.stderr.isatty():
-        end = "\n" if done == total else "\r"
-        print(f"extracting {done}/{total} documents", end=end, file=sys.stderr, flush=True)
+class _ProgressLine:
+    """One self-overwriting stderr line: documents done, entities and events found so far.
+
+    Shown on a terminal, or for batches of 20+ documents so logs of long runs show progress.
+    """
+
+    def __init__(self) -> None:
+        self.entities = 0
+        self.events = 0
+
+    def __call__(self, done: int, total: int, path: Path, record: ExtractionRecord | None) -> None:
+        if record is not None:
+            self.entities += len(record.entities)
+            self.events += len(record.events)
+        if total >= 20 or sys.stderr.isatty():
+            end = "\n" if done == total else "\r"
+            print(f"extracting {done}/{total} documents: {self.entities} entities, "
+                  f"{self.events} events", end=end, file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,10 +53,12 @@ def run(args: argparse.Namespace) -> int:
 
     result = build(args.documents or None, output_dir=args.output, base_iri=args.base_iri,
                    force=args.force, encoding=args.encoding, network=not args.no_network,
-                   progress=None if args.quiet else _progress)
+                   progress=None if args.quiet else _ProgressLine())
     rep = result.report
     for path, reason in rep.failed:
-        print(f"warning: {path}: {reason} (skipped)", file=sys.stderr)
+        print(f"warning: {path}: {reason} (not loaded)", file=sys.stderr)
+    for skipped in rep.skipped:
+        print(f"note: {skipped.path}: skipped ({skipped.reason})", file=sys.stderr)
     for line in rep.warnings:
         print(f"warning: {line}", file=sys.stderr)
     if args.quiet:
