@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coopgraph.loaders.wordtrie import trie_alternation
+
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+#: month names as one trie-shaped alternation (compiled with re.I): one branch per letter, not 22
+_MON = "(?:" + trie_alternation(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(), fold=True) + r")\.?"
 _ORD = r"\s?(?:st|nd|rd|th)?"
 _DAY = rf"(?:[0-3]?\d){_ORD}"
 _YEAR = r"(?:19|20)\d\d"

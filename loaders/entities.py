@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
@@ -18,6 +19,7 @@ _SPELLING = (("organisation", "organization"), ("centre", "center"), ("labor", "
 _ACRONYM = re.compile(r"^[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$|^[A-Z]{2,}\d*$")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Normalised key of a name: 'The Ministries  of Health' -> 'ministry of health'."""
     s = name.casefold().replace("'", "").replace("\u2019", "")
@@ -32,17 +34,18 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(token: str) -> bool:
     return bool(_ACRONYM.match(token)) and len(token) <= 12
 
 
-def acronym_keys(token: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def acronym_keys(token: str) -> tuple[str, ...]:
     """Keys under which an acronym is known: as written and without its lower-case letters."""
-    keys = [name_key(token)]
     upper = "".join(c for c in token if c.isupper() or c.isdigit())
     if len(upper) >= 2 and upper != token:
-        keys.append(name_key(upper))
-    return keys
+        return (name_key(token), name_key(upper))
+    return (name_key(token),)
 
 
 def group(etype: str) -> str:
@@ -71,7 +74,7 @@ class EntityTable:
         self.redirects: dict[str, str] = {}
 
     def find(self, etype: str, name: str) -> EntityDraft | None:
-        keys = acronym_keys(name) if is_acronym(name) else [name_key(name)]
+        keys = acronym_keys(name) if is_acronym(name) else (name_key(name),)
         for k in keys:
             eid = self._keys.get((group(etype), k))
             if eid is not None:
@@ -113,7 +116,7 @@ class EntityTable:
             return
         if name != draft.name and name not in draft.aliases:
             draft.aliases.append(name)
-        keys = acronym_keys(name) if is_acronym(name) else [name_key(name)]
+        keys = acronym_keys(name) if is_acronym(name) else (name_key(name),)
         for k in keys:
             self._keys.setdefault((group(draft.type), k), draft.id)
 

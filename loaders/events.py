@@ -71,23 +71,39 @@ class EventDraft:
     attendee_count: int | None = None
 
 
+_BLANK_LINE = re.compile(r"\n(?=\s*\n)")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans in text[start:end] (split at . ! ? and blank lines)."""
+    """Sentence spans in text[start:end] (split at . ! ? and blank lines).
+
+    Paragraphs are the stretches between newlines that begin a blank line; each is scanned in
+    place (``pos``/``endpos``), so no copy of the text is made.
+    """
     out: list[tuple[int, int]] = []
-    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text[start:end]):
-        base = start + para.start()
-        for m in _SENT.finditer(para.group(0)):
-            s, e = base + m.start(), base + m.end()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
+    pa = start
+    for sep in _BLANK_LINE.finditer(text, start, end):
+        _para_sentences(text, pa, sep.start(), out)
+        pa = sep.end()
+    _para_sentences(text, pa, end, out)
     return out
 
 
+def _para_sentences(text: str, pa: int, pb: int, out: list[tuple[int, int]]) -> None:
+    if pb <= pa:
+        return
+    for m in _SENT.finditer(text, pa, pb):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+
+
 def event_type(*texts: str) -> str:
+    """The activity type named in the first text that names one (priority order of _TYPES)."""
     for t in texts:
         for rx, kind in _TYPE_RES:
             if rx.search(t):

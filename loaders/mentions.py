@@ -20,6 +20,7 @@ from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.policies import find_conventions, find_policies
 from coopgraph.loaders.projects import find_projects
 from coopgraph.loaders.reference import RefOrg, reference
+from coopgraph.loaders.wordtrie import trie_alternation
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ def _ref_orgs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RefOrg]]:
         for n in (o.name, *o.aliases):
             table[n.lower()] = o
             names.append(n)
-    acr_re = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, acr), key=len, reverse=True)) + r")(?![\w-])")
-    name_re = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])", re.I)
+    acr_re = re.compile(r"(?<![\w-])(" + trie_alternation(acr) + r")(?![\w-])")
+    name_re = re.compile(r"(?<![\w-])(" + trie_alternation(names, fold=True) + r")(?![\w-])", re.I)
     return acr_re, name_re, table
 
 

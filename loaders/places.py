@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coopgraph.loaders.reference import RefPlace, reference
+from coopgraph.loaders.wordtrie import trie_alternation
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,7 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, RefPlace]]:
     for p in reference().places:
         for n in (p.name, *p.aliases):
             table.setdefault(n.lower(), p)
-    alts = sorted(table, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
+    pat = re.compile(r"(?<![\w-])(" + trie_alternation(table, fold=True) + r")(?![\w-])", re.I)
     return pat, table
 
 

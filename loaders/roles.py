@@ -21,7 +21,8 @@ _CUES: tuple[tuple[str, str], ...] = (
      r"(?:specialists|officers|staff|members)\s+(?:and\s+officers\s+)?of|invited", "participants"),
     (r"(?:provided|providing|provides|provide|gave|giving|committed(?:\s+a)?(?:\s+further)?)\s+(?:technical\s+|financial\s+)?(?:support|assistance)\s+to", "support_to"),
 )
-_CUE_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)), re.I)
+#: a cue starts a word (the look-behind also lets the engine skip mid-word positions cheaply)
+_CUE_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)) + ")", re.I)
 _ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|hosting|is\s+hosting|held|conducted|paid|"
                        r"implemented|arranged|launched|will\s+(?:organi[sz]e|hold|conduct|host)|"
                        r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated)\b", re.I)
