@@ -8,6 +8,7 @@ without a year takes the year of the item's heading or date stamp, or stays unda
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from coopgraph.loaders.wordtrie import trie_alternation
@@ -35,6 +36,12 @@ _MONTH_RANGE = re.compile(
 _MONTH_YEAR = re.compile(rf"\b({_MON})\s*,?\s*({_YEAR})\b", re.I)
 _YEAR_ONLY = re.compile(rf"\b(?:in|during|from)\s+({_YEAR})\b(?!\s*-)", re.I)
 _DEADLINE = re.compile(r"(?:\bby|\buntil|\bbefore|\bdeadline)\s+(?:the\s+)?$", re.I)
+#: cheap tests that let find_dates skip a pattern, or start it only where a month name begins
+_HAS_QUARTER = re.compile("quarter", re.I)
+_HAS_HALF = re.compile("half", re.I)
+_MONTH_START = re.compile(r"\b(?:" + trie_alternation(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(), fold=True) + ")", re.I)
 _QNUM = {"1": 1, "first": 1, "2": 2, "second": 2, "3": 3, "third": 3, "4": 4, "fourth": 4}
 
 
@@ -88,19 +95,20 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
             hits.append(DateHit(m.start(), m.end(), None, None, "unknown"))
             continue
         add(m.start(), m.end(), f"{year}-{mon:02d}-{min(days):02d}", f"{year}-{mon:02d}-{max(days):02d}", "day")
-    for m in _MONTH_DAY.finditer(text, start, end):
+    months = [m.start() for m in _MONTH_START.finditer(text, start, end)]
+    for m in _at(_MONTH_DAY, text, months, end):
         if free(m.start(), m.end()):
             days, mon, year = _days(m.group(2)), _month(m.group(1)), int(m.group(3))
             add(m.start(), m.end(), f"{year}-{mon:02d}-{min(days):02d}", f"{year}-{mon:02d}-{max(days):02d}", "day")
-    for m in _QUARTER.finditer(text, start, end):
+    for m in _QUARTER.finditer(text, start, end) if _HAS_QUARTER.search(text, start, end) else ():
         if free(m.start(), m.end()):
             q, y = _QNUM[m.group(1).lower()], int(m.group(2))
             add(m.start(), m.end(), f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "month")
-    for m in _HALF.finditer(text, start, end):
+    for m in _HALF.finditer(text, start, end) if _HAS_HALF.search(text, start, end) else ():
         if free(m.start(), m.end()):
             mon, y = _month(m.group(2)), int(m.group(3))
             add(m.start(), m.end(), f"{y}-{mon:02d}", f"{y}-{mon:02d}", "month")
-    for m in _MONTH_RANGE.finditer(text, start, end):
+    for m in _at(_MONTH_RANGE, text, months, end):
         if free(m.start(), m.end()):
             y = int(m.group(3)) if m.group(3) else default_year
             a, b = _month(m.group(1)), _month(m.group(2))
@@ -109,7 +117,7 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
                 hits.append(DateHit(m.start(), m.end(), None, None, "unknown"))
             else:
                 add(m.start(), m.end(), f"{y}-{a:02d}", f"{y}-{b:02d}", "month")
-    for m in _MONTH_YEAR.finditer(text, start, end):
+    for m in _at(_MONTH_YEAR, text, months, end):
         if free(m.start(), m.end()):
             mon, y = _month(m.group(1)), int(m.group(2))
             add(m.start(), m.end(), f"{y}-{mon:02d}", f"{y}-{mon:02d}", "month")
@@ -118,6 +126,19 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
             add(m.start(1), m.end(1), m.group(1), m.group(1), "year")
     hits.sort(key=lambda h: h.start)
     return [h for h in hits if not _RELATIVE_PAST.search(text, max(start, h.start - 40), h.start)]
+
+
+def _at(rx: re.Pattern[str], text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
+    """``rx.finditer`` for a pattern that can only begin where a month name begins: the same
+    non-overlapping matches, tried only at those positions instead of at every character."""
+    last = -1
+    for p in starts:
+        if p < last:
+            continue
+        m = rx.match(text, p, end)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 #: "which was developed in February 2018": the date of something else, not of the event
