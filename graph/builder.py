@@ -16,7 +16,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
 from coopgraph.graph.cooperation import add_pairs, derive_pairs
 from coopgraph.graph.documents import SourceDocument, add_document_node, prepare_documents
 from coopgraph.graph.entities import ACTOR_TYPES, WD, add_identity, add_mentions
-from coopgraph.graph.events import DocumentWriter, EventFact, RelationFact
+from coopgraph.graph.event_identity import resolve_events
+from coopgraph.graph.events import DocumentWriter, EventFact, RelationFact, add_event_facts
 from coopgraph.graph.evidence import OA
 from coopgraph.graph.identity import Identities, resolve_entities
 from coopgraph.graph.iris import DEFAULT_BASE_IRI, check_base_iri, mint
@@ -71,10 +72,14 @@ def build_graph(records: Sequence[ExtractionRecord], *,
     reference = ds.graph(reference_graph_iri(base_iri))
     for entity in ids.entities:
         add_identity(reference, entity)
+    event_ids = resolve_events(docs, ids, base_iri)
+    for iri in sorted(event_ids.facts, key=str):
+        add_event_facts(reference, iri, event_ids.facts[iri])
     events: list[EventFact] = []
     relations: list[RelationFact] = []
     for index, doc in enumerate(docs):
-        _add_document(ds.graph(doc.graph_iri), doc, index, ids, base_iri, events, relations)
+        writer = DocumentWriter(ds.graph(doc.graph_iri), doc, index, ids, event_ids, base_iri)
+        _add_document(writer, events, relations)
     actors = frozenset(e.iri for e in ids.entities if e.type in ACTOR_TYPES)
     labels = {e.iri: e.name for e in ids.entities}
     add_pairs(ds.graph(cooperation_graph_iri(base_iri)), derive_pairs(events, relations, actors),
@@ -82,13 +87,13 @@ def build_graph(records: Sequence[ExtractionRecord], *,
     return ds
 
 
-def _add_document(g: Graph, doc: SourceDocument, index: int, ids: Identities, base_iri: str,
-                  events: list[EventFact], relations: list[RelationFact]) -> None:
-    add_document_node(g, doc)
-    add_mentions(g, ids, index, doc.record.entities, doc.iri)
-    writer = DocumentWriter(g, doc, index, ids, base_iri)
-    for ev in doc.record.events:
-        events.append(writer.add_event(ev))
+def _add_document(writer: DocumentWriter, events: list[EventFact],
+                  relations: list[RelationFact]) -> None:
+    doc, index, ids = writer.doc, writer.index, writer.ids
+    add_document_node(writer.g, doc)
+    add_mentions(writer.g, ids, index, doc.record.entities, doc.iri)
+    for position, ev in enumerate(doc.record.events):
+        events.append(writer.add_event(ev, position))
     for rel in doc.record.relations:
         fact = writer.add_relation(rel)
         if fact is not None:

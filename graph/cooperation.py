@@ -49,14 +49,17 @@ def derive_pairs(events: Iterable[EventFact], relations: Iterable[RelationFact],
         first, second = sorted((a, b), key=str)
         return pairs.setdefault((first, second), Pair(first, second))
 
-    for ev in events:
-        for a, b in combinations(sorted(ev.actors, key=str), 2):
+    for iri, facts in _by_event(events).items():
+        members = frozenset().union(*(f.actors for f in facts))
+        years = {y for f in facts for y in (f.first_year, f.last_year) if y is not None}
+        annotations = {f.annotation for f in facts if f.annotation is not None}
+        documents = {f.document for f in facts}
+        for a, b in combinations(sorted(members, key=str), 2):
             p = pair(a, b)
-            p.events.add(ev.iri)
-            p.documents.add(ev.document)
-            p.years.update(y for y in (ev.first_year, ev.last_year) if y is not None)
-            if ev.annotation is not None:
-                p.annotations.add(ev.annotation)
+            p.events.add(iri)
+            p.documents.update(documents)
+            p.years.update(years)
+            p.annotations.update(annotations)
     for rel in relations:
         if rel.predicate in COOPERATION_PREDICATES and rel.subject in actors \
                 and rel.object in actors and rel.subject != rel.object:
@@ -66,6 +69,15 @@ def derive_pairs(events: Iterable[EventFact], relations: Iterable[RelationFact],
             if rel.annotation is not None:
                 p.annotations.add(rel.annotation)
     return [pairs[k] for k in sorted(pairs, key=lambda k: (str(k[0]), str(k[1])))]
+
+
+def _by_event(events: Iterable[EventFact]) -> dict[URIRef, list[EventFact]]:
+    """Facts grouped by event node: an event reported by several documents counts once, with
+    the actors, years and evidence of every report."""
+    out: dict[URIRef, list[EventFact]] = defaultdict(list)
+    for ev in events:
+        out[ev.iri].append(ev)
+    return out
 
 
 def cooperation_iri(base_iri: str, pair: Pair) -> URIRef:

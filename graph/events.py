@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from coopgraph.graph.documents import SourceDocument
 from coopgraph.graph.entities import ACTOR_TYPES
+from coopgraph.graph.event_identity import EventIdentities, MergedFacts
 from coopgraph.graph.evidence import add_annotation, annotation_iri
 from coopgraph.graph.identity import Identities
 from coopgraph.graph.iris import SlugRegistry, mint
@@ -67,13 +68,45 @@ def parse_date(value: str | None) -> tuple[Literal, str, int] | None:
     return None
 
 
+def facts_of(ev: Event) -> MergedFacts:
+    """The single-valued facts of an event reported by one document only."""
+    return MergedFacts(ev.title.strip() or ev.id, ev.type, ev.status, ev.start, ev.end,
+                       ev.attendee_count)
+
+
+def years_of(start: str | None, end: str | None) -> tuple[int | None, int | None]:
+    """First and last year of an event's dates (None, None when the start is not a date)."""
+    first, last = parse_date(start), parse_date(end)
+    if first is None:
+        return None, None
+    return first[2], max(first[2], last[2]) if last else first[2]
+
+
+def add_event_facts(g: Graph, s: URIRef, facts: MergedFacts) -> None:
+    """Label, type, status, dates, precision, year and attendee count of one event node."""
+    g.add((s, RDFS.label, Literal(facts.title)))
+    g.add((s, CG.eventType, CGC[f"event-{facts.type if facts.type in EVENT_TYPES else 'other'}"]))
+    g.add((s, CG.status, CGC[f"status-{facts.status if facts.status in STATUSES else 'unknown'}"]))
+    if facts.attendee_count is not None and facts.attendee_count >= 0:
+        g.add((s, CG.attendeeCount, Literal(facts.attendee_count, datatype=XSD.integer)))
+    start, end = parse_date(facts.start), parse_date(facts.end)
+    if start is None:
+        g.add((s, CG.datePrecision, CGC["precision-unknown"]))
+        return
+    g.add((s, CG.startDate, start[0]))
+    g.add((s, CG.datePrecision, CGC[f"precision-{start[1]}"]))
+    g.add((s, CG.year, Literal(start[2], datatype=XSD.integer)))
+    if end is not None:
+        g.add((s, CG.endDate, end[0]))
+
+
 class DocumentWriter:
     """Writes one document's events and relations into its named graph."""
 
     def __init__(self, g: Graph, doc: SourceDocument, index: int, ids: Identities,
-                 base_iri: str) -> None:
+                 events: EventIdentities, base_iri: str) -> None:
         self.g, self.doc, self.index, self.ids, self.base = g, doc, index, ids, base_iri
-        self._events = SlugRegistry()
+        self.events = events
         self._relations = SlugRegistry()
 
     def _resolve(self, local_ids: tuple[str, ...], types: frozenset[str]) -> list[URIRef]:
@@ -92,17 +125,23 @@ class DocumentWriter:
         self.g.add((subject, CG.evidence, ann))
         return ann
 
-    def add_event(self, ev: Event) -> EventFact:
-        """All triples of one event; returns its facts for cooperation."""
+    def add_event(self, ev: Event, position: int) -> EventFact:
+        """All triples of one event as this document reports it; returns its facts for cooperation.
+
+        An event reported by several documents (see ``coopgraph.graph.event_identity``) is one
+        node: its single-valued facts are written once, elsewhere (``add_event_facts`` into the
+        reference graph); here go only this document's title (as ``skos:altLabel``, even when
+        it is also the canonical ``rdfs:label``, so that this graph does not depend on what the
+        other documents call the event), roles, places, subjects and evidence.
+        """
         g = self.g
-        s = mint(self.base, "event", self.doc.slug, self._events.claim(ev.id or ev.title))
+        s = self.events.iri_of[(self.index, position)]
+        merged = self.events.facts.get(s)
         g.add((s, RDF.type, CG.Event))
-        g.add((s, RDFS.label, Literal(ev.title.strip() or ev.id)))
-        g.add((s, CG.eventType, CGC[f"event-{ev.type if ev.type in EVENT_TYPES else 'other'}"]))
-        g.add((s, CG.status, CGC[f"status-{ev.status if ev.status in STATUSES else 'unknown'}"]))
-        first, last = self._add_dates(s, ev)
-        if ev.attendee_count is not None and ev.attendee_count >= 0:
-            g.add((s, CG.attendeeCount, Literal(ev.attendee_count, datatype=XSD.integer)))
+        if merged is None:
+            add_event_facts(g, s, facts_of(ev))
+        elif ev.title.strip():
+            g.add((s, SKOS.altLabel, Literal(ev.title.strip())))
         for o in self._resolve(ev.places, frozenset({"Place"})):
             g.add((s, CG.place, o))
         for o in self._resolve(ev.subjects, frozenset({"Convention", "Policy"})):
@@ -119,19 +158,8 @@ class DocumentWriter:
                 actors.add(o)
         g.add((s, PROV.wasDerivedFrom, self.doc.iri))
         ann = self._evidence(s, ev.evidence, ev.span)
+        first, last = years_of(ev.start, ev.end)
         return EventFact(s, frozenset(actors), first, last, ann, self.doc.iri)
-
-    def _add_dates(self, s: URIRef, ev: Event) -> tuple[int | None, int | None]:
-        start, end = parse_date(ev.start), parse_date(ev.end)
-        if start is None:
-            self.g.add((s, CG.datePrecision, CGC["precision-unknown"]))
-            return None, None
-        self.g.add((s, CG.startDate, start[0]))
-        self.g.add((s, CG.datePrecision, CGC[f"precision-{start[1]}"]))
-        self.g.add((s, CG.year, Literal(start[2], datatype=XSD.integer)))
-        if end is not None:
-            self.g.add((s, CG.endDate, end[0]))
-        return start[2], max(start[2], end[2]) if end else start[2]
 
     def add_relation(self, rel: Relation) -> RelationFact | None:
         """The direct triple plus a ``cg:StatedRelation`` node carrying the evidence."""

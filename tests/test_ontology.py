@@ -54,7 +54,7 @@ def test_every_term_has_label_and_comment():
                      if g.value(t, RDFS.label) is None or g.value(t, RDFS.comment) is None)
     assert missing == []
     onto = URIRef("https://w3id.org/coopgraph/ontology")
-    assert g.value(onto, OWL.versionInfo) == Literal("1.0.0")
+    assert g.value(onto, OWL.versionInfo) == Literal("1.1.0")
 
 
 def test_every_class_and_property_is_aligned_or_a_subclass():
