@@ -136,8 +136,9 @@ def main_sentence(text: str, sents: list[tuple[int, int]], heading_type: str) ->
     return best
 
 
-def build_event(text: str, item: Item) -> EventDraft | None:
-    """The event an item reports, or None when it reports no activity."""
+def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()) -> EventDraft | None:
+    """The event an item reports, or None when it reports no activity; dates inside ``exclude``
+    (sentences reporting another activity) are not its own."""
     b0, b1 = item.body_span
     body = text[b0:b1]
     year = heading_year(item) or (item.stamp[0] if item.stamp else None)
@@ -157,6 +158,8 @@ def build_event(text: str, item: Item) -> EventDraft | None:
         main = sents[0] if sents else item.heading_span
     etype = htype if htype != "other" else event_type(text[main[0]:main[1]], body)
     hits: list[DateHit] = find_dates(text, b0, b1, year)
+    if exclude:
+        hits = [h for h in hits if not any(a <= h.start < b for a, b in exclude)]
     start, end, prec = span_of(hits)
     if start is None and item.stamp:
         y, mo, d = item.stamp
@@ -166,7 +169,7 @@ def build_event(text: str, item: Item) -> EventDraft | None:
         start = end = str(heading_year(item))
         prec = "year"
     title = _title(text, item, main, etype)
-    return EventDraft(title, etype, start, end, prec, _status(text, item, main, body), main,
+    return EventDraft(title, etype, start, end, prec, event_status(text, item, main, body), main,
                       attendee_count=_count(body))
 
 
@@ -190,7 +193,8 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
     return head or " ".join(seg.split()[:10])
 
 
-def _status(text: str, item: Item, main: tuple[int, int], body: str) -> str:
+def event_status(text: str, item: Item, main: tuple[int, int], body: str) -> str:
+    """completed / planned / unknown from the section, the main sentence's tense, then the body's."""
     if item.section == "upcoming":
         return "planned"
     seg = text[main[0]:main[1]]

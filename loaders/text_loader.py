@@ -13,7 +13,9 @@ from pathlib import Path
 
 from coopgraph.loaders.documents import Document, document_from_text, read_document
 from coopgraph.loaders.entities import EntityDraft, is_acronym, slug
-from coopgraph.loaders.events import EventDraft, build_event, sentences
+from coopgraph.loaders.dates import find_dates, span_of
+from coopgraph.loaders.embedded import Embedded, find_embedded
+from coopgraph.loaders.events import EventDraft, build_event, event_status, heading_year, sentences
 from coopgraph.loaders.mentions import Found, find_all
 from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.relations import Rel, find_relations
@@ -38,9 +40,17 @@ def extract_document(document: Document) -> ExtractionRecord:
     events: list[tuple[EventDraft, Item]] = []
     for it in items:
         ev = build_event(text, it)
-        if ev is not None:
-            _fill_event(text, it, ev, found)
-            events.append((ev, it))
+        if ev is None:
+            continue
+        emb = [] if ev.type == "publication" else find_embedded(text, sentences(text, *it.body_span),
+                                                                ev.evidence_span, ev.type)
+        apart = tuple(x.span for x in emb if not x.during_main and x.span != ev.evidence_span)
+        if apart:
+            ev = build_event(text, it, apart) or ev
+        _fill_event(text, it, ev, found, apart + tuple(x.evidence for x in emb if x.undated))
+        events.append((ev, it))
+        for x in emb:
+            events.append((_embedded_event(text, it, ev, x, found), it))
     for it in items:
         for ev in _series_events(text, it, found):
             events.append((ev, it))
@@ -88,11 +98,36 @@ def _aimags(items: list[Item], hits: list[PlaceHit]) -> list[tuple[int, int, lis
     return out
 
 
-def _fill_event(text: str, item: Item, ev: EventDraft, found: Found) -> None:
+def _embedded_event(text: str, item: Item, main: EventDraft, x: Embedded, found: Found) -> EventDraft:
+    """The event of an activity mentioned inside another item (see loaders/embedded.py)."""
+    s, e = x.evidence if x.undated else x.span
+    part = Item("", (s, s), (s, e), item.section, None)
+    if x.undated:
+        start, end, prec = None, None, "unknown"
+    elif x.during_main:
+        start, end, prec = main.start, main.end, main.precision
+    else:
+        start, end, prec = span_of(find_dates(text, s, e, heading_year(item) or (item.stamp[0] if item.stamp else None)))
+    status = x.status or event_status(text, part, (s, e), text[s:e])
+    ev = EventDraft(x.title, x.type, start, end, prec, status, x.evidence)
+    _fill_event(text, part, ev, found)
+    home = found.home_project
+    named = {m.eid for m in found.between(s, e)}
+    if home and home not in named and (x.own_organisers and ev.organisers or x.undated):
+        ev.projects = [p for p in ev.projects if p != home]
+    return ev
+
+
+def _fill_event(text: str, item: Item, ev: EventDraft, found: Found,
+                exclude: tuple[tuple[int, int], ...] = ()) -> None:
     b0, b1 = item.body_span
     sents = sentences(text, b0, b1)
+    if exclude:
+        sents = [sp for sp in sents if sp not in exclude]
     t = found.table
     in_item = found.between(item.heading_span[0], b1)
+    if exclude:
+        in_item = [m for m in in_item if not any(a <= m.start < b for a, b in exclude)]
     actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
               and m.start >= b0 and not _quoted(text, m.start, b0)}
     if ev.type != "publication":

@@ -1,0 +1,78 @@
+"""Activities mentioned inside another item's report: "During the meeting X and Y organized a
+ceremony ...", "To organize next PSC meeting in January 2018", "the workshop ..., held in Turin".
+
+Why: a news item reports one activity, but its sentences often name another one in passing, with
+other actors, another date or another status. An analyst counts those as events of their own; left
+inside the main event they lend it wrong actors and dates. Only sentences whose language marks a
+separate activity are split off: an event verb with an event noun of a different kind than the
+item's, a "next ..." activity, or a reduced relative "<noun>, held in <place>".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coopgraph.loaders.events import event_type
+
+_NOUN = (r"ceremony|workshop|seminar|training(?:\s+of\s+trainers)?|conference|forum|round\s?table|survey|"
+         r"meeting|study\s+visit|field\s+visit|exhibition|expo")
+_ACT = re.compile(
+    r"\b(?:organi[sz]ed|conducted|held|hosted|will\s+(?:organi[sz]e|conduct|hold|host)|[Tt]o\s+organi[sz]e|"
+    r"[Tt]o\s+hold|[Tt]o\s+conduct)\s+(?:a|an|the|its|their)?\s*"
+    r"((?:(?:next|first|second|third|fourth|fifth|\w+-day|joint|national|regional|needs|assessment|"
+    r"baseline|[A-Z]{2,8})\s+){0,4}(?:" + _NOUN + r"))\b", re.I)
+_HELD_IN = re.compile(r"\b((?:" + _NOUN + r")\b[^,.;\n]{0,80}?),[ \n]+held[ \n]+in[ \n]+", re.I)
+_DURING = re.compile(r"^\s*(?:During|At|In\s+the\s+course\s+of)\s+the\s+(?:meeting|event|workshop|session|conference)\b", re.I)
+_PLACE_AFTER = re.compile(r"[A-Z][\w\-]+(?:[ \n][A-Z][\w\-]+)?(?:,[ \n]+[A-Z][\w\-]+)?")
+_NEXT = re.compile(r"\bnext\b", re.I)
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """A sentence (or clause) that reports an activity of its own inside another item."""
+
+    span: tuple[int, int]  # the sentence holding it
+    evidence: tuple[int, int]  # the clause quoted as evidence
+    title: str
+    type: str
+    status: str | None  # forced status ("planned" for next ..., "completed" for held in), else None
+    undated: bool  # date unknown: the clause gives none of its own
+    during_main: bool  # "During the meeting ...": its actors also took part in the main event
+    own_organisers: bool  # its actors are its own (the page's project is not implied)
+
+
+def find_embedded(text: str, sents: list[tuple[int, int]], main: tuple[int, int],
+                  main_type: str) -> list[Embedded]:
+    """Activities other than the item's own in its sentences (the main sentence included only
+    for '<noun>, held in <place>' clauses). Raises nothing."""
+    out: list[Embedded] = []
+    for s, e in sents:
+        seg = text[s:e]
+        h = _HELD_IN.search(seg)
+        if h is not None:
+            noun = " ".join(h.group(1).split())
+            place = _PLACE_AFTER.match(seg, h.end())
+            stop = s + (place.end() if place else h.end())
+            out.append(Embedded((s, e), (s + h.start(1), stop), noun[0].upper() + noun[1:],
+                                event_type(noun), "completed", True, False, True))
+            continue
+        if (s, e) == main:
+            continue
+        m = _ACT.search(seg)
+        if m is None:
+            continue
+        kind = event_type(m.group(1))
+        if kind == "other" and "ceremony" not in m.group(1).lower():
+            continue
+        nxt = bool(_NEXT.search(m.group(1)))
+        if kind == main_type and not nxt:
+            continue
+        during = bool(_DURING.match(seg))
+        lead = _DURING.sub("", seg[:m.start()]).strip(" ,")
+        tail = re.match(r"[^,.;]{0,60}", seg[m.end(1):])
+        title = " ".join(f"{lead} {seg[m.start(1):m.end(1)]}{tail.group(0) if tail else ''}".split())
+        title = title[0].upper() + title[1:] if title else title
+        out.append(Embedded((s, e), (s, e), title, kind, "planned" if nxt else None, False, during,
+                            not nxt))
+    return out
