@@ -12,7 +12,11 @@ from dataclasses import dataclass
 _ACR = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s?(?:C)?\d{1,2})?"
 _LIST_PROJECTS = re.compile(
     rf"\b((?:{_ACR})(?:\s*,\s*(?:{_ACR}))*(?:\s*,?\s+and\s+(?:{_ACR}))?)\s+[Pp]rojects?\b")
-_NAMED_PROJECT = re.compile(r"\b((?:[A-Z][a-z][\w\-]*\s){2,7})(?:Project|Programme)\b")
+#: "Green Jobs Project", "Skills for Employment Project": capitalised words, short connectors inside
+_NAMED_PROJECT = re.compile(
+    r"\b((?:[A-Z][a-z][\w\-]*\s){2,7}|[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?(?:[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?){0,5}(?<!for\s)(?<!of\s)(?<!and\s)(?<!in\s)(?<!on\s))(?:Project|Programme)\b")
+#: 'the "Decent Work for Rural Youth" (DWRY) project': a quoted title, its acronym, then "project"
+_QUOTED_ACR = re.compile(r"\"([^\"\n]{5,200})\"\s+\(([A-Z][A-Za-z0-9]{1,10})\)\s+[Pp]roject\b")
 _QUOTED_AFTER = re.compile(
     r"\b(?:([A-Z][A-Za-z]{1,10})(?:'s)?\s+)?(?:(funded|financed|supported)\s+)?[Pp]roject\s+\"([^\"\n]{5,200})\"")
 _QUOTED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,10})'s\s+\"([^\"]{5,200})\"\s+project\b")
@@ -53,6 +57,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         title = m.group(2).strip()
         acr = re.search(r"\(([A-Z][\w ]{1,10})\)", title)
         out.append(ProjectHit(m.start(2), m.end(2), title, acr.group(1) if acr else None, owner=m.group(1)))
+    for m in _QUOTED_ACR.finditer(text, start, end):
+        out.append(ProjectHit(m.start(1), m.end(1), m.group(1).strip(), m.group(2)))
     for m in _OF_ORG.finditer(text, start, end):
         out.append(ProjectHit(m.start(1), m.end(2), m.group(0), None, owner=m.group(2)))
     for m in _LIST_PROJECTS.finditer(text, start, end):
