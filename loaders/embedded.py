@@ -11,6 +11,7 @@ item's, a "next ..." activity, or a reduced relative "<noun>, held in <place>".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coopgraph.loaders.events import event_type
@@ -42,7 +43,7 @@ class Embedded:
     own_organisers: bool  # its actors are its own (the page's project is not implied)
 
 
-def find_embedded(text: str, sents: list[tuple[int, int]], main: tuple[int, int],
+def find_embedded(text: str, sents: Sequence[tuple[int, int]], main: tuple[int, int],
                   main_type: str) -> list[Embedded]:
     """Activities other than the item's own in its sentences (the main sentence included only
     for '<noun>, held in <place>' clauses). Raises nothing."""

@@ -8,7 +8,9 @@ the body says who organised, supported and took part.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from coopgraph.loaders.dates import DateHit, find_dates, span_of
 from coopgraph.loaders.segments import Item
@@ -74,11 +76,13 @@ class EventDraft:
 _BLANK_LINE = re.compile(r"\n(?=\s*\n)")
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Sentence spans in text[start:end] (split at . ! ? and blank lines).
 
     Paragraphs are the stretches between newlines that begin a blank line; each is scanned in
-    place (``pos``/``endpos``), so no copy of the text is made.
+    place (``pos``/``endpos``), so no copy of the text is made. The last few answers are kept:
+    an item's sentences are asked for by the event, its embedded activities and its roles.
     """
     out: list[tuple[int, int]] = []
     pa = start
@@ -86,7 +90,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         _para_sentences(text, pa, sep.start(), out)
         pa = sep.end()
     _para_sentences(text, pa, end, out)
-    return out
+    return tuple(out)
 
 
 def _para_sentences(text: str, pa: int, pb: int, out: list[tuple[int, int]]) -> None:
@@ -123,7 +127,7 @@ def is_publication(text: str, item: Item) -> bool:
     return bool(_DOWNLOAD.search(body)) and len(body) < 600
 
 
-def main_sentence(text: str, sents: list[tuple[int, int]], heading_type: str) -> tuple[int, int] | None:
+def main_sentence(text: str, sents: Sequence[tuple[int, int]], heading_type: str) -> tuple[int, int] | None:
     """The sentence that reports the activity: first with an event verb and, if possible, its type."""
     best = None
     for s, e in sents:

@@ -8,6 +8,7 @@ it was read from.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from coopgraph.loaders.entities import EntityTable
 from coopgraph.loaders.mentions import Found, Mention
@@ -23,7 +24,7 @@ _MEMBERS = re.compile(r"\b(?:includes?|consists?\s+of|comprises?|composed\s+of)\
 _THROUGH_ITS = re.compile(r"^[ \n]+through[ \n]+its[ \n]+$")
 
 
-def find_relations(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]:
+def find_relations(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[Rel]:
     out: list[Rel] = []
     for s, e in sents:
         ms = _in([m for m in found.between(s, e) if m.kind in ("Organisation", "Project")], s, e)
@@ -145,7 +146,7 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
     return out
 
 
-def _located(text: str, found: Found, sents: list[tuple[int, int]]) -> list[Rel]:
+def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[Rel]:
     out: list[Rel] = []
     t = found.table
     places = [m for m in found.mentions if m.kind == "Place"]

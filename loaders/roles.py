@@ -9,6 +9,7 @@ report attended it), except projects, which only take a role when a cue says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from coopgraph.loaders.mentions import Found, Mention
 
@@ -33,7 +34,7 @@ _PART_VERB = re.compile(r"\b(?:took\s+part|take\s+part|participated|attended|joi
 _IN_ORGANISING = re.compile(r"\bin\s+organi[sz]ing\b", re.I)
 
 
-def assign_roles(text: str, sents: list[tuple[int, int]], found: Found, actors: set[str],
+def assign_roles(text: str, sents: Sequence[tuple[int, int]], found: Found, actors: set[str],
                  home: str | None) -> dict[str, str]:
     """Role of each actor in the item's sentences: 'organisers', 'supporters' or 'participants'."""
     roles: dict[str, str] = {}
