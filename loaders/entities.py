@@ -16,7 +16,7 @@ _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 _SPELLING = (("organisation", "organization"), ("centre", "center"), ("labor", "labour"),
              ("programme", "program"), ("specialised", "specialized"), ("counselling", "counseling"))
-_ACRONYM = re.compile(r"^[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$|^[A-Z]{2,}\d*$")
+_ACRONYM = re.compile(r"^[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$|^[A-Z]{2,}\d*$|^[A-Z]+\d[A-Z]+$")
 
 
 @lru_cache(maxsize=65536)

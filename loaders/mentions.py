@@ -319,7 +319,7 @@ def _fuzzy_project(found: Found, name: str) -> EntityDraft | None:
     return None
 
 
-_BARE = re.compile(r"(?<![\w-])([A-Za-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*)(?:[ ]?(\d{1,2}|C\d))?(?![\w-])")
+_BARE = re.compile(r"(?<![\w-])([A-Za-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*|[A-Z]+\d[A-Z]+)(?:[ ]?(\d{1,2}|C\d))?(?![\w-])")
 
 
 def _bare_acronyms(text: str, found: Found, taken: Taken) -> None:

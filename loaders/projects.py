@@ -15,6 +15,7 @@ _LIST_PROJECTS = re.compile(
 #: "Green Jobs Project", "Skills for Employment Project": capitalised words, short connectors inside
 _NAMED_PROJECT = re.compile(
     r"\b((?:[A-Z][a-z][\w\-]*\s){2,7}|[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?(?:[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?){0,5}(?<!for\s)(?<!of\s)(?<!and\s)(?<!in\s)(?<!on\s))(?:Project|Programme)\b")
+_ACR_AFTER = re.compile(r"[ \n]*\(([A-Z][A-Za-z]*\d?[A-Z][A-Za-z]*)\)")
 #: 'the "Decent Work for Rural Youth" (DWRY) project': a quoted title, its acronym, then "project"
 _QUOTED_ACR = re.compile(r"\"([^\"\n]{5,200})\"\s+\(([A-Z][A-Za-z0-9]{1,10})\)\s+[Pp]roject\b")
 _QUOTED_AFTER = re.compile(
@@ -72,7 +73,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         first = name.split()[0]
         if first in ("The", "This", "Our", "Each", "Integrated", "Third", "Second", "First"):
             continue
-        out.append(ProjectHit(m.start(), m.end(), name))
+        acr = _ACR_AFTER.match(text, m.end())  # "X Project (ACR)": the acronym it goes by
+        out.append(ProjectHit(m.start(), m.end(), name, acr.group(1) if acr else None))
     for m in _TEAM.finditer(text, start, end):
         out.append(ProjectHit(m.start(), m.end(), m.group(0), generic=True))
     return _dedupe(out)

@@ -16,7 +16,7 @@ from coopgraph.loaders.mentions import Found, Mention
 _CUES: tuple[tuple[str, str], ...] = (
     (r"with\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|funding|contributions?|help)\s+(?:from|of|by)", "supporters"),
     (r"technical\s+input\s+from|(?:funded|supported|sponsored|financed|facilitated)\s+by", "supporters"),
-    (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|led|run)\s+(?:jointly\s+)?by(?:\s+the\s+both)?", "organisers"),
+    (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run)\s+(?:jointly\s+)?by(?:\s+the\s+both)?", "organisers"),
     (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with", "with"),
     (r"participation\s+of|attended\s+by|participated\s+by|representatives?\s+(?:of|from)|delegation\s+of|"
      r"(?:specialists|officers|staff|members)\s+(?:and\s+officers\s+)?of|invited", "participants"),
