@@ -44,13 +44,19 @@ def assign_roles(text: str, sents: Sequence[tuple[int, int]], found: Found, acto
         if eid not in roles or rank[role] < rank[roles[eid]]:
             roles[eid] = role
 
+    described: set[str] = set()
     for s, e in sents:
         ms = [m for m in _top_actor_mentions(found, s, e) if m.eid in actors]
         if not ms and not _ORG_VERB.search(text, s, e):
             continue
+        spans = _appositives(text, s, e, found)
+        if spans:
+            described.update(m.eid for m in ms if any(a <= m.start < b for a, b in spans))
+            ms = [m for m in ms if not any(a <= m.start < b for a, b in spans)]
         _sentence_roles(text, s, e, ms, found, give, home)
     for eid in list(actors):
-        if eid not in roles and found.table.by_id.get(eid) and found.table.by_id[eid].type == "Organisation":
+        if eid not in roles and eid not in described and found.table.by_id.get(eid) \
+                and found.table.by_id[eid].type == "Organisation":
             roles[eid] = "participants"
     return roles
 
@@ -107,6 +113,21 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
                     give(m.eid, "supporters")
         if role == "with" and not subject_seen and not has_org_cue and home and (verb or sup_verb):
             give(home, "supporters" if sup_verb and sup_verb.start() < cs else "organisers")
+
+
+_APPOSITIVE = re.compile(r",[ \n]*(?:(?:which\s+is|is)\s+)?(?:jointly\s+)?(?:funded|financed|sponsored|supported|"
+                         r"implemented|managed)\s+by\b[^,;]*?(?:,|(?=;)|$)", re.I)
+
+
+def _appositives(text: str, s: int, e: int, found: Found) -> list[tuple[int, int]]:
+    """'The X Project (ACR), funded by A and implemented by B, ...': A and B describe the project
+    (its funder and implementer, read as relations), they take no role in the reported event."""
+    out: list[tuple[int, int]] = []
+    for m in _APPOSITIVE.finditer(text, s, e):
+        before = [x for x in found.between(max(s, m.start() - 80), m.start()) if x.kind == "Project"]
+        if before and m.start() - before[-1].end <= 10:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _top_actor_mentions(found: Found, s: int, e: int) -> list[Mention]:
