@@ -1,0 +1,140 @@
+"""``coopgraph serve``: a real SPARQL server (Oxigraph's) over the built graph, on 127.0.0.1.
+
+Why Oxigraph's own server and not a home-made HTTP handler: it speaks the full SPARQL 1.1
+Protocol (query ``/query``, update ``/update``, Graph Store ``/store``), is installed with the
+project (pip package ``oxigraph``) and is ready in a fraction of a second. The graph is loaded
+into an on-disk store inside the build folder (``oxigraph-store/``), rebuilt on each start so it
+never serves a stale graph, and served with ``--union-default-graph`` so the library queries
+see every named graph, exactly as the embedded backend does.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coopgraph.errors import EndpointError, InputError
+from coopgraph.queries.backends import find_graph_file
+
+STORE_DIR = "oxigraph-store"
+DEFAULT_PORT = 7878
+DEFAULT_BIND = "127.0.0.1"
+
+
+def oxigraph_command() -> str:
+    """The ``oxigraph`` executable: next to this Python first (a venv), then on PATH.
+
+    Raises InputError with the pip command when it is not installed.
+    """
+    local = Path(sys.executable).with_name("oxigraph")
+    if local.is_file():
+        return str(local)
+    found = shutil.which("oxigraph")
+    if not found:
+        raise InputError(None, "the oxigraph server is not installed; run: pip install oxigraph")
+    return found
+
+
+def prepare_store(build_dir: Path | str) -> Path:
+    """Load the built graph into a fresh ``oxigraph-store/`` inside ``build_dir``.
+
+    The store is built beside the old one and swapped in, so a failed load keeps the old one.
+    Raises InputError when there is no built graph or the loader fails.
+    """
+    graph_file = find_graph_file(build_dir)
+    target = Path(build_dir) / STORE_DIR
+    fresh = Path(build_dir) / f".{STORE_DIR}.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    cmd = [oxigraph_command(), "load", "--location", str(fresh), "--file", str(graph_file)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        reason = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+        raise InputError(graph_file, f"oxigraph could not load it: {reason}")
+    shutil.rmtree(target, ignore_errors=True)
+    fresh.rename(target)
+    return target
+
+
+@dataclass
+class OxigraphServer:
+    """A running ``oxigraph serve`` process; ``stop()`` ends it (also on context exit)."""
+
+    process: subprocess.Popen[bytes]
+    host: str
+    port: int
+    log: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/query"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.url}/update"
+
+    @property
+    def store_url(self) -> str:
+        return f"{self.url}/store"
+
+    def stop(self, timeout: float = 5) -> None:
+        """Terminate the server, killing it if it does not stop within ``timeout`` seconds."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout)
+
+    def __enter__(self) -> OxigraphServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def start_server(store_dir: Path | str | None, *, host: str = DEFAULT_BIND,
+                 port: int = DEFAULT_PORT, ready_timeout: float = 15) -> OxigraphServer:
+    """Start ``oxigraph serve`` (in memory when ``store_dir`` is None) and wait until it answers.
+
+    Raises EndpointError when it exits early (port taken, store locked) or is not ready in time.
+    """
+    cmd = [oxigraph_command(), "serve", "--bind", f"{host}:{port}", "--union-default-graph"]
+    if store_dir is not None:
+        cmd[2:2] = ["--location", str(store_dir)]
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = OxigraphServer(process, host, port)
+    try:
+        _wait_ready(server, ready_timeout)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+def _wait_ready(server: OxigraphServer, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    probe = server.query_url + "?query=ASK%7B%7D"
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            err = server.process.stderr.read().decode("utf-8", "replace") if server.process.stderr else ""
+            last = (err.strip().splitlines() or [f"exit code {server.process.returncode}"])[-1]
+            raise EndpointError(server.url, f"oxigraph serve stopped: {last}")
+        try:
+            with urllib.request.urlopen(probe, timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.05)
+    raise EndpointError(server.url, f"oxigraph serve not ready after {timeout:g} s")
