@@ -81,7 +81,7 @@ def _ref_orgs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RefOrg]]:
     return acr_re, name_re, table
 
 
-_ADJECTIVAL = re.compile(r"^[ \n]+(?:countries|member\s+states|best|experience|interventions|funded|standards|"
+_ADJECTIVAL = re.compile(r"^\)?(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+(?:countries|member\s+states|best|experience|interventions|funded|standards|"
                          r"conventions?|practices?|policy|policies|law|legislation|level|model|context|"
                          r"perspective|market|experts?|consultants)\b", re.I)
 

@@ -129,7 +129,7 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     if exclude:
         in_item = [m for m in in_item if not any(a <= m.start < b for a, b in exclude)]
     actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
-              and m.start >= b0 and not _quoted(text, m.start, b0)}
+              and m.start >= b0 and not _quoted(text, m.start, b0) and not _owner_only(text, m.start)}
     if ev.type != "publication":
         roles = assign_roles(text, sents, found, actors, found.home_project)
         firsts: dict[str, int] = {}
@@ -147,6 +147,15 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     ev.subjects = list(dict.fromkeys(m.eid for m in in_item if m.kind in ("Convention", "Policy")))
     ev.people = list(dict.fromkeys(m.eid for m in in_item if m.kind == "Person"))
     ev.places = _venues(text, item, in_item, found)
+
+
+_OWNER_BEFORE = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?$")
+
+
+def _owner_only(text: str, pos: int) -> bool:
+    """'Youth employment project of SDC': SDC owns a project named here, it is not an actor of
+    the event (the project is; the ownership is a relation)."""
+    return _OWNER_BEFORE.search(text, max(0, pos - 30), pos) is not None
 
 
 def _quoted(text: str, pos: int, lo: int) -> bool:
