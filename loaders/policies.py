@@ -62,10 +62,12 @@ _NAMED = re.compile(
     rf"(?:\s(?:on|of|for)\s{_CAPNAME})?(?:\s\d{{4}}(?:-\d{{4}})?)?)")
 _LOWER_NAMED = re.compile(
     r"\b((?:[Nn]ational|\d+(?:st|nd|rd|th)\s+National)\s+(?:[Pp]rogram(?:me)?|[Ff]ramework|[Ss]trategy|[Pp]olicy)\s+on\s+"
-    r"[\w ]{3,60}?)(?=\s+(?:manual|for|will|was|is|and|to)\b|[,.;])")
+    r"[\w ]{3,60}?)(?=\s+(?:manual|for|will|was|is|to)\b|[,.;])")
 _QUOTED = re.compile(r'(?:\b(legislation|law|regulation|program|programme|strategy|plan|policy)\s+(?:on\s+)?)"([^"\n]{3,200})"', re.I)
 _LAW_ON = re.compile(r"\b(?:renew\s+|new\s+|the\s+|draft\s+)?(law\s+on\s+[a-z][^\".;()]{5,120}?)(?=\"|\.|;|\)|\s+which\b)")
 _CODE = re.compile(r"\b(?:classification\s+of\s+occupations?\s+)([A-Z]{3,}[\s\-]?\d{2})\b", re.I)
+#: "SECiM Labour Policy (C1)", "X Policy component": a project's component, not a policy
+_COMPONENT = re.compile(r"\s*\(C\d\)|\s+[Cc]omponent\b")
 _NOT_POLICY = re.compile(r"\b(?:Annual Work Plan|Work Plan|Action Points?|Training Program)\b", re.I)
 
 
@@ -85,7 +87,7 @@ def find_policies(text: str, start: int, end: int) -> list[PolicyHit]:
     for rx in (_NAMED, _LOWER_NAMED):
         for m in rx.finditer(text, start, end):
             name = m.group(1).strip()
-            if _NOT_POLICY.search(name) or len(name.split()) < 2:
+            if _NOT_POLICY.search(name) or len(name.split()) < 2 or _COMPONENT.match(text, m.start(1) + len(name)):
                 continue
             out.append(PolicyHit(m.start(1), m.start(1) + len(name), name, _kind(name)))
     for m in _LAW_ON.finditer(text, start, end):
