@@ -165,6 +165,9 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
     if exclude:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in exclude)]
     start, end, prec = span_of(hits)
+    if start is None and item.heading:
+        # "Teacher training in Orkhon, 15-19 October 2018": the heading dates a body that does not
+        start, end, prec = span_of(find_dates(text, item.heading_span[0], item.heading_span[1], year))
     if start is None and item.stamp:
         y, mo, d = item.stamp
         start = end = f"{y}-{mo:02d}-{d:02d}"
