@@ -276,7 +276,7 @@ def find_graph_file(graph_path: Path | str | None) -> Path:
     Raises InputError when there is no built graph (telling the user to run coopgraph build).
     """
     path = Path(graph_path) if graph_path is not None else Path(DEFAULT_BUILD_DIR)
-    if path.is_dir() or graph_path is None:
+    if path.is_dir() or graph_path is None or (path.suffix not in _FORMATS and not path.exists()):
         for name in GRAPH_FILES:
             if (path / name).is_file():
                 return path / name

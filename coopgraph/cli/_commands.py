@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from coopgraph.cli import _build, _evaluate, _export, _extract, _validate, _viz
+from coopgraph.cli import _build, _evaluate, _export, _extract, _query, _validate, _viz
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -20,4 +20,5 @@ REGISTRARS: list[Registrar] = [
     _viz.register,
     _validate.register,
     _export.register,
+    _query.register,
 ]

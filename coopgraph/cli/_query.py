@@ -1,0 +1,156 @@
+"""``coopgraph query``, ``serve`` and ``push``: ask the query library, serve or upload the graph."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from coopgraph.cli._options import DEFAULT_OUTPUT, add_output
+from coopgraph.errors import QueryError
+from coopgraph.queries import list_queries, open_backend, run_query
+from coopgraph.queries.results import FORMATS
+
+ENV_HELP = ("Credentials for the endpoint come from the environment variables "
+            "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD, never from arguments.")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    _register_query(sub)
+    _register_serve(sub)
+    _register_push(sub)
+
+
+def _add_graph_source(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--graph-file", metavar="PATH",
+                       help="graph file to load (.trig, .nq, .ttl, .nt) instead of the build folder")
+    group.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="DIR",
+                       help=f"build folder holding graph.trig or graph.ttl (default: ./{DEFAULT_OUTPUT})")
+
+
+def _register_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "query", help="run a named question from the query library",
+        description="Run a library query (queries/*.rq) on the built graph, or on a SPARQL "
+                    "endpoint with --endpoint, and print the rows. " + ENV_HELP,
+        epilog="Example: coopgraph query partners-of-actor --param actor=ILO")
+    p.add_argument("name", nargs="?", metavar="NAME", help="query name (see --list)")
+    p.add_argument("--list", action="store_true", help="list the queries and their parameters")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a parameter value (repeatable); values are bound as RDF terms")
+    _add_graph_source(p)
+    p.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead")
+    p.add_argument("--graph", dest="graph_iri", metavar="IRI",
+                   help="with --endpoint: the graph to use as default graph")
+    p.add_argument("--timeout", type=float, default=10, metavar="SECONDS",
+                   help="with --endpoint: give up after this many seconds (default: 10)")
+    p.add_argument("--backend", choices=["oxigraph", "rdflib"], default="oxigraph",
+                   help="embedded engine for local runs (default: oxigraph, much faster)")
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="output format; json is SPARQL 1.1 Query Results JSON (default: table)")
+    p.set_defaults(func=run_query_command)
+
+
+def run_query_command(args: argparse.Namespace) -> int:
+    if args.list:
+        print(format_listing(), end="")
+        return 0
+    if not args.name:
+        raise QueryError("query needs a NAME (list them: coopgraph query --list)")
+    params = parse_params(args.param)
+    backend = open_backend(args.graph_file or args.output, endpoint=args.endpoint,
+                           graph_iri=args.graph_iri, timeout=args.timeout, kind=args.backend)
+    try:
+        result = run_query(backend, args.name, params)
+    finally:
+        backend.close()
+    sys.stdout.write(result.format(args.format))
+    return 0
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``NAME=VALUE`` strings to a dict (the value may itself contain '='). Raises QueryError."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--param needs NAME=VALUE, got {pair!r}")
+        params[name] = value
+    return params
+
+
+def format_listing() -> str:
+    """The query list: name and title, then one indented line per parameter."""
+    lines: list[str] = []
+    for q in list_queries():
+        lines.append(f"{q.name:<32} {q.title}")
+        for p in q.params:
+            need = "required" if p.required else f"default {p.default!r}"
+            lines.append(f"    --param {p.name}={p.example}  ({p.type}, {need}) {p.description}")
+    return "\n".join(lines) + "\n"
+
+
+def _register_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from coopgraph.queries.server import DEFAULT_BIND, DEFAULT_PORT
+
+    p = sub.add_parser(
+        "serve", help="start a local SPARQL endpoint (Oxigraph) over the built graph",
+        description="Load the built graph into an Oxigraph store inside the build folder and "
+                    "start Oxigraph's SPARQL server on it; stop with Ctrl-C. Queries see the "
+                    "union of the named graphs.")
+    add_output(p)
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
+    p.add_argument("--bind", default=DEFAULT_BIND, metavar="HOST",
+                   help=f"address to listen on (default: {DEFAULT_BIND}, this machine only)")
+    p.set_defaults(func=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from coopgraph.queries.server import prepare_store, start_server
+
+    store = prepare_store(args.output)
+    server = start_server(store, host=args.bind, port=args.port)
+    print(f"SPARQL endpoint: {server.query_url}", flush=True)
+    print(f"update: {server.update_url}  graph store: {server.store_url}", flush=True)
+    print("try: coopgraph query who-cooperated-with-whom --endpoint "
+          f"{server.query_url}   (Ctrl-C to stop)", flush=True)
+    try:
+        wait_for_server(server)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    print("stopped", flush=True)
+    return 0
+
+
+def wait_for_server(server: object) -> None:
+    """Block until the server process ends (Ctrl-C raises KeyboardInterrupt here)."""
+    server.process.wait()  # type: ignore[attr-defined]
+
+
+def _register_push(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "push", help="load the built graph into a SPARQL server, replacing what was there",
+        description="Send each named graph of the built graph to a SPARQL server with the "
+                    "Graph Store HTTP Protocol (PUT replaces the graph), falling back to SPARQL "
+                    "Update in batches. For an Oxigraph-style endpoint ending in /query, the "
+                    "/store and /update URLs are derived. " + ENV_HELP)
+    p.add_argument("--endpoint", required=True, metavar="URL", help="the server's query endpoint")
+    p.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update endpoint")
+    p.add_argument("--store-endpoint", metavar="URL", help="Graph Store HTTP Protocol endpoint")
+    p.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
+                   help="per request (default: 30)")
+    _add_graph_source(p)
+    p.set_defaults(func=run_push)
+
+
+def run_push(args: argparse.Namespace) -> int:
+    from coopgraph.queries.push import push_graph
+
+    report = push_graph(args.graph_file or args.output, args.endpoint,
+                        update_endpoint=args.update_endpoint, store_endpoint=args.store_endpoint,
+                        timeout=args.timeout)
+    print(f"pushed {report.triples} triples in {report.graphs} graphs to {args.endpoint} "
+          f"by {report.method} in {report.seconds:.2f} s")
+    return 0
