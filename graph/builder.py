@@ -8,11 +8,13 @@ serialisations are byte-identical; no blank node is ever made.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
+from coopgraph.graph.bulk import Triple, load_graphs, paused_gc
 from coopgraph.graph.cooperation import add_pairs, derive_pairs
 from coopgraph.graph.documents import SourceDocument, add_document_node, prepare_documents
 from coopgraph.graph.entities import ACTOR_TYPES, WD, add_identity, add_mentions
@@ -66,10 +68,15 @@ def build_graph(records: Sequence[ExtractionRecord], *,
         ValueError: ``base_iri`` is not an http(s) IRI ending in ``/`` or ``#``.
     """
     check_base_iri(base_iri)
+    with paused_gc():
+        return _build(records, base_iri)
+
+
+def _build(records: Sequence[ExtractionRecord], base_iri: str) -> Dataset:
     docs = prepare_documents(records, base_iri)
     ids = resolve_entities([d.record for d in docs], base_iri)
-    ds = new_dataset()
-    reference = ds.graph(reference_graph_iri(base_iri))
+    sinks: dict[URIRef, set[Triple]] = defaultdict(set)
+    reference = sinks[reference_graph_iri(base_iri)]
     for entity in ids.entities:
         add_identity(reference, entity)
     event_ids = resolve_events(docs, ids, base_iri)
@@ -78,12 +85,14 @@ def build_graph(records: Sequence[ExtractionRecord], *,
     events: list[EventFact] = []
     relations: list[RelationFact] = []
     for index, doc in enumerate(docs):
-        writer = DocumentWriter(ds.graph(doc.graph_iri), doc, index, ids, event_ids, base_iri)
+        writer = DocumentWriter(sinks[doc.graph_iri], doc, index, ids, event_ids, base_iri)
         _add_document(writer, events, relations)
     actors = frozenset(e.iri for e in ids.entities if e.type in ACTOR_TYPES)
     labels = {e.iri: e.name for e in ids.entities}
-    add_pairs(ds.graph(cooperation_graph_iri(base_iri)), derive_pairs(events, relations, actors),
+    add_pairs(sinks[cooperation_graph_iri(base_iri)], derive_pairs(events, relations, actors),
               base_iri, labels)
+    ds = new_dataset()
+    load_graphs(ds, sinks)
     return ds
 
 

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
+from coopgraph.graph.bulk import TripleSink
 from coopgraph.graph.events import EventFact, RelationFact
 from coopgraph.graph.iris import mint
 from coopgraph.ontology.namespace import CG
@@ -88,7 +89,7 @@ def cooperation_iri(base_iri: str, pair: Pair) -> URIRef:
     return mint(base_iri, "cooperation", f"{local(pair.first)}--{local(pair.second)}")
 
 
-def add_pairs(g: Graph, pairs: Iterable[Pair], base_iri: str, labels: dict[URIRef, str]) -> None:
+def add_pairs(g: TripleSink, pairs: Iterable[Pair], base_iri: str, labels: dict[URIRef, str]) -> None:
     """Write the cooperation nodes and the symmetric ``cg:cooperatesWith`` triples."""
     for p in pairs:
         s = cooperation_iri(base_iri, p)

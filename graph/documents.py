@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
+from coopgraph.graph.bulk import TripleSink
 from coopgraph.graph.iris import SlugRegistry, mint
 from coopgraph.ontology.namespace import CG
 from coopgraph.records import ExtractionRecord
@@ -61,7 +62,7 @@ def prepare_documents(records: Sequence[ExtractionRecord], base_iri: str) -> lis
     return out
 
 
-def add_document_node(g: Graph, doc: SourceDocument) -> None:
+def add_document_node(g: TripleSink, doc: SourceDocument) -> None:
     """The ``cg:Document`` node: file name(s), content hash, title and media type."""
     g.add((doc.iri, RDF.type, CG.Document))
     g.add((doc.iri, RDF.type, PROV.Entity))

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
+from coopgraph.graph.bulk import TripleSink
 from coopgraph.graph.identity import Identities, ResolvedEntity
 from coopgraph.ontology.namespace import CG, CGC
 from coopgraph.records import ORG_CATEGORIES, POLICY_TYPES, Entity
@@ -48,7 +49,7 @@ def convention_number(entity: ResolvedEntity) -> int | None:
     return None
 
 
-def add_identity(g: Graph, entity: ResolvedEntity) -> None:
+def add_identity(g: TripleSink, entity: ResolvedEntity) -> None:
     """Type, canonical labels, acronym, Wikidata link and single-valued attributes."""
     s = entity.iri
     for cls in classes_of(entity):
@@ -63,7 +64,7 @@ def add_identity(g: Graph, entity: ResolvedEntity) -> None:
     _add_attributes(g, entity)
 
 
-def _add_attributes(g: Graph, entity: ResolvedEntity) -> None:
+def _add_attributes(g: TripleSink, entity: ResolvedEntity) -> None:
     s = entity.iri
     if entity.type == "Organisation":
         category = entity.attribute("category")
@@ -82,7 +83,7 @@ def _add_attributes(g: Graph, entity: ResolvedEntity) -> None:
             g.add((s, CG.conventionNumber, Literal(number, datatype=XSD.integer)))
 
 
-def add_mentions(g: Graph, ids: Identities, record_index: int, entities: tuple[Entity, ...],
+def add_mentions(g: TripleSink, ids: Identities, record_index: int, entities: tuple[Entity, ...],
                  document: URIRef) -> None:
     """What one document says about its entities: forms seen, links to other entities."""
     for e in sorted(entities, key=lambda x: x.id):
@@ -96,7 +97,7 @@ def add_mentions(g: Graph, ids: Identities, record_index: int, entities: tuple[E
         _add_links(g, ids, record_index, e, s)
 
 
-def _add_links(g: Graph, ids: Identities, rec: int, e: Entity, s: URIRef) -> None:
+def _add_links(g: TripleSink, ids: Identities, rec: int, e: Entity, s: URIRef) -> None:
     def target(local_id: str | None, types: frozenset[str]) -> URIRef | None:
         iri = ids.iri_of.get((rec, local_id)) if local_id else None
         return iri if iri is not None and ids.by_iri[iri].type in types else None

@@ -24,6 +24,7 @@ or a merge involving them appears or disappears.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -163,7 +164,15 @@ def _match_rank(a: EventMention, b: EventMention) -> int | None:
 
 
 def _candidates(mentions: list[EventMention]) -> list[tuple[int, str, str, int, int]]:
-    """Every matching pair (rank, IRIs, indices) found inside the day, month and title buckets."""
+    """Every matching pair (rank, IRIs, indices), looked for only where a match is possible.
+
+    Day and month buckets pair mentions that share an actor or a title word among the first
+    words of the title in rarest-first order (prefix filtering: two word sets with Jaccard
+    >= 0.8 always share one of these); undated mentions are paired inside the bucket of their
+    exact title words, and only when they share an organiser.
+    """
+    frequency = Counter(w for m in mentions for w in set(m.words))
+    prefixes = [_prefix(m.words, frequency) for m in mentions]
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if m.day:
@@ -172,21 +181,37 @@ def _candidates(mentions: list[EventMention]) -> list[tuple[int, str, str, int, 
             buckets[("month", m.month)].append(i)
         if m.words:
             buckets[("title", " ".join(m.words))].append(i)
-    seen: set[tuple[int, int]] = set()
+    pairs: set[tuple[int, int]] = set()
+    for (kind, _value), members in buckets.items():
+        if len(members) < 2:
+            continue
+        blocks: dict[object, list[int]] = defaultdict(list)
+        for i in members:
+            keys = mentions[i].organisers if kind == "title" else mentions[i].actors
+            for key in keys:
+                blocks[key].append(i)
+            if kind != "title":
+                for word in prefixes[i]:
+                    blocks[("word", word)].append(i)
+        for block in blocks.values():
+            for x, i in enumerate(block):
+                for j in block[x + 1:]:
+                    pairs.add((i, j) if i < j else (j, i))
     out = []
-    for key in sorted(buckets):
-        members = buckets[key]
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                rank = _match_rank(mentions[i], mentions[j])
-                if rank is not None:
-                    a, b = sorted((str(mentions[i].own_iri), str(mentions[j].own_iri)))
-                    out.append((rank, a, b, i, j))
+    for i, j in pairs:
+        rank = _match_rank(mentions[i], mentions[j])
+        if rank is not None:
+            a, b = sorted((str(mentions[i].own_iri), str(mentions[j].own_iri)))
+            out.append((rank, a, b, i, j))
     out.sort()
     return out
+
+
+def _prefix(words: tuple[str, ...], frequency: Counter[str]) -> list[str]:
+    """The rarest words of a title, enough that any title with Jaccard >= 0.8 shares one."""
+    unique = sorted(set(words), key=lambda w: (frequency[w], w))
+    keep = len(unique) - math.ceil(0.8 * len(unique)) + 1
+    return unique[:keep]
 
 
 class _Groups:

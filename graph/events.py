@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
+from coopgraph.graph.bulk import TripleSink
 from coopgraph.graph.documents import SourceDocument
 from coopgraph.graph.entities import ACTOR_TYPES
 from coopgraph.graph.event_identity import EventIdentities, MergedFacts
@@ -82,7 +83,7 @@ def years_of(start: str | None, end: str | None) -> tuple[int | None, int | None
     return first[2], max(first[2], last[2]) if last else first[2]
 
 
-def add_event_facts(g: Graph, s: URIRef, facts: MergedFacts) -> None:
+def add_event_facts(g: TripleSink, s: URIRef, facts: MergedFacts) -> None:
     """Label, type, status, dates, precision, year and attendee count of one event node."""
     g.add((s, RDFS.label, Literal(facts.title)))
     g.add((s, CG.eventType, CGC[f"event-{facts.type if facts.type in EVENT_TYPES else 'other'}"]))
@@ -103,7 +104,7 @@ def add_event_facts(g: Graph, s: URIRef, facts: MergedFacts) -> None:
 class DocumentWriter:
     """Writes one document's events and relations into its named graph."""
 
-    def __init__(self, g: Graph, doc: SourceDocument, index: int, ids: Identities,
+    def __init__(self, g: TripleSink, doc: SourceDocument, index: int, ids: Identities,
                  events: EventIdentities, base_iri: str) -> None:
         self.g, self.doc, self.index, self.ids, self.base = g, doc, index, ids, base_iri
         self.events = events

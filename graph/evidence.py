@@ -8,9 +8,10 @@ IRIs derived from the annotation's, never blank nodes, so output stays byte-iden
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
+from coopgraph.graph.bulk import TripleSink
 from coopgraph.graph.iris import mint, short_hash
 from coopgraph.records import Span
 
@@ -30,7 +31,7 @@ def usable_span(quote: str, span: Span | None) -> bool:
     return span is not None and 0 <= span[0] <= span[1] and span[1] - span[0] == len(quote)
 
 
-def add_annotation(g: Graph, ann: URIRef, document: URIRef, quote: str, span: Span | None) -> URIRef:
+def add_annotation(g: TripleSink, ann: URIRef, document: URIRef, quote: str, span: Span | None) -> URIRef:
     """Write the annotation (idempotent: the same quote twice gives the same triples)."""
     target, selector = URIRef(f"{ann}/target"), URIRef(f"{ann}/selector")
     g.add((ann, RDF.type, OA.Annotation))

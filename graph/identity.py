@@ -71,14 +71,27 @@ class ResolvedEntity:
     mentions: list[Mention]
     wikidata: list[str] = field(default_factory=list)
 
+    _by_record: dict[int, list[Mention]] | None = field(default=None, repr=False, compare=False)
+
     def forms(self, record: int | None = None) -> list[str]:
-        """Every distinct name and alias seen (in one record, or in all), canonical name excluded."""
+        """Every distinct name and alias seen (in one record, or in all), canonical name excluded.
+
+        Per-record look-ups use an index built on first use, so asking for each of N records
+        costs O(mentions) in total rather than O(N x mentions).
+        """
+        if record is None:
+            mentions = self.mentions
+        else:
+            if self._by_record is None:
+                self._by_record = defaultdict(list)
+                for m in self.mentions:
+                    self._by_record[m.record].append(m)
+            mentions = self._by_record.get(record, [])
         seen: dict[str, None] = {}
-        for m in self.mentions:
-            if record is None or m.record == record:
-                for form in (m.entity.name, *m.entity.aliases):
-                    if form.strip() and form != self.name:
-                        seen.setdefault(form.strip(), None)
+        for m in mentions:
+            for form in (m.entity.name, *m.entity.aliases):
+                if form.strip() and form != self.name:
+                    seen.setdefault(form.strip(), None)
         return sorted(seen)
 
     def attribute(self, name: str) -> str | None:

@@ -1,0 +1,128 @@
+"""Bulk loading of built triples into an rdflib ``Dataset``.
+
+Why: ``build_graph`` makes about 500 triples per document. Adding them one by one through
+``Graph.add`` costs ~10 µs each in rdflib's ``Memory`` store (event dispatch, context
+bookkeeping per call), which dominated the build at 1,000 documents. The builder therefore
+collects each named graph's triples in a plain ``set`` first and loads them here in one pass.
+
+For an empty rdflib 7 ``Memory`` store (the ``Dataset`` default) the indexes are filled
+directly, with exactly the structures ``Memory.add`` would build; any other store, or a store
+whose internals are not the expected ones, gets the public ``addN`` (same result, slower).
+``tests/test_graph_bulk.py`` checks both paths give the same dataset.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.plugins.stores.memory import Memory
+
+Triple = tuple[Any, Any, Any]
+
+_INTERNALS = ("_Memory__spo", "_Memory__pos", "_Memory__osp", "_Memory__tripleContexts",
+              "_Memory__contextTriples", "_Memory__all_contexts", "_Memory__context_obj_map",
+              "_Memory__defaultContexts")
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while millions of small objects are made.
+
+    Why: building or writing a graph allocates terms, tuples and dicts that are never cyclic
+    garbage, yet each allocation burst triggers collections that scan the whole growing heap;
+    at 2,000 documents that made the build super-linear (measured: 81 s vs 22 s at 1,000).
+    Reference counting still frees everything; the collector is re-enabled on exit.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class TripleSink(Protocol):
+    """Anything with ``add((s, p, o))``: an rdflib ``Graph`` or a plain ``set`` of triples."""
+
+    def add(self, triple: Triple, /) -> Any: ...
+
+
+def load_graphs(ds: Dataset, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
+    """Add every (graph name → triples) to ``ds``, graphs in name order."""
+    names = sorted(graphs, key=str)
+    targets = {name: ds.graph(name) for name in names}
+    store = ds.store
+    if _fast_path_possible(store):
+        _fill_memory(store, [(targets[n], graphs[n]) for n in names])
+        return
+    for name in names:
+        g = targets[name]
+        store.addN((s, p, o, g) for s, p, o in graphs[name])
+
+
+def _fast_path_possible(store: object) -> bool:
+    if type(store) is not Memory or not all(hasattr(store, a) for a in _INTERNALS):
+        return False
+    return not getattr(store, "_Memory__spo") and getattr(store, "_Memory__defaultContexts") is None
+
+
+def _fill_memory(store: Memory, graphs: list[tuple[Graph, Iterable[Triple]]]) -> None:
+    """Fill an empty Memory store's indexes as ``Memory.add(triple, graph)`` would."""
+    spo: dict[Any, Any] = getattr(store, "_Memory__spo")
+    pos: dict[Any, Any] = getattr(store, "_Memory__pos")
+    osp: dict[Any, Any] = getattr(store, "_Memory__osp")
+    triple_contexts: dict[Triple, dict[str | None, bool]] = getattr(store, "_Memory__tripleContexts")
+    context_triples: dict[str | None, set[Triple]] = getattr(store, "_Memory__contextTriples")
+    contexts_of: dict[Triple, list[str]] = {}
+    for graph, triples in graphs:
+        ctx = f"{graph.identifier.__class__.__name__}:{graph.identifier}"
+        getattr(store, "_Memory__all_contexts").add(graph)
+        getattr(store, "_Memory__context_obj_map")[ctx] = graph
+        members = context_triples.setdefault(ctx, set())
+        for t in triples:
+            members.add(t)
+            seen = contexts_of.get(t)
+            if seen is None:
+                contexts_of[t] = [ctx]
+                subj, pred, obj = t
+                # spo[s][p][o] = pos[p][o][s] = osp[o][s][p] = 1, inlined: this is the hot loop
+                level = spo.get(subj)
+                if level is None:
+                    level = spo[subj] = {}
+                leaf = level.get(pred)
+                if leaf is None:
+                    leaf = level[pred] = {}
+                leaf[obj] = 1
+                level = pos.get(pred)
+                if level is None:
+                    level = pos[pred] = {}
+                leaf = level.get(obj)
+                if leaf is None:
+                    leaf = level[obj] = {}
+                leaf[subj] = 1
+                level = osp.get(obj)
+                if level is None:
+                    level = osp[obj] = {}
+                leaf = level.get(subj)
+                if leaf is None:
+                    leaf = level[subj] = {}
+                leaf[pred] = 1
+            elif ctx not in seen:
+                seen.append(ctx)
+    if not contexts_of:
+        return
+    context_triples[None].update(contexts_of)
+    default: dict[str | None, bool] | None = None
+    for t, ctxs in contexts_of.items():
+        info: dict[str | None, bool] = {c: False for c in ctxs}
+        info[None] = False
+        if default is None:
+            default = info
+            setattr(store, "_Memory__defaultContexts", default)
+        elif info != default:
+            triple_contexts[t] = info
