@@ -13,11 +13,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from coopgraph.errors import EndpointError, InputError
 from coopgraph.queries.backends import find_graph_file
@@ -69,7 +71,7 @@ class OxigraphServer:
     process: subprocess.Popen[bytes]
     host: str
     port: int
-    log: list[str] = field(default_factory=list)
+    log: IO[bytes]
 
     @property
     def url(self) -> str:
@@ -96,6 +98,7 @@ class OxigraphServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout)
+        self.log.close()
 
     def __enter__(self) -> OxigraphServer:
         return self
@@ -113,8 +116,9 @@ def start_server(store_dir: Path | str | None, *, host: str = DEFAULT_BIND,
     cmd = [oxigraph_command(), "serve", "--bind", f"{host}:{port}", "--union-default-graph"]
     if store_dir is not None:
         cmd[2:2] = ["--location", str(store_dir)]
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    server = OxigraphServer(process, host, port)
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the server
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
+    server = OxigraphServer(process, host, port, log)
     try:
         _wait_ready(server, ready_timeout)
     except BaseException:
@@ -128,7 +132,8 @@ def _wait_ready(server: OxigraphServer, timeout: float) -> None:
     probe = server.query_url + "?query=ASK%7B%7D"
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            err = server.process.stderr.read().decode("utf-8", "replace") if server.process.stderr else ""
+            server.log.seek(0)
+            err = server.log.read().decode("utf-8", "replace")
             last = (err.strip().splitlines() or [f"exit code {server.process.returncode}"])[-1]
             raise EndpointError(server.url, f"oxigraph serve stopped: {last}")
         try:
