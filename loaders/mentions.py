@@ -244,7 +244,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             d.attrs.setdefault("aimag", aimag)
         found.add(Mention(n.start, n.end, d.id, "Organisation"))
         taken.append((n.start, n.end))
-    for m in _PLURAL_LOCAL.finditer(text):
+    for m in (_PLURAL_LOCAL.finditer(text) if "departments" in text else ()):
         base = " ".join(m.group(1).split())
         for a in re.findall(r"[A-Z][\w\-]+", m.group(2)):
             if a.lower() not in places:

@@ -40,7 +40,8 @@ def find_places(text: str, start: int, end: int) -> list[PlaceHit]:
     """Gazetteer places and soums in text[start:end] (capitalised mentions only)."""
     pat, table = _gazetteer()
     soum_spans: list[PlaceHit] = []
-    for m in _SOUMS.finditer(text, start, end):
+    # the pattern needs the word 'soum': skip the scan when the text has none
+    for m in (_SOUMS.finditer(text, start, end) if text.find("soum", start, end) >= 0 else ()):
         for w in re.finditer(r"[A-Z][\w'\-]+", m.group(1)):
             s = m.start(1) + w.start()
             soum_spans.append(PlaceHit(s, s + len(w.group(0)), w.group(0).rstrip("'s"), None, w.group(0)))

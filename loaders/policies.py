@@ -65,6 +65,7 @@ _LOWER_NAMED = re.compile(
     r"[\w ]{3,60}?)(?=\s+(?:manual|for|will|was|is|to)\b|[,.;])")
 _QUOTED = re.compile(r'(?:\b(legislation|law|regulation|program|programme|strategy|plan|policy)\s+(?:on\s+)?)"([^"\n]{3,200})"', re.I)
 _LAW_ON = re.compile(r"\b(?:renew\s+|new\s+|the\s+|draft\s+)?(law\s+on\s+[a-z][^\".;()]{5,120}?)(?=\"|\.|;|\)|\s+which\b)")
+_HAS_CLASSIFICATION = re.compile("classification", re.I)
 _CODE = re.compile(r"\b(?:classification\s+of\s+occupations?\s+)([A-Z]{3,}[\s\-]?\d{2})\b", re.I)
 #: "SECiM Labour Policy (C1)", "X Policy component": a project's component, not a policy
 _COMPONENT = re.compile(r"\s*\(C\d\)|\s+[Cc]omponent\b")
@@ -82,7 +83,8 @@ def _kind(name: str) -> str:
 def find_policies(text: str, start: int, end: int) -> list[PolicyHit]:
     """Policies in text[start:end]: quoted titles after 'law/regulation/...', named plans and laws."""
     out: list[PolicyHit] = []
-    for m in _QUOTED.finditer(text, start, end):
+    quotes = text.find('"', start, end) >= 0  # quoted titles need a quote mark
+    for m in (_QUOTED.finditer(text, start, end) if quotes else ()):
         out.append(PolicyHit(m.start(2), m.end(2), m.group(2).strip(), _kind(m.group(1))))
     for rx in (_NAMED, _LOWER_NAMED):
         for m in rx.finditer(text, start, end):
@@ -90,10 +92,10 @@ def find_policies(text: str, start: int, end: int) -> list[PolicyHit]:
             if _NOT_POLICY.search(name) or len(name.split()) < 2 or _COMPONENT.match(text, m.start(1) + len(name)):
                 continue
             out.append(PolicyHit(m.start(1), m.start(1) + len(name), name, _kind(name)))
-    for m in _LAW_ON.finditer(text, start, end):
+    for m in (_LAW_ON.finditer(text, start, end) if text.find("law", start, end) >= 0 else ()):
         name = m.group(1).strip()
         out.append(PolicyHit(m.start(1), m.start(1) + len(name), name[0].upper() + name[1:], "law"))
-    for m in _CODE.finditer(text, start, end):
+    for m in (_CODE.finditer(text, start, end) if _HAS_CLASSIFICATION.search(text, start, end) else ()):
         out.append(PolicyHit(m.start(1), m.end(1), m.group(1), "classification"))
     return _dedupe(out)
 

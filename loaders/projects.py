@@ -40,7 +40,8 @@ class ProjectHit:
 
 def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
     out: list[ProjectHit] = []
-    for m in _QUOTED_AFTER.finditer(text, start, end):
+    quotes = text.find('"', start, end) >= 0  # quoted titles need a quote mark
+    for m in (_QUOTED_AFTER.finditer(text, start, end) if quotes else ()):
         title = m.group(3).strip()
         acr = re.search(r"\(([A-Z][\w ]{1,10})\)\s*$", title)
         owner = m.group(1) if m.group(1) and m.group(1).lower() not in ("the", "this", "a") else None
@@ -54,11 +55,11 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         del funded, before
         out.append(ProjectHit(m.start(3), m.end(3), _strip_acr(title), acr.group(1) if acr else None,
                               funder=funder, owner=owner))
-    for m in _QUOTED_BEFORE.finditer(text, start, end):
+    for m in (_QUOTED_BEFORE.finditer(text, start, end) if quotes else ()):
         title = m.group(2).strip()
         acr = re.search(r"\(([A-Z][\w ]{1,10})\)", title)
         out.append(ProjectHit(m.start(2), m.end(2), title, acr.group(1) if acr else None, owner=m.group(1)))
-    for m in _QUOTED_ACR.finditer(text, start, end):
+    for m in (_QUOTED_ACR.finditer(text, start, end) if quotes else ()):
         out.append(ProjectHit(m.start(1), m.end(1), m.group(1).strip(), m.group(2)))
     for m in _OF_ORG.finditer(text, start, end):
         out.append(ProjectHit(m.start(1), m.end(2), m.group(0), None, owner=m.group(2)))
