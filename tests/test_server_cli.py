@@ -1,0 +1,131 @@
+"""``coopgraph query``, ``serve`` and ``push`` run in-process: exit codes and exact messages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coopgraph.cli import _query, main
+from coopgraph.queries import EndpointBackend, run_query
+from coopgraph.queries.server import OxigraphServer
+
+from servers import free_port
+
+
+def test_query_list_shows_every_query_and_its_parameters(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "who-cooperated-with-whom" in out and "Partners of an actor" in out
+    assert "    --param actor=ILO  (string, required)" in out
+
+
+def test_query_prints_a_table(corpus_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "partners-of-actor", "--param", "actor=ILO", "-o", str(corpus_build)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split()[:3] == ["actor", "actorName", "partnerName"]
+    assert "Government Agency for Specialised Inspection" in out
+
+
+def test_query_json_on_a_graph_file(corpus_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["query", "events-in-place", "--param", "place=Dornod", "--format", "json",
+                 "--graph-file", str(corpus_build / "graph.ttl")])
+    assert code == 0
+    doc = json.loads(capsys.readouterr().out)
+    titles = {b["eventTitle"]["value"] for b in doc["results"]["bindings"]}
+    assert "Field visit of expert team" in titles
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["query", "partners-of-actor"],
+     "error: query partners-of-actor needs --param actor=IRI-or-name (list them: coopgraph query --list)"),
+    (["query", "partners-of-actor", "--param", "actor"],
+     "error: --param needs NAME=VALUE, got 'actor'"),
+    (["query"], "error: query needs a NAME (list them: coopgraph query --list)"),
+])
+def test_query_usage_errors(corpus_build: Path, capsys: pytest.CaptureFixture[str],
+                            argv: list[str], message: str) -> None:
+    assert main(argv + ["-o", str(corpus_build)]) == 2
+    assert capsys.readouterr().err.strip() == message
+
+
+def test_query_unknown_name(corpus_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "partners", "-o", str(corpus_build)]) == 2
+    assert capsys.readouterr().err.startswith("error: unknown query 'partners' (known: ")
+
+
+def test_query_without_a_build(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["query", "who-cooperated-with-whom"]) == 2
+    assert capsys.readouterr().err.strip() == \
+        "error: coopgraph-out/graph.ttl: no built graph; run coopgraph build first"
+
+
+def test_query_unreachable_endpoint(capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"http://127.0.0.1:{free_port()}/query"
+    assert main(["query", "who-cooperated-with-whom", "--endpoint", url, "--timeout", "2"]) == 2
+    assert capsys.readouterr().err.strip() == \
+        f"error: {url}: connection refused; is the server running? try: coopgraph serve"
+
+
+def test_query_remote_prints_the_same_table(corpus_build: Path, loaded_server: OxigraphServer,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "actors-engaged-with-subject", "--param", "subject=81",
+                 "-o", str(corpus_build)]) == 0
+    local = capsys.readouterr().out
+    assert main(["query", "actors-engaged-with-subject", "--param", "subject=81",
+                 "--endpoint", loaded_server.query_url]) == 0
+    assert capsys.readouterr().out == local
+
+
+def test_push_reports_triples_and_time(corpus_build: Path, loaded_server: OxigraphServer,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["push", "--endpoint", loaded_server.query_url, "-o", str(corpus_build)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("pushed ") and f"to {loaded_server.query_url} by graph store in " in out
+
+
+def test_push_to_a_read_only_endpoint(corpus_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["push", "--endpoint", "http://127.0.0.1:1/sparql", "-o", str(corpus_build)]) == 2
+    assert capsys.readouterr().err.strip() == \
+        "error: push needs --update-endpoint: the endpoint is read-only"
+
+
+def test_serve_starts_oxigraph_on_the_build_and_stops_on_ctrl_c(
+        corpus_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    build = tmp_path / "build"
+    shutil.copytree(corpus_build, build)
+    port = free_port()
+    answers: list[int] = []
+
+    def ask_then_interrupt(server: OxigraphServer) -> None:
+        rows = run_query(EndpointBackend(server.query_url), "who-cooperated-with-whom").records()
+        answers.append(len(rows))
+        assert any({r["firstName"], r["secondName"]} == {
+            "Government Agency for Specialised Inspection", "International Labour Organization"}
+            for r in rows)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_query, "wait_for_server", ask_then_interrupt)
+    assert main(["serve", "-o", str(build), "--port", str(port)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"SPARQL endpoint: http://127.0.0.1:{port}/query"
+    assert out.rstrip().endswith("stopped")
+    assert answers and answers[0] > 0
+    assert (build / "oxigraph-store").is_dir()
+
+
+def test_serve_without_a_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "-o", str(tmp_path / "nothing")]) == 2
+    assert capsys.readouterr().err.strip() == \
+        f"error: {tmp_path}/nothing/graph.ttl: no built graph; run coopgraph build first"
+
+
+@pytest.mark.parametrize("command", ["query", "serve", "push"])
+def test_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--help"]) == 0
+    assert "usage: coopgraph " + command in capsys.readouterr().out
