@@ -14,7 +14,7 @@ whose internals are not the expected ones, gets the public ``addN`` (same result
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Protocol
 
@@ -50,6 +50,28 @@ class TripleSink(Protocol):
     """Anything with ``add((s, p, o))``: an rdflib ``Graph`` or a plain ``set`` of triples."""
 
     def add(self, triple: Triple, /) -> Any: ...
+
+
+def graph_triples(g: Graph) -> Collection[Triple]:
+    """The triples of one graph (a named graph of a dataset, or a plain graph), read fast.
+
+    Why: iterating an rdflib graph computes, for every triple, the list of graphs holding it
+    (unused here), which cost more than writing the Turtle. A ``Memory`` store keeps each
+    graph's triples in a set; that set is copied directly.
+    """
+    store = g.store
+    if type(store) is Memory and hasattr(store, "_Memory__contextTriples"):
+        ctx = f"{g.identifier.__class__.__name__}:{g.identifier}"
+        return set(getattr(store, "_Memory__contextTriples").get(ctx, ()))
+    return set(g.triples((None, None, None)))
+
+
+def fill_graph(g: Graph, triples: Iterable[Triple]) -> None:
+    """Add ``triples`` to ``g`` (fast when ``g`` is a new graph on a ``Memory`` store)."""
+    if _fast_path_possible(g.store):
+        _fill_memory(g.store, [(g, triples)])  # type: ignore[arg-type]
+    else:
+        g.addN((s, p, o, g) for s, p, o in triples)
 
 
 def load_graphs(ds: Dataset, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:

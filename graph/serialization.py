@@ -16,7 +16,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from coopgraph.graph.builder import PREFIXES, bind_prefixes
-from coopgraph.graph.turtle import write_trig, write_turtle
+from coopgraph.graph.bulk import Triple, fill_graph, graph_triples, paused_gc
+from coopgraph.graph.turtle import TermWriter, write_trig, write_turtle
 
 
 @contextmanager
@@ -47,25 +48,43 @@ def union_graph(ds: Dataset | Graph) -> Graph:
     """All triples of every graph in one plain graph (what ``graph.ttl`` holds)."""
     out = Graph()
     bind_prefixes(out)
-    if isinstance(ds, Dataset):
-        for g in ds.graphs():
-            for t in g:
-                out.add(t)
-    else:
-        for t in ds:
-            out.add(t)
+    with paused_gc():
+        fill_graph(out, union_triples(ds))
+    return out
+
+
+def union_triples(ds: Dataset | Graph) -> set[Triple]:
+    """The set of all triples of every graph of ``ds`` (or of the graph itself)."""
+    if not isinstance(ds, Dataset):
+        return set(graph_triples(ds))
+    out: set[Triple] = set()
+    for g in ds.graphs():
+        out.update(graph_triples(g))
     return out
 
 
 def to_turtle(g: Graph) -> str:
     """Sorted Turtle with coopgraph's prefixes (same triples → same bytes)."""
-    return write_turtle(g, PREFIXES)  # type: ignore[arg-type]
+    with paused_gc():
+        return write_turtle(graph_triples(g), PREFIXES)
 
 
 def to_trig(ds: Dataset) -> str:
     """TriG: every non-empty named graph in IRI order, each one sorted like Turtle."""
-    return write_trig(((_graph_name_iri(g.identifier), g) for g in named_graphs(ds)),  # type: ignore[misc]
-                      PREFIXES)
+    with paused_gc():
+        return write_trig([(_graph_name_iri(g.identifier), graph_triples(g))
+                           for g in named_graphs(ds)], PREFIXES)
+
+
+def save_texts(ds: Dataset) -> tuple[str, str]:
+    """The union Turtle and the TriG of ``ds``, each graph read once, terms rendered once."""
+    with paused_gc():
+        graphs = [(_graph_name_iri(g.identifier), graph_triples(g)) for g in named_graphs(ds)]
+        union: set[Triple] = set()
+        for _name, triples in graphs:
+            union.update(triples)
+        terms = TermWriter(PREFIXES)
+        return write_turtle(union, PREFIXES, terms), write_trig(graphs, PREFIXES, terms)
 
 
 def to_nquads(ds: Dataset) -> str:

@@ -12,7 +12,7 @@ from rdflib import Dataset
 
 from coopgraph._atomic import atomic_write_text
 from coopgraph.errors import InputError
-from coopgraph.graph.serialization import parse_dataset, to_trig, to_turtle, union_graph
+from coopgraph.graph.serialization import parse_dataset, save_texts
 
 #: File suffix → rdflib parser name, for load_graph.
 FORMATS_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt",
@@ -28,8 +28,9 @@ def save_graph(dataset: Dataset, out_dir: Path | str) -> list[Path]:
         OSError: the directory cannot be created or written.
     """
     out = Path(out_dir)
-    ttl = atomic_write_text(out / "graph.ttl", to_turtle(union_graph(dataset)))
-    trig = atomic_write_text(out / "graph.trig", to_trig(dataset))
+    turtle, trig_text = save_texts(dataset)
+    ttl = atomic_write_text(out / "graph.ttl", turtle)
+    trig = atomic_write_text(out / "graph.trig", trig_text)
     return [ttl, trig]
 
 

@@ -24,15 +24,18 @@ _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029]')
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
+_TYPE = RDF.type  # looked up once: namespace attribute access is slow in hot loops
 
 
 class TermWriter:
-    """Renders terms with the given prefixes (longest namespace wins)."""
+    """Renders terms with the given prefixes (longest namespace wins); each term once."""
 
     def __init__(self, prefixes: Mapping[str, Namespace]) -> None:
         self._namespaces = sorted(((str(ns), p) for p, ns in prefixes.items()),
                                   key=lambda x: -len(x[0]))
-        self._cache: dict[URIRef, str] = {}
+        self._cache: dict[object, str] = {}
+        self._keys: dict[object, tuple[int, str]] = {}
+        self._predicates: dict[URIRef, tuple[tuple[bool, str], str]] = {}
 
     def iri(self, iri: URIRef) -> str:
         cached = self._cache.get(iri)
@@ -47,13 +50,34 @@ class TermWriter:
         return "<" + _IRI_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">"
 
     def term(self, node: object) -> str:
+        cached = self._cache.get(node)
+        if cached is not None:
+            return cached
         if isinstance(node, URIRef):
-            return self.iri(node)
-        if isinstance(node, Literal):
-            return self.literal(node)
-        if isinstance(node, BNode):
-            return f"_:{node}"
-        raise TypeError(f"cannot write {node!r} as Turtle")
+            text = self._render_iri(str(node))
+        elif isinstance(node, Literal):
+            text = self.literal(node)
+        elif isinstance(node, BNode):
+            text = f"_:{node}"
+        else:
+            raise TypeError(f"cannot write {node!r} as Turtle")
+        self._cache[node] = text
+        return text
+
+    def predicate(self, p: URIRef) -> tuple[tuple[bool, str], str]:
+        """Sort key (``rdf:type`` first, then by IRI) and text (``a`` for rdf:type) of a predicate."""
+        cached = self._predicates.get(p)
+        if cached is None:
+            is_type = p == _TYPE
+            cached = self._predicates[p] = ((not is_type, str(p)), "a" if is_type else self.iri(p))
+        return cached
+
+    def object_key(self, node: object) -> tuple[int, str]:
+        """Sort key of an object: IRIs before literals, then by rendered text."""
+        key = self._keys.get(node)
+        if key is None:
+            key = self._keys[node] = (0 if isinstance(node, URIRef) else 1, self.term(node))
+        return key
 
     def literal(self, lit: Literal) -> str:
         lexical = str(lit)
@@ -72,26 +96,32 @@ def _escape(m: re.Match[str]) -> str:
     return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
 
 
-def _object_key(node: object, text: str) -> tuple[int, str]:
-    return (0 if isinstance(node, URIRef) else 1, text)
-
-
 def write_statements(triples: Iterable[Triple], terms: TermWriter, indent: str = "") -> list[str]:
     """The Turtle statements (one block per subject, sorted) for ``triples``."""
-    index: dict[object, dict[URIRef, set[object]]] = defaultdict(lambda: defaultdict(set))
+    index: dict[object, dict[URIRef, list[object]]] = {}
     for s, p, o in triples:
-        index[s][p].add(o)
+        preds = index.get(s)
+        if preds is None:
+            preds = index[s] = {}
+        objs = preds.get(p)
+        if objs is None:
+            preds[p] = [o]
+        else:
+            objs.append(o)
     blocks = []
+    sep_objects = ",\n" + indent + "        "
+    sep_preds = " ;\n" + indent + "    "
+    key, pred = terms.object_key, terms.predicate
     for s in sorted(index, key=lambda n: (isinstance(n, BNode), str(n))):
         preds = index[s]
-        order = sorted(preds, key=lambda p: (p != RDF.type, str(p)))
         lines = []
-        for p in order:
-            rendered = sorted(((o, terms.term(o)) for o in preds[p]), key=lambda x: _object_key(*x))
-            objs = (",\n" + indent + "        ").join(text for _, text in rendered)
-            lines.append(("a" if p == RDF.type else terms.iri(p)) + " " + objs)
-        head = indent + terms.term(s) + " "
-        blocks.append(head + (" ;\n" + indent + "    ").join(lines) + " .\n")
+        for p in sorted(preds, key=lambda p: pred(p)[0]):
+            objs = preds[p]
+            if len(objs) > 1:
+                objs = sorted(set(objs), key=key)
+            texts = sep_objects.join([key(o)[1] for o in objs])
+            lines.append(pred(p)[1] + " " + texts)
+        blocks.append(indent + terms.term(s) + " " + sep_preds.join(lines) + " .\n")
     return blocks
 
 
@@ -100,16 +130,17 @@ def prefix_header(prefixes: Mapping[str, Namespace]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
 
 
-def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, Namespace]) -> str:
+def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, Namespace],
+                 terms: TermWriter | None = None) -> str:
     """A Turtle document: prefixes, a blank line, then one sorted block per subject."""
-    terms = TermWriter(prefixes)
+    terms = terms or TermWriter(prefixes)
     return prefix_header(prefixes) + "\n" + "\n".join(write_statements(triples, terms))
 
 
 def write_trig(graphs: Iterable[tuple[URIRef | None, Iterable[Triple]]],
-               prefixes: Mapping[str, Namespace]) -> str:
+                 prefixes: Mapping[str, Namespace], terms: TermWriter | None = None) -> str:
     """A TriG document: each (graph name, triples) pair as ``<name> { ... }`` in the given order."""
-    terms = TermWriter(prefixes)
+    terms = terms or TermWriter(prefixes)
     parts = [prefix_header(prefixes)]
     for name, triples in graphs:
         body = "\n".join(write_statements(triples, terms, indent="    "))
