@@ -10,7 +10,14 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from coopgraph.cli import main
-from coopgraph.graph import DEFAULT_BASE_IRI, build_graph, save_graph, union_graph, validate_graph
+from coopgraph.graph import (
+    DEFAULT_BASE_IRI,
+    build_graph,
+    reference_graph_iri,
+    save_graph,
+    union_graph,
+    validate_graph,
+)
 from coopgraph.ontology.namespace import CG, CGC
 from coopgraph.records import Entity, Event, ExtractionRecord, Relation, SourceInfo
 from graph_support import gold_records
@@ -140,12 +147,13 @@ def test_cli_validate_conforming_graph(tmp_path, capsys):
     assert capsys.readouterr().out == f"{tmp_path / 'graph.ttl'}: conforms to the coopgraph shapes ({n} triples)\n"
 
 
-def test_cli_validate_reports_violations(tmp_path, capsys):
+@pytest.mark.parametrize("engine", ["core", "pyshacl"])
+def test_cli_validate_reports_violations(tmp_path, capsys, engine):
     g = small_graph()
     g.remove((ORG, RDFS.label, None))
     path = tmp_path / "broken.ttl"
     path.write_text(g.serialize(format="turtle"), encoding="utf-8")
-    assert main(["validate", str(path)]) == 1
+    assert main(["validate", "--engine", engine, str(path)]) == 1
     out, err = capsys.readouterr()
     assert out == f"<{ORG}> rdfs:label: needs exactly one name (rdfs:label), a non-empty plain string\n"
     assert err == f"error: {path}: 1 SHACL violation(s) listed above\n"
@@ -159,3 +167,30 @@ def test_cli_validate_missing_and_corrupt(tmp_path, capsys):
     bad.write_text("<a> <b> .\n", encoding="utf-8")
     assert main(["validate", str(bad)]) == 2
     assert capsys.readouterr().err.startswith(f"error: {bad}: not valid turtle: ")
+
+
+@pytest.mark.parametrize("name, breakage, message", BREAKAGES, ids=[b[0] for b in BREAKAGES])
+def test_core_checker_reports_what_pyshacl_reports(name: str, breakage: Callable[[Graph], None],
+                                                   message: str):
+    g = small_graph()
+    breakage(g)
+    core, reference = validate_graph(g), validate_graph(g, engine="pyshacl")
+    assert (core.conforms, core.violations) == (reference.conforms, reference.violations)
+
+
+def test_both_engines_accept_the_bundled_graph():
+    ds = build_graph(gold_records())
+    assert validate_graph(ds, engine="pyshacl").conforms and validate_graph(ds).conforms
+
+
+def test_only_graphs_checks_the_nodes_of_those_graphs():
+    ds = build_graph([small_record()])
+    doc_graph = URIRef(ID + "graph/document/small")
+    ds.graph(doc_graph).remove((EVENT, CG.status, None))
+    ds.graph(doc_graph).add((EVENT, CG.status, Literal("done")))
+    expected = (f"<{EVENT}> (Training) cg:status: an event needs exactly one status: "
+                'cgc:status-completed, cgc:status-planned or cgc:status-unknown (value: "done")')
+    assert validate_graph(ds, only_graphs=[doc_graph]).violations == [expected]
+    assert validate_graph(ds, only_graphs=[reference_graph_iri()]).conforms
+    with pytest.raises(ValueError, match="unknown validation engine 'fast'"):
+        validate_graph(ds, engine="fast")
