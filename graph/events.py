@@ -28,8 +28,10 @@ _DATE_FORMS = (
     (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth, "month"),
     (re.compile(r"^\d{4}$"), XSD.gYear, "year"),
 )
-_ROLES = (("organisers", CG.organiser), ("supporters", CG.supporter),
-          ("participants", CG.participant))
+_ROLES = (("organisers", CG.organiser, "organiser"), ("supporters", CG.supporter, "supporter"),
+          ("participants", CG.participant, "participant"))
+_PARTICIPATION, _AGENT, _ROLE_TYPE, _IN_EVENT, _EVIDENCE = (
+    CG.Participation, CG.agent, CG.roleType, CG.inEvent, CG.evidence)
 
 
 @dataclass(frozen=True)
@@ -153,14 +155,43 @@ class DocumentWriter:
         for o in projects:
             g.add((s, CG.project, o))
         actors = set(projects)
-        for field_name, prop in _ROLES:
+        roles: list[tuple[str, URIRef]] = []
+        for field_name, prop, role in _ROLES:
             for o in self._resolve(getattr(ev, field_name), ACTOR_TYPES):
                 g.add((s, prop, o))
                 actors.add(o)
+                roles.append((role, o))
         g.add((s, PROV.wasDerivedFrom, self.doc.iri))
         ann = self._evidence(s, ev.evidence, ev.span)
+        for role, o in roles:
+            self._add_participation(s, role, o, ann)
         first, last = years_of(ev.start, ev.end)
         return EventFact(s, frozenset(actors), first, last, ann, self.doc.iri)
+
+    def _add_participation(self, event: URIRef, role: str, actor: URIRef,
+                           ann: URIRef | None) -> None:
+        """A ``cg:Participation`` node: one actor's role in the event, with this document's
+        quote as evidence. IRI: ``<base>role/<doc>/<event slug>--<role>--<actor type>-<slug>``
+        (an event first minted in another document: ``<that doc>.<event slug>``; slugs never
+        hold a dot), never a blank node."""
+        own = f"{self.base}event/{self.doc.slug}/"
+        text = str(event)
+        event_part = (text[len(own):] if text.startswith(own)
+                      else text[len(self.base) + len("event/"):].replace("/", "."))
+        node = mint(self.base, "role", self.doc.slug,
+                    f"{event_part}--{role}--{self._local(actor)}")
+        g = self.g
+        g.add((node, RDF.type, _PARTICIPATION))
+        g.add((node, _AGENT, actor))
+        g.add((node, _ROLE_TYPE, CGC[f"role-{role}"]))
+        g.add((node, _IN_EVENT, event))
+        g.add((node, PROV.wasDerivedFrom, self.doc.iri))
+        if ann is not None:
+            g.add((node, _EVIDENCE, ann))
+
+    def _local(self, iri: URIRef) -> str:
+        text = str(iri)
+        return (text[len(self.base):] if text.startswith(self.base) else text).replace("/", "-")
 
     def add_relation(self, rel: Relation) -> RelationFact | None:
         """The direct triple plus a ``cg:StatedRelation`` node carrying the evidence."""

@@ -27,6 +27,7 @@ class CG(DefinedNamespace):
     Document: URIRef
     Event: URIRef
     Organisation: URIRef
+    Participation: URIRef
     Person: URIRef
     Place: URIRef
     Policy: URIRef
@@ -37,6 +38,7 @@ class CG(DefinedNamespace):
 
     # properties
     acronym: URIRef
+    agent: URIRef
     affiliatedWith: URIRef
     affiliation: URIRef
     attendeeCount: URIRef
@@ -52,6 +54,7 @@ class CG(DefinedNamespace):
     firstYear: URIRef
     fundedBy: URIRef
     implementedBy: URIRef
+    inEvent: URIRef
     involvedPerson: URIRef
     issuer: URIRef
     lastYear: URIRef
@@ -68,6 +71,7 @@ class CG(DefinedNamespace):
     relationPredicate: URIRef
     relationSubject: URIRef
     roleTitle: URIRef
+    roleType: URIRef
     secondActor: URIRef
     sha256: URIRef
     startDate: URIRef
@@ -127,6 +131,10 @@ class CGC(DefinedNamespace):
         "precision-month",
         "precision-unknown",
         "precision-year",
+        "role-organiser",
+        "role-participant",
+        "role-supporter",
+        "role-type",
         "status-completed",
         "status-planned",
         "status-unknown",

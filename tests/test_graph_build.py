@@ -22,7 +22,7 @@ from coopgraph.graph import (
 )
 from coopgraph.ontology.namespace import CG, CGC
 from coopgraph.records import Entity, Event, ExtractionRecord, SourceInfo
-from graph_support import gold_record, gold_records
+from graph_support import document_text, gold_record, gold_records
 
 ID = DEFAULT_BASE_IRI
 ILO = URIRef(ID + "organisation/international-labour-organization")
@@ -209,3 +209,28 @@ def test_same_content_under_two_names_is_one_document():
     assert docs == {URIRef(ID + "document/a")}
     assert g.value(URIRef(ID + "document/a"), SKOS.altLabel) == Literal("copy-of-a.txt")
     assert len(set(g.subjects(RDF.type, CG.Event))) == 1
+
+
+def test_each_role_is_a_qualified_node_with_its_quote(union):
+    # GASI organised the 2017 labour inspector training; the role node carries the quote
+    rows = list(union.query(
+        """SELECT ?role ?quote WHERE {
+             ?role a cg:Participation ; cg:agent ?who ; cg:inEvent ?event ;
+                   cg:roleType cgc:role-organiser ; cg:evidence ?ann .
+             ?ann oa:hasTarget/oa:hasSelector/oa:exact ?quote }""",
+        initNs={"cg": CG._NS, "cgc": CGC._NS, "oa": URIRef("http://www.w3.org/ns/oa#")},
+        initBindings={"who": GASI, "event": TRAINING}))
+    assert len(rows) == 1
+    role, quote = rows[0]
+    assert str(role) == (ID + "role/secim-labour-policy-news/labour-inspector-training-2017"
+                         "--organiser--organisation-government-agency-for-specialised-inspection")
+    assert (role, CG.evidence, union.value(TRAINING, CG.evidence)) in union  # the event's quote
+    assert str(quote) in document_text("secim-labour-policy-news")
+    assert union.value(role, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) == SECIM_DOC
+    # one qualified node per direct role triple
+    direct = {(e, r, a) for r, p in (("organiser", CG.organiser), ("supporter", CG.supporter),
+                                     ("participant", CG.participant))
+              for e, a in union.subject_objects(p)}
+    qualified = {(union.value(n, CG.inEvent), str(union.value(n, CG.roleType)).rsplit("-", 1)[1],
+                  union.value(n, CG.agent)) for n in union.subjects(RDF.type, CG.Participation)}
+    assert qualified == direct

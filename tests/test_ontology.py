@@ -14,7 +14,14 @@ from coopgraph.graph import build_graph, union_graph
 from coopgraph.graph.builder import PREFIXES
 from coopgraph.ontology import context_path, load_ontology, ontology_path, schemes_path, shapes_path
 from coopgraph.ontology.namespace import CG, CGC
-from coopgraph.records import DATE_PRECISIONS, EVENT_TYPES, ORG_CATEGORIES, POLICY_TYPES, STATUSES
+from coopgraph.records import (
+    DATE_PRECISIONS,
+    EVENT_TYPES,
+    ORG_CATEGORIES,
+    POLICY_TYPES,
+    ROLES,
+    STATUSES,
+)
 from graph_support import gold_records
 
 SCHEMA = Namespace("https://schema.org/")
@@ -41,7 +48,8 @@ def test_concept_namespace_matches_the_schemes():
     assert set(CGC.__annotations__) | set(CGC._extras) == declared
     expected = ({f"category-{v}" for v in ORG_CATEGORIES} | {f"event-{v}" for v in EVENT_TYPES}
                 | {f"status-{v}" for v in STATUSES} | {f"policy-{v}" for v in POLICY_TYPES}
-                | {f"precision-{v}" for v in DATE_PRECISIONS})
+                | {f"precision-{v}" for v in DATE_PRECISIONS}
+                | {f"role-{v.removesuffix('s')}" for v in ROLES})
     assert expected <= declared
 
 
@@ -62,7 +70,8 @@ def test_every_class_and_property_is_aligned_or_a_subclass():
     for cls in g.subjects(RDF.type, OWL.Class):
         assert g.value(cls, RDFS.subClassOf) is not None, cls
     unaligned = {p for t in (OWL.ObjectProperty, OWL.DatatypeProperty) for p in g.subjects(RDF.type, t)
-                 if g.value(p, RDFS.subPropertyOf) is None}
+                 if g.value(p, RDFS.subPropertyOf) is None and g.value(p, OWL.inverseOf) is None}
+    assert g.value(CG.inEvent, OWL.inverseOf) == URIRef("http://www.w3.org/ns/prov#qualifiedAssociation")
     assert {str(p).rsplit("#", 1)[1] for p in unaligned} == {
         "relationSubject", "relationPredicate", "relationObject"}
 

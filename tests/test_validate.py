@@ -76,6 +76,12 @@ def _coop(g: Graph) -> URIRef:
     return coop
 
 
+def _role(g: Graph) -> URIRef:
+    role = URIRef(ID + "role/small/training--organiser--organisation-ministry-of-labour")
+    assert (role, RDF.type, CG.Participation) in g
+    return role
+
+
 BREAKAGES: list[tuple[str, Callable[[Graph], None], str]] = [
     ("organisation without name", lambda g: g.remove((ORG, RDFS.label, None)),
      "needs exactly one name (rdfs:label)"),
@@ -117,6 +123,12 @@ BREAKAGES: list[tuple[str, Callable[[Graph], None], str]] = [
     ("quote offsets reversed", lambda g: _set(g, URIRef(f"{ID}annotation/small/0-43/selector"), URIRef(OA + "start"),
                                               Literal(50, datatype=XSD.nonNegativeInteger)),
      "the quote's start offset (oa:start) is after its end offset (oa:end)"),
+    ("role without agent", lambda g: g.remove((_role(g), CG.agent, None)),
+     "a participation needs exactly one agent (cg:agent), an organisation or project"),
+    ("role of a person", lambda g: _set(g, _role(g), CG.agent, PERSON),
+     "a participation needs exactly one agent (cg:agent), an organisation or project"),
+    ("role type not a role", lambda g: _set(g, _role(g), CG.roleType, CGC["status-completed"]),
+     "a participation needs exactly one role type"),
     ("relation with unknown predicate", lambda g: _set(g, URIRef(ID + "relation/small/sp-fundedby-mol"),
                                                        CG.relationPredicate, RDFS.label),
      "a stated relation needs exactly one predicate"),
