@@ -19,7 +19,16 @@ from rdflib import Dataset
 from coopgraph._atomic import atomic_write_text
 from coopgraph.errors import InputError
 from coopgraph.graph.network import to_networkx
-from coopgraph.graph.serialization import quiet_dataset, to_nquads, to_trig, to_turtle, union_graph
+from coopgraph.graph.bulk import graph_triples, paused_gc
+from coopgraph.graph.jsonld import write_jsonld
+from coopgraph.graph.serialization import (
+    graph_name,
+    named_graphs,
+    to_nquads,
+    to_trig,
+    to_turtle,
+    union_graph,
+)
 from coopgraph.ontology import context_path
 
 EXPORT_FORMATS: tuple[str, ...] = ("turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv")
@@ -67,14 +76,11 @@ def _render(dataset: Dataset, fmt: str) -> str:
 
 
 def _jsonld(dataset: Dataset) -> str:
+    """Sorted, byte-stable JSON-LD with the published context (named graphs kept)."""
     context = json.loads(context_path().read_text(encoding="utf-8"))["@context"]
-    copy = Dataset()
-    for g in dataset.graphs():
-        named = copy.graph(g.identifier)
-        for t in g:
-            named.add(t)
-    with quiet_dataset():
-        return copy.serialize(format="json-ld", context=context, indent=2, sort_keys=True)
+    with paused_gc():
+        graphs = [(graph_name(g.identifier), graph_triples(g)) for g in named_graphs(dataset)]
+        return write_jsonld(graphs, context)
 
 
 def _write_csv(dataset: Dataset, target: Path) -> list[Path]:

@@ -4,6 +4,7 @@ atomic saving, and ``coopgraph export``."""
 from __future__ import annotations
 
 import csv
+import json
 import os
 
 import networkx as nx
@@ -131,3 +132,25 @@ def test_cli_export(ds, tmp_path, capsys):
     assert capsys.readouterr().out == f"{tmp_path / 't' / 'nodes.csv'}\n{tmp_path / 't' / 'edges.csv'}\n"
     assert main(["export", "--format", "gexf", str(tmp_path / "missing")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_jsonld_is_byte_stable_and_round_trips(ds, tmp_path):
+    """Same dataset built from shuffled records, or read back from TriG (another insertion
+    order in the store) → the same JSON-LD bytes; parsing them gives the same named graphs."""
+    [first] = export_graph(ds, "jsonld", tmp_path / "a.jsonld")
+    shuffled = build_graph(gold_records()[::-1])
+    [second] = export_graph(shuffled, "jsonld", tmp_path / "b.jsonld")
+    [trig] = export_graph(ds, "trig", tmp_path / "g.trig")
+    [third] = export_graph(load_graph(trig), "jsonld", tmp_path / "c.jsonld")
+    text = first.read_text(encoding="utf-8")
+    assert second.read_text(encoding="utf-8") == text == third.read_text(encoding="utf-8")
+    back = parse_dataset(text, "json-ld")
+    assert {str(n) for n in _by_graph(back)} == {str(n) for n in _by_graph(ds)}
+    for iri, g in _by_graph(ds).items():
+        assert isomorphic(g, _by_graph(back)[iri]), iri
+    graphs = json.loads(text)["@graph"]
+    assert [g["@id"] for g in graphs] == sorted(g["@id"] for g in graphs)
+    for graph in graphs:
+        ids = [node["@id"] for node in graph["@graph"]]
+        assert ids == sorted(ids), graph["@id"]
+    assert '"@id": "cgc:role-organiser"' in text and '"@type": "xsd:integer"' in text
