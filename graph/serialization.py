@@ -17,7 +17,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from coopgraph.graph.builder import PREFIXES, bind_prefixes
 from coopgraph.graph.bulk import Triple, fill_graph, graph_triples, paused_gc
-from coopgraph.graph.turtle import TermWriter, write_trig, write_turtle
+from coopgraph.graph.turtle import TermWriter, write_nquads, write_trig, write_turtle
 
 
 @contextmanager
@@ -89,16 +89,9 @@ def save_texts(ds: Dataset) -> tuple[str, str]:
 
 def to_nquads(ds: Dataset) -> str:
     """N-Quads, one sorted line per quad (stable across runs)."""
-    lines: list[str] = []
-    for g in named_graphs(ds):
-        name = _graph_name(g.identifier)
-        plain = Graph()
-        for t in g:
-            plain.add(t)
-        for line in plain.serialize(format="nt").splitlines():
-            if line.strip():
-                lines.append(line[:-2] + f" {name} ." if name else line)
-    return "".join(sorted(ln + "\n" for ln in lines))
+    with paused_gc():
+        return write_nquads([(_graph_name_iri(g.identifier), graph_triples(g))
+                             for g in named_graphs(ds)])
 
 
 def graph_name(identifier: object) -> URIRef | None:
@@ -109,11 +102,4 @@ def graph_name(identifier: object) -> URIRef | None:
 def _graph_name_iri(identifier: object) -> URIRef | None:
     if isinstance(identifier, URIRef) and identifier != DATASET_DEFAULT_GRAPH_ID:
         return identifier
-    return None
-
-
-def _graph_name(identifier: object) -> str | None:
-    """``<iri>`` for a named graph, None for the default graph."""
-    if isinstance(identifier, URIRef) and identifier != DATASET_DEFAULT_GRAPH_ID:
-        return identifier.n3()
     return None

@@ -30,7 +30,8 @@ _TYPE = RDF.type  # looked up once: namespace attribute access is slow in hot lo
 class TermWriter:
     """Renders terms with the given prefixes (longest namespace wins); each term once."""
 
-    def __init__(self, prefixes: Mapping[str, Namespace]) -> None:
+    def __init__(self, prefixes: Mapping[str, Namespace], *, ntriples: bool = False) -> None:
+        self._ntriples = ntriples  # N-Triples/N-Quads: no prefixes, no bare integers
         self._namespaces = sorted(((str(ns), p) for p, ns in prefixes.items()),
                                   key=lambda x: -len(x[0]))
         self._cache: dict[object, str] = {}
@@ -81,7 +82,7 @@ class TermWriter:
 
     def literal(self, lit: Literal) -> str:
         lexical = str(lit)
-        if lit.datatype == XSD.integer and _INTEGER.match(lexical):
+        if not self._ntriples and lit.datatype == XSD.integer and _INTEGER.match(lexical):
             return lexical
         quoted = '"' + _NEEDS_ESCAPE.sub(_escape, lexical) + '"'
         if lit.language:
@@ -147,3 +148,15 @@ def write_trig(graphs: Iterable[tuple[URIRef | None, Iterable[Triple]]],
         head = "{" if name is None else terms.iri(name) + " {"
         parts.append(f"\n{head}\n{body}}}\n")
     return "".join(parts)
+
+
+def write_nquads(graphs: Iterable[tuple[URIRef | None, Iterable[Triple]]]) -> str:
+    """N-Quads: one line per quad (graph name omitted for the default graph), lines sorted."""
+    terms = TermWriter({}, ntriples=True)
+    lines = []
+    for name, triples in graphs:
+        tail = " .\n" if name is None else f" {terms.iri(name)} .\n"
+        for s, p, o in triples:
+            lines.append(f"{terms.term(s)} {terms.iri(p)} {terms.term(o)}{tail}")
+    lines.sort()
+    return "".join(lines)

@@ -154,3 +154,24 @@ def test_jsonld_is_byte_stable_and_round_trips(ds, tmp_path):
         ids = [node["@id"] for node in graph["@graph"]]
         assert ids == sorted(ids), graph["@id"]
     assert '"@id": "cgc:role-organiser"' in text and '"@type": "xsd:integer"' in text
+
+
+def test_nquads_escapes_round_trip(tmp_path):
+    """Line separators, C1 and C0 controls, quotes, backslashes, language tags and integers
+    survive the N-Quads writer (written without prefixes or bare numbers)."""
+    from rdflib import Dataset, Literal, URIRef
+
+    ds = Dataset()
+    g = ds.graph(URIRef("https://example.org/g"))
+    s = URIRef("https://example.org/s")
+    texts = ["a\u2028b", "c\x85d", "tab\there\bx\fy", 'quote"\\', "Tövschüren", "\x00\x7f"]
+    for i, text in enumerate(texts):
+        g.add((s, URIRef(f"https://example.org/p{i}"), Literal(text)))
+    g.add((s, URIRef("https://example.org/n"), Literal(5)))
+    g.add((s, URIRef("https://example.org/l"), Literal("Улаанбаатар", lang="mn")))
+    [path] = export_graph(ds, "nquads", tmp_path / "g.nq")
+    text = path.read_text(encoding="utf-8")
+    assert '"5"^^<http://www.w3.org/2001/XMLSchema#integer>' in text
+    assert text.splitlines() == sorted(text.splitlines())
+    back = parse_dataset(text, "nquads")
+    assert isomorphic(back.graph(URIRef("https://example.org/g")), g)
