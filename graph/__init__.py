@@ -10,8 +10,10 @@ from __future__ import annotations
 from coopgraph.graph.anchoring import anchor_record, find_span
 from coopgraph.graph.builder import (
     build_graph,
+    build_quads,
     cooperation_graph_iri,
     reference_graph_iri,
+    to_dataset,
 )
 from coopgraph.graph.export import EXPORT_FORMATS, export_graph
 from coopgraph.graph.iris import DEFAULT_BASE_IRI, slugify
@@ -27,6 +29,7 @@ __all__ = [
     "ValidationReport",
     "anchor_record",
     "build_graph",
+    "build_quads",
     "cooperation_graph_iri",
     "export_graph",
     "find_span",
@@ -36,6 +39,7 @@ __all__ = [
     "save_graph",
     "slugify",
     "summarise",
+    "to_dataset",
     "to_networkx",
     "to_nquads",
     "to_trig",

@@ -19,16 +19,17 @@ from rdflib import Dataset
 from coopgraph._atomic import atomic_write_text
 from coopgraph.errors import InputError
 from coopgraph.graph.network import to_networkx
-from coopgraph.graph.bulk import graph_triples, paused_gc
+from coopgraph.graph.builder import PREFIXES, to_dataset
+from coopgraph.graph.bulk import paused_gc
 from coopgraph.graph.jsonld import write_jsonld
 from coopgraph.graph.serialization import (
-    graph_name,
-    named_graphs,
+    GraphSets,
+    graph_sets,
     to_nquads,
     to_trig,
-    to_turtle,
-    union_graph,
+    union_triples,
 )
+from coopgraph.graph.turtle import write_turtle
 from coopgraph.ontology import context_path
 
 EXPORT_FORMATS: tuple[str, ...] = ("turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv")
@@ -43,7 +44,7 @@ _EDGE_COLUMNS = ("source", "target", "source_label", "target_label", "weight", "
                  "last_year", "relations", "cooperation")
 
 
-def export_graph(dataset: Dataset, fmt: str, path: Path | str) -> list[Path]:
+def export_graph(dataset: Dataset | GraphSets, fmt: str, path: Path | str) -> list[Path]:
     """Write ``dataset`` in format ``fmt`` to ``path``; returns the files written.
 
     For csv, ``path`` is a folder (``nodes.csv`` and ``edges.csv`` go in it) or a file name
@@ -57,30 +58,34 @@ def export_graph(dataset: Dataset, fmt: str, path: Path | str) -> list[Path]:
     if fmt not in EXPORT_FORMATS:
         raise InputError(None, f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     if fmt == "csv":
-        return _write_csv(dataset, target)
+        return _write_csv(_as_dataset(dataset), target)
     return [atomic_write_text(target, _render(dataset, fmt))]
 
 
-def _render(dataset: Dataset, fmt: str) -> str:
+def _as_dataset(dataset: Dataset | GraphSets) -> Dataset:
+    return dataset if isinstance(dataset, Dataset) else to_dataset(dataset)
+
+
+def _render(dataset: Dataset | GraphSets, fmt: str) -> str:
     if fmt == "turtle":
-        return to_turtle(union_graph(dataset))
+        with paused_gc():
+            return write_turtle(union_triples(dataset), PREFIXES)
     if fmt == "trig":
         return to_trig(dataset)
     if fmt == "nquads":
         return to_nquads(dataset)
     if fmt == "jsonld":
         return _jsonld(dataset)
-    net = to_networkx(dataset)
+    net = to_networkx(_as_dataset(dataset))
     lines = nx.generate_graphml(net) if fmt == "graphml" else nx.generate_gexf(net)
     return "\n".join(lines) + "\n"
 
 
-def _jsonld(dataset: Dataset) -> str:
+def _jsonld(dataset: Dataset | GraphSets) -> str:
     """Sorted, byte-stable JSON-LD with the published context (named graphs kept)."""
     context = json.loads(context_path().read_text(encoding="utf-8"))["@context"]
     with paused_gc():
-        graphs = [(graph_name(g.identifier), graph_triples(g)) for g in named_graphs(dataset)]
-        return write_jsonld(graphs, context)
+        return write_jsonld(graph_sets(dataset), context)
 
 
 def _write_csv(dataset: Dataset, target: Path) -> list[Path]:

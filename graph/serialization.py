@@ -9,7 +9,7 @@ gives the same bytes in every process.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 
 from rdflib import Dataset, Graph, URIRef
@@ -44,7 +44,7 @@ def named_graphs(ds: Dataset) -> list[Graph]:
     return sorted(graphs, key=lambda g: str(g.identifier))
 
 
-def union_graph(ds: Dataset | Graph) -> Graph:
+def union_graph(ds: Dataset | Graph | GraphSets) -> Graph:
     """All triples of every graph in one plain graph (what ``graph.ttl`` holds)."""
     out = Graph()
     bind_prefixes(out)
@@ -53,13 +53,24 @@ def union_graph(ds: Dataset | Graph) -> Graph:
     return out
 
 
-def union_triples(ds: Dataset | Graph) -> set[Triple]:
+#: A built graph without rdflib's store: named graph IRI → its triples (``build_quads``).
+GraphSets = Mapping[URIRef, Collection[Triple]]
+
+
+def graph_sets(ds: Dataset | GraphSets) -> list[tuple[URIRef | None, Collection[Triple]]]:
+    """(graph name, triples) of every non-empty graph, by name; None names the default graph."""
+    if isinstance(ds, Mapping):
+        return [(name, ds[name]) for name in sorted(ds, key=str) if ds[name]]
+    return [(_graph_name_iri(g.identifier), graph_triples(g)) for g in named_graphs(ds)]
+
+
+def union_triples(ds: Dataset | Graph | GraphSets) -> set[Triple]:
     """The set of all triples of every graph of ``ds`` (or of the graph itself)."""
-    if not isinstance(ds, Dataset):
+    if isinstance(ds, Graph) and not isinstance(ds, Dataset):
         return set(graph_triples(ds))
     out: set[Triple] = set()
-    for g in ds.graphs():
-        out.update(graph_triples(g))
+    for _name, triples in graph_sets(ds):
+        out.update(triples)
     return out
 
 
@@ -69,17 +80,16 @@ def to_turtle(g: Graph) -> str:
         return write_turtle(graph_triples(g), PREFIXES)
 
 
-def to_trig(ds: Dataset) -> str:
+def to_trig(ds: Dataset | GraphSets) -> str:
     """TriG: every non-empty named graph in IRI order, each one sorted like Turtle."""
     with paused_gc():
-        return write_trig([(_graph_name_iri(g.identifier), graph_triples(g))
-                           for g in named_graphs(ds)], PREFIXES)
+        return write_trig(graph_sets(ds), PREFIXES)
 
 
-def save_texts(ds: Dataset) -> tuple[str, str]:
+def save_texts(ds: Dataset | GraphSets) -> tuple[str, str]:
     """The union Turtle and the TriG of ``ds``, each graph read once, terms rendered once."""
     with paused_gc():
-        graphs = [(_graph_name_iri(g.identifier), graph_triples(g)) for g in named_graphs(ds)]
+        graphs = graph_sets(ds)
         union: set[Triple] = set()
         for _name, triples in graphs:
             union.update(triples)
@@ -87,11 +97,10 @@ def save_texts(ds: Dataset) -> tuple[str, str]:
         return write_turtle(union, PREFIXES, terms), write_trig(graphs, PREFIXES, terms)
 
 
-def to_nquads(ds: Dataset) -> str:
+def to_nquads(ds: Dataset | GraphSets) -> str:
     """N-Quads, one sorted line per quad (stable across runs)."""
     with paused_gc():
-        return write_nquads([(_graph_name_iri(g.identifier), graph_triples(g))
-                             for g in named_graphs(ds)])
+        return write_nquads(graph_sets(ds))
 
 
 def graph_name(identifier: object) -> URIRef | None:

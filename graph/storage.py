@@ -12,16 +12,17 @@ from rdflib import Dataset
 
 from coopgraph._atomic import atomic_write_text
 from coopgraph.errors import InputError
-from coopgraph.graph.serialization import parse_dataset, save_texts
+from coopgraph.graph.serialization import GraphSets, parse_dataset, save_texts
 
 #: File suffix → rdflib parser name, for load_graph.
 FORMATS_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt",
                      ".jsonld": "json-ld"}
 
 
-def save_graph(dataset: Dataset, out_dir: Path | str) -> list[Path]:
+def save_graph(dataset: Dataset | GraphSets, out_dir: Path | str) -> list[Path]:
     """Write ``graph.ttl`` (union) and ``graph.trig`` (named graphs) into ``out_dir``.
 
+    ``dataset`` may also be the plain per-graph triple sets of ``build_quads`` (same bytes).
     Returns the paths written. A crash midway leaves any previous files whole.
 
     Raises:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+from typing import Any
+
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
@@ -14,20 +17,29 @@ _COUNTED: tuple[tuple[str, URIRef], ...] = (
 )
 
 
-def summarise(graph: Graph | Dataset) -> dict[str, int]:
+def summarise(graph: Graph | Dataset | Mapping[URIRef, Collection[tuple[Any, Any, Any]]]
+              ) -> dict[str, int]:
     """How many organisations, people, projects, conventions, policies, places, events and
     cooperation pairs the graph holds (distinct nodes, over all named graphs).
 
-    Places count every node typed ``cg:Place`` or one of its subclasses.
+    Accepts a graph, a dataset, or the per-graph triple sets of ``build_quads``. Places count
+    every node typed ``cg:Place`` or one of its subclasses.
     """
     place_classes = {CG.Place, CG.Country, CG.Aimag, CG.Soum, CG.City, CG.Region}
     seen: dict[str, set[URIRef]] = {key: set() for key, _ in _COUNTED}
     keys = {cls: key for key, cls in _COUNTED}
-    graphs = list(graph.graphs()) if isinstance(graph, Dataset) else [graph]
-    for g in graphs:
-        for s, _, cls in g.triples((None, RDF.type, None)):
-            if cls in place_classes:
-                seen["places"].add(s)  # type: ignore[arg-type]
-            elif cls in keys:
-                seen[keys[cls]].add(s)  # type: ignore[arg-type, index]
+    for s, cls in _typed(graph):
+        if cls in place_classes:
+            seen["places"].add(s)
+        elif cls in keys:
+            seen[keys[cls]].add(s)
     return {key: len(nodes) for key, nodes in seen.items()}
+
+
+def _typed(graph: Graph | Dataset | Mapping[URIRef, Collection[tuple[Any, Any, Any]]]
+           ) -> list[tuple[Any, Any]]:
+    """(node, class) for every rdf:type statement, over all graphs."""
+    if isinstance(graph, Mapping):
+        return [(s, o) for triples in graph.values() for s, p, o in triples if p == RDF.type]
+    graphs = list(graph.graphs()) if isinstance(graph, Dataset) else [graph]
+    return [(s, o) for g in graphs for s, _, o in g.triples((None, RDF.type, None))]

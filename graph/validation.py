@@ -7,7 +7,7 @@ asserts every class it uses), which keeps it fast.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,7 +17,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from coopgraph.graph.builder import bind_prefixes
 from coopgraph.graph.bulk import graph_triples, paused_gc
-from coopgraph.graph.serialization import union_graph, union_triples
+from coopgraph.graph.serialization import GraphSets, union_graph, union_triples
 from coopgraph.graph.shacl_core import Checker, Index, Shape, build_index, compile_shapes
 from coopgraph.ontology import shapes_path
 
@@ -50,7 +50,7 @@ def _compiled() -> list[Shape]:
 ENGINES = ("core", "pyshacl")
 
 
-def validate_graph(graph: Graph | Dataset, *, only_graphs: Iterable[URIRef] | None = None,
+def validate_graph(graph: Graph | Dataset | GraphSets, *, only_graphs: Iterable[URIRef] | None = None,
                    engine: str = "core") -> ValidationReport:
     """Validate ``graph`` (all its named graphs together) against the coopgraph shapes.
 
@@ -72,15 +72,18 @@ def validate_graph(graph: Graph | Dataset, *, only_graphs: Iterable[URIRef] | No
         return _validate_core(graph, _subjects_of(graph, only_graphs))
 
 
-def _subjects_of(graph: Graph | Dataset, names: Iterable[URIRef] | None) -> set[Node] | None:
+def _subjects_of(graph: Graph | Dataset | GraphSets,
+                 names: Iterable[URIRef] | None) -> set[Node] | None:
     if names is None:
         return None
+    if isinstance(graph, Mapping):
+        return {t[0] for name in names for t in graph.get(name, ())}
     if not isinstance(graph, Dataset):
         raise ValueError("only_graphs needs a dataset with named graphs")
     return {t[0] for name in names for t in graph_triples(graph.graph(name))}
 
 
-def _validate_core(graph: Graph | Dataset, only: set[Node] | None) -> ValidationReport:
+def _validate_core(graph: Graph | Dataset | GraphSets, only: set[Node] | None) -> ValidationReport:
     index = build_index(union_triples(graph))
     checker = Checker(index)
     labels = _Labels(index)
@@ -129,7 +132,7 @@ def _line(focus: Node, path: Node | None, message: object, value: Node | None, s
     return text
 
 
-def _validate_pyshacl(graph: Graph | Dataset, only: set[Node] | None) -> ValidationReport:
+def _validate_pyshacl(graph: Graph | Dataset | GraphSets, only: set[Node] | None) -> ValidationReport:
     data = union_graph(graph)
     conforms, results, _text = shacl_validate(
         data, shacl_graph=_shapes(), inference="none", advanced=False, allow_warnings=False)

@@ -234,3 +234,24 @@ def test_each_role_is_a_qualified_node_with_its_quote(union):
     qualified = {(union.value(n, CG.inEvent), str(union.value(n, CG.roleType)).rsplit("-", 1)[1],
                   union.value(n, CG.agent)) for n in union.subjects(RDF.type, CG.Participation)}
     assert qualified == direct
+
+
+def test_plain_triple_sets_give_the_same_outputs(ds, tmp_path):
+    """build_quads skips rdflib's store; saving, validating, counting and exporting it give
+    what the dataset gives."""
+    from coopgraph.graph import build_quads, export_graph, save_graph, to_dataset, validate_graph
+
+    quads = build_quads(gold_records())
+    assert set(to_dataset(quads).quads()) == set(ds.quads())
+    a, b = save_graph(ds, tmp_path / "a"), save_graph(quads, tmp_path / "b")
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    assert summarise(quads) == summarise(ds)
+    assert validate_graph(quads).conforms
+    broken = {name: set(triples) for name, triples in quads.items()}
+    broken[reference_graph_iri()].discard((ILO, RDFS.label, Literal("International Labour Organization")))
+    assert validate_graph(broken).violations == [
+        f"<{ILO}> rdfs:label: needs exactly one name (rdfs:label), a non-empty plain string"]
+    for fmt in ("jsonld", "nquads", "turtle"):
+        [x] = export_graph(ds, fmt, tmp_path / f"x.{fmt}")
+        [y] = export_graph(quads, fmt, tmp_path / f"y.{fmt}")
+        assert x.read_bytes() == y.read_bytes(), fmt
