@@ -126,7 +126,9 @@ def _event_count(*records: ExtractionRecord) -> int:
 
 @pytest.mark.parametrize("first, second, expected", [
     (_ev("Inspector training", "2020-03-04", organisers=("a",)),
-     _ev("Course for inspectors", "2020-03-04", supporters=("a",)), 1),        # same day, shared actor
+     _ev("Training", "2020-03-04", supporters=("a",)), 1),            # same day, shared actor, vague
+    (_ev("Training on informal employment", "2020-03-04", organisers=("a",)),
+     _ev("Training on wage statistics", "2020-03-04", organisers=("a",)), 2),  # distinct titles
     (_ev("Inspector training", "2020-03-04"), _ev("Inspector training 2020", "2020-03-04"), 1),
     (_ev("Inspector training", "2020-03-04", organisers=("a",)),
      _ev("Inspector training", "2020-03-05", organisers=("a",)), 1 + 1),      # another day
