@@ -112,17 +112,20 @@ def write_statements(triples: Iterable[Triple], terms: TermWriter, indent: str =
     blocks = []
     sep_objects = ",\n" + indent + "        "
     sep_preds = " ;\n" + indent + "    "
-    key, pred = terms.object_key, terms.predicate
+    key, term = terms.object_key, terms.term
+    pred_info = {p: terms.predicate(p) for preds in index.values() for p in preds}
+    pred_order = {p: i for i, p in enumerate(sorted(pred_info, key=lambda p: pred_info[p][0]))}
     for s in sorted(index, key=lambda n: (isinstance(n, BNode), str(n))):
         preds = index[s]
         lines = []
-        for p in sorted(preds, key=lambda p: pred(p)[0]):
+        for p in (sorted(preds, key=pred_order.__getitem__) if len(preds) > 1 else preds):
             objs = preds[p]
-            if len(objs) > 1:
-                objs = sorted(set(objs), key=key)
-            texts = sep_objects.join([key(o)[1] for o in objs])
-            lines.append(pred(p)[1] + " " + texts)
-        blocks.append(indent + terms.term(s) + " " + sep_preds.join(lines) + " .\n")
+            if len(objs) == 1:
+                texts = term(objs[0])
+            else:
+                texts = sep_objects.join([key(o)[1] for o in sorted(set(objs), key=key)])
+            lines.append(pred_info[p][1] + " " + texts)
+        blocks.append(indent + term(s) + " " + sep_preds.join(lines) + " .\n")
     return blocks
 
 
