@@ -27,7 +27,8 @@ from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-Index = dict[Any, dict[Any, list[Any]]]
+from coopgraph.graph.index import Index, build_index
+
 
 # namespace attribute look-ups are slow; these run once per checked value
 _TYPE, _STRING, _LANG_STRING = RDF.type, XSD.string, RDF.langString
@@ -104,21 +105,6 @@ def _compile(shapes: Graph, node: Node, cache: dict[Node, Shape]) -> Shape:
         elif p not in (RDF.type, RDFS.comment, RDFS.label, SH.name, SH.description):
             shape.checks.append((p, o))
     return shape
-
-
-def build_index(triples: Iterable[tuple[Any, Any, Any]]) -> Index:
-    """subject → predicate → objects, for the look-ups of every check."""
-    index: Index = {}
-    for s, p, o in triples:
-        preds = index.get(s)
-        if preds is None:
-            preds = index[s] = {}
-        objs = preds.get(p)
-        if objs is None:
-            preds[p] = [o]
-        else:
-            objs.append(o)
-    return index
 
 
 class Checker:

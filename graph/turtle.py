@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
+from coopgraph.graph.index import build_index
+
 _LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_\-.]*[A-Za-z0-9_\-])?$")
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
@@ -99,16 +101,7 @@ def _escape(m: re.Match[str]) -> str:
 
 def write_statements(triples: Iterable[Triple], terms: TermWriter, indent: str = "") -> list[str]:
     """The Turtle statements (one block per subject, sorted) for ``triples``."""
-    index: dict[object, dict[URIRef, list[object]]] = {}
-    for s, p, o in triples:
-        preds = index.get(s)
-        if preds is None:
-            preds = index[s] = {}
-        objs = preds.get(p)
-        if objs is None:
-            preds[p] = [o]
-        else:
-            objs.append(o)
+    index = build_index(triples)
     blocks = []
     sep_objects = ",\n" + indent + "        "
     sep_preds = " ;\n" + indent + "    "

@@ -18,7 +18,8 @@ from rdflib.namespace import RDF, RDFS, SH
 from coopgraph.graph.builder import bind_prefixes
 from coopgraph.graph.bulk import graph_triples, paused_gc
 from coopgraph.graph.serialization import GraphSets, union_graph, union_triples
-from coopgraph.graph.shacl_core import Checker, Index, Shape, build_index, compile_shapes
+from coopgraph.graph.index import Index, build_index
+from coopgraph.graph.shacl_core import Checker, Shape, compile_shapes
 from coopgraph.ontology import shapes_path
 
 
