@@ -1,0 +1,44 @@
+"""A build killed midway leaves the previous outputs whole (issue #4, "Bad input")."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from rdflib import Graph
+
+from coopgraph.cli import main
+from coopgraph.corpus import bundled_documents
+
+
+def test_killed_build_leaves_previous_outputs_intact(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["build", "-q", "-o", str(out)]) == 0
+    before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig",
+                                                           "network.html", "manifest.json")}
+    docs = tmp_path / "many"
+    docs.mkdir()
+    secim = max(bundled_documents(), key=lambda p: p.stat().st_size)
+    for i in range(40):
+        shutil.copy(secim, docs / f"copy-{i:02d}.txt")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "coopgraph", "build", "--force", "-o", str(out), str(docs)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert proc.stderr is not None
+    seen = ""
+    while "extracting 3/40" not in seen:
+        chunk = proc.stderr.read(1)
+        assert chunk, f"build ended before it could be interrupted: {seen!r}"
+        seen += chunk
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+    after = {name: (out / name).read_bytes() for name in before}
+    assert after == before
+    assert len(Graph().parse(out / "graph.ttl")) > 1000
