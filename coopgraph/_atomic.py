@@ -27,6 +27,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, durable: bool = True) -
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are meant to be shared
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -37,3 +38,10 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, durable: bool = True) -
 def atomic_write_text(path: Path | str, text: str, *, durable: bool = True) -> Path:
     """Write UTF-8 ``text`` to ``path`` atomically; returns the path."""
     return atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it: there is no getter)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

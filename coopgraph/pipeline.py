@@ -57,6 +57,8 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
         ValidationError: the graph breaks ontology/shapes.ttl (nothing is written).
     """
     out = Path(output_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "the build directory is an existing file; pass another -o DIR")
     report = load_documents(paths, encoding=encoding, cache_dir=out / "cache", force=force,
                             progress=progress, workers=workers)
     if not report.records:

@@ -136,6 +136,9 @@ class EndpointBackend:
     name = "endpoint"
 
     def __init__(self, url: str, *, graph_iri: str | None = None, timeout: float = 10) -> None:
+        if not url.lower().startswith(("http://", "https://")):
+            raise EndpointError(url, "not an http(s) URL; give the server's query endpoint, "
+                                     "e.g. http://127.0.0.1:7878/query")
         self.url = url
         self.graph_iri = graph_iri
         self.timeout = timeout

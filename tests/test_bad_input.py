@@ -90,3 +90,37 @@ def test_cli_build_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["build", "-o", str(tmp_path / "out"), str(tmp_path / "missing.txt")]) == 2
     assert capsys.readouterr().err.strip() == (
         f"error: {tmp_path / 'missing.txt'}: no such file or directory; check the path")
+
+
+def test_build_directory_that_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("not a directory")
+    assert main(["build", "-o", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"error: {out}: the build directory is an existing file; pass another -o DIR")
+
+
+def test_endpoint_that_is_not_a_url(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "who-cooperated-with-whom", "--endpoint", "not-a-url"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: not-a-url: not an http(s) URL; give the server's query endpoint, "
+        "e.g. http://127.0.0.1:7878/query")
+
+
+def test_debug_is_accepted_after_the_command(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        main(["build", "-o", str(tmp_path / "o"), str(tmp_path / "missing.txt"), "--debug"])
+
+
+def test_outputs_are_readable_by_others(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from coopgraph._atomic import atomic_write_text
+
+    old = os.umask(0o022)
+    try:
+        path = atomic_write_text(tmp_path / "shared.txt", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -119,7 +119,7 @@ def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path: Path,
     assert main(["build", "--no-network", "-o", str(out), str(doc)]) == 0
     captured = capsys.readouterr()
     assert f"warning: {entry}: corrupt cache entry for {doc}; extracting it again" in captured.err
-    assert "1 documents loaded (0 unchanged, reused)" in captured.out
+    assert "1 document loaded (0 unchanged, reused)" in captured.out
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["documents"][0]["name"] == "note.txt"
     assert manifest["documents"][0]["loaded"].startswith("20")
@@ -137,7 +137,7 @@ def test_directory_build_reports_loaded_skipped_and_failed(
     out = tmp_path / "out"
     assert main(["build", "--no-network", "-o", str(out), str(docs)]) == 0
     captured = capsys.readouterr()
-    assert "1 documents loaded (0 unchanged, reused), 2 skipped, 1 failed" in captured.out
+    assert "1 document loaded (0 unchanged, reused), 2 skipped, 1 failed" in captured.out
     assert f"warning: {docs / 'empty.txt'}: empty file; nothing to read (not loaded)" in captured.err
     assert f"note: {docs / '.notes.txt'}: skipped (hidden file)" in captured.err
     assert (f"note: {docs / 'iom.gold.json'}: skipped (gold annotation file (use it with "

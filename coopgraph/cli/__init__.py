@@ -32,10 +32,13 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the process exit code instead of exiting (testable in-process)."""
     parser = make_parser()
+    raw = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in raw  # accepted anywhere on the line, not only before the command
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args([a for a in raw if a != "--debug"])
     except SystemExit as exc:  # argparse exits on --help and usage errors
         return int(exc.code or 0)
+    args.debug = debug
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -63,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {line}", file=sys.stderr)
     if args.quiet:
         return 0
-    print(f"coopgraph: {len(rep.records)} documents loaded ({rep.reused} unchanged, reused), "
+    noun = "document" if len(rep.records) == 1 else "documents"
+    print(f"coopgraph: {len(rep.records)} {noun} loaded ({rep.reused} unchanged, reused), "
           f"{len(rep.skipped)} skipped, {len(rep.failed)} failed")
     for key, label in SUMMARY_LABELS:
         print(f"  {label:<18} {result.summary.get(key, 0):>6}")

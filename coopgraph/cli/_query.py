@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from coopgraph.cli._options import DEFAULT_OUTPUT, add_output
@@ -114,14 +115,20 @@ def run_serve(args: argparse.Namespace) -> int:
     print(f"update: {server.update_url}  graph store: {server.store_url}", flush=True)
     print("try: coopgraph query who-cooperated-with-whom --endpoint "
           f"{server.query_url}   (Ctrl-C to stop)", flush=True)
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # stop the child on TERM too
     try:
         wait_for_server(server)
     except KeyboardInterrupt:
         pass
     finally:
         server.stop()
+        signal.signal(signal.SIGTERM, previous)
     print("stopped", flush=True)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def wait_for_server(server: object) -> None:
