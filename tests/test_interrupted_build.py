@@ -25,19 +25,22 @@ def test_killed_build_leaves_previous_outputs_intact(tmp_path: Path) -> None:
     secim = max(bundled_documents(), key=lambda p: p.stat().st_size)
     for i in range(40):
         shutil.copy(secim, docs / f"copy-{i:02d}.txt")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "coopgraph", "build", "--force", "-o", str(out), str(docs)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    assert proc.stderr is not None
-    seen = ""
-    while "extracting 3/40" not in seen:
-        chunk = proc.stderr.read(1)
-        assert chunk, f"build ended before it could be interrupted: {seen!r}"
-        seen += chunk
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    proc.stderr.close()
+    # cwd outside the checkout: `python -m` puts the cwd first on sys.path, and the source
+    # folder coopgraph/ alone is not the installed package.
+    with subprocess.Popen(
+            [sys.executable, "-m", "coopgraph", "build", "--force", "-o", str(out), str(docs)],
+            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"}) as proc:
+        assert proc.stderr is not None
+        seen = ""
+        while "extracting 3/40" not in seen:
+            chunk = proc.stderr.read(1)
+            if not chunk:
+                break
+            seen += chunk
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert "extracting 3/40" in seen, f"build ended before it could be interrupted: {seen!r}"
     assert proc.returncode == -signal.SIGKILL
     after = {name: (out / name).read_bytes() for name in before}
     assert after == before
