@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coopgraph.cli._options import DEFAULT_OUTPUT
+from coopgraph.cli._options import add_graph
 from coopgraph.graph import EXPORT_FORMATS, export_graph, load_graph, resolve_graph_path
 from coopgraph.graph.export import DEFAULT_NAMES
 
@@ -22,8 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", default=None, metavar="PATH",
                    help="file to write (for csv: a folder, or NAME.csv for NAME-nodes.csv and "
                         "NAME-edges.csv); default: next to the graph, e.g. graph.nq, network.gexf, csv/")
-    p.add_argument("graph", nargs="?", default=DEFAULT_OUTPUT, metavar="GRAPH",
-                   help=f"graph file or build directory (default: ./{DEFAULT_OUTPUT})")
+    add_graph(p)
     p.set_defaults(func=run)
 
 

@@ -25,3 +25,9 @@ def add_encoding(p: argparse.ArgumentParser) -> None:
 def add_documents(p: argparse.ArgumentParser) -> None:
     p.add_argument("documents", nargs="*", metavar="DOC",
                    help="documents or directories (default: the bundled corpus)")
+
+
+def add_graph(p: argparse.ArgumentParser, default: str = DEFAULT_OUTPUT) -> None:
+    """The optional GRAPH argument of commands that read a built graph."""
+    p.add_argument("graph", nargs="?", default=default, metavar="GRAPH",
+                   help=f"graph file or build directory (default: ./{default})")

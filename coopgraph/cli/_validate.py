@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coopgraph.cli._options import DEFAULT_OUTPUT
+from coopgraph.cli._options import DEFAULT_OUTPUT, add_graph
 from coopgraph.graph import load_graph, resolve_graph_path, validate_graph
 from coopgraph.graph.validation import ENGINES
 
@@ -22,8 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--engine", choices=ENGINES, default="core",
                    help="core: coopgraph's fast checker of the shapes (default); pyshacl: the "
                         "reference SHACL engine (same report, much slower on large graphs)")
-    p.add_argument("graph", nargs="?", default=DEFAULT_GRAPH, metavar="GRAPH",
-                   help=f"graph file or build directory (default: ./{DEFAULT_GRAPH})")
+    add_graph(p, DEFAULT_GRAPH)
     p.set_defaults(func=run)
 
 
