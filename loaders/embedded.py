@@ -23,6 +23,12 @@ _ACT = re.compile(
     r"[Tt]o\s+hold|[Tt]o\s+conduct)\s+(?:a|an|the|its|their)?\s*"
     r"((?:(?:next|first|second|third|fourth|fifth|\w+-day|joint|national|regional|needs|assessment|"
     r"baseline|[A-Z]{2,8})\s+){0,4}(?:" + _NOUN + r"))\b", re.I)
+#: "A follow-up workshop is planned for March 2018": another (later) activity, announced
+_PLANNED = re.compile(
+    r"\b((?:a|an|another|one\s+more)\s+(?:(?:follow-?up|second|third|further|new|next|similar|joint|national|"
+    r"regional|refresher|\w+-day)\s+){0,3}(?:" + _NOUN + r"))\b[^.;]{0,60}?\s(?:is|are|will\s+be)\s+(?:also\s+)?"
+    r"(?:planned|scheduled|foreseen|envisaged|expected|to\s+be\s+(?:held|organi[sz]ed|conducted)|"
+    r"(?:to\s+be\s+)?held|organi[sz]ed|conducted)\b", re.I)
 _HELD_IN = re.compile(r"\b((?:" + _NOUN + r")\b[^,.;\n]{0,80}?),[ \n]+held[ \n]+in[ \n]+", re.I)
 _DURING = re.compile(r"^\s*(?:During|At|In\s+the\s+course\s+of)\s+the\s+(?:meeting|event|workshop|session|conference)\b", re.I)
 _PLACE_AFTER = re.compile(r"[A-Z][\w\-]+(?:[ \n][A-Z][\w\-]+)?(?:,[ \n]+[A-Z][\w\-]+)?")
@@ -59,6 +65,16 @@ def find_embedded(text: str, sents: Sequence[tuple[int, int]], main: tuple[int, 
                                 event_type(noun), "completed", True, False, True))
             continue
         if (s, e) == main:
+            continue
+        pl = _PLANNED.search(seg)
+        if pl is not None and not re.search(r"\b(?:was|were|had)\b", seg[:pl.start()]):
+            noun = " ".join(pl.group(1).split()[1:])
+            tail = re.match(r"[^,.;]{0,60}", seg[pl.end(1):])
+            title = " ".join(f"{noun}{tail.group(0) if tail else ''}".split())
+            title = re.sub(r"\s+(?:is|are|will\s+be)\s+(?:also\s+)?(?:planned|scheduled|foreseen|envisaged|expected)\b.*$",
+                           "", title)
+            out.append(Embedded((s, e), (s, e), title[0].upper() + title[1:], event_type(noun), "planned",
+                                False, False, True))
             continue
         m = _ACT.search(seg)
         if m is None:

@@ -189,15 +189,35 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
         if kind == etype:
             m = rx.search(seg)
             if m:
-                words = seg[max(0, m.start() - 40):].split()
-                lead = seg[:m.start()].split()[-3:]
-                tail = seg[m.start():].split()[:6]
-                phrase = " ".join(lead + tail) if lead else " ".join(tail)
-                del words
                 if head and event_type(head) != "other":
                     return f"{head}: {' '.join(seg[m.start():].split()[:9]).strip(' ,.;')}"
-                return (head + ": " if head else "") + phrase.strip(" ,.;")
+                return (head + ": " if head else "") + noun_phrase(seg, m.start())
     return head or " ".join(seg.split()[:10])
+
+
+_LEAD_OK = re.compile(r"^(?:[A-Z][\w\-]*|\w+-(?:day|week|month)|national|regional|joint|international|annual|"
+                      r"first|second|third|fourth|final|local|technical|two|three|four|five|refresher)$")
+#: where a noun phrase ends: a verb or role cue, or a place/date after in/at/on/from
+_PHRASE_STOP = re.compile(r"[,.;:(]|\s(?:organi[sz]ed|organi[sz]ing|held|conducted|hosted|jointly|together|with|by|"
+                          r"was|were|is|are|will|which|that|who|where|took|during)\b|\s(?:in|at|on|from|since)\s+"
+                          r"(?:the\s+)?(?:[A-Z0-9])")
+_TRAILING = re.compile(r"(?:\s+(?:for|of|on|in|and|the|a|an|to|at|with|by|its|their))+$", re.I)
+
+
+def noun_phrase(seg: str, at: int) -> str:
+    """The activity's name in a sentence: the event noun with its modifiers, up to the next verb,
+    cue, place or date ('a training on social insurance for herders, organized jointly with ...'
+    -> 'training on social insurance for herders')."""
+    lead = []
+    for w in reversed(seg[:at].split()[-3:]):
+        if not _LEAD_OK.match(w) or w in ("The", "A", "An", "This", "In", "On", "At"):
+            break
+        lead.insert(0, w)
+    rest = seg[at:]
+    stop = _PHRASE_STOP.search(rest)
+    words = (rest[:stop.start()] if stop else rest).split()[:10]
+    phrase = _TRAILING.sub("", " ".join(lead + words)).strip(" ,.;")
+    return phrase or " ".join(rest.split()[:6]).strip(" ,.;")
 
 
 def event_status(text: str, item: Item, main: tuple[int, int], body: str) -> str:

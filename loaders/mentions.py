@@ -18,7 +18,7 @@ from coopgraph.loaders.organisations import HEAD_RE, category_for, find_org_name
 from coopgraph.loaders.people import find_people
 from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.policies import find_conventions, find_policies
-from coopgraph.loaders.projects import find_projects
+from coopgraph.loaders.projects import ProjectHit, find_projects
 from coopgraph.loaders.reference import RefOrg, reference
 from coopgraph.loaders.wordtrie import trie_alternation
 
@@ -95,17 +95,35 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
              place_hits: list[PlaceHit] | None = None) -> Found:
     found = Found(EntityTable())
     taken = Taken()
+    project_hits = find_projects(text, 0, len(text))
+    titles = _project_titles(text, project_hits)
+    hits = place_hits if place_hits is not None else find_places(text, 0, len(text))
+    _branch_offices(text, found, taken, hits)
     _reference_orgs(text, found, taken)
-    _definitions(text, found, taken, items_aimags)
-    _named_bodies(text, found, taken, items_aimags)
-    _projects(text, found, taken)
+    _definitions(text, found, taken, items_aimags, titles)
+    _named_bodies(text, found, taken, items_aimags, titles)
+    _projects(text, found, taken, project_hits)
     _bare_acronyms(text, found, taken)
-    _places(text, found, place_hits if place_hits is not None else find_places(text, 0, len(text)))
+    _places(text, found, hits)
     _people(text, found)
     _conventions_policies(text, found)
     _home_project(found)
     found.index()
     return found
+
+
+def _project_titles(text: str, hits: list[ProjectHit]) -> Taken:
+    """Spans of project titles ('the "Support to Herders Union" (SHU) project'): a head noun
+    inside a title does not make an organisation of it."""
+    out = Taken()
+    for h in hits:
+        if not h.generic and (h.acronym and " " in h.name or text[h.start - 1:h.start] == '"'):
+            out.append((h.start, h.end))
+    return out
+
+
+def _inside(spans: Taken, s: int, e: int) -> bool:
+    return spans.covers(s, e)
 
 
 class Taken:
@@ -120,6 +138,12 @@ class Taken:
         self._starts.insert(i, span[0])
         self._ends.insert(i, span[1])
 
+    def covers(self, s: int, e: int) -> bool:
+        """Does one claimed span contain [s, e) entirely?"""
+        i = bisect.bisect_right(self._starts, s)
+        j = max(0, i - 64)
+        return any(self._starts[k] <= s and self._ends[k] >= e for k in range(j, i))
+
     def hits(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self._starts, e)
         j = max(0, i - 64)
@@ -128,6 +152,34 @@ class Taken:
 
 def _overlaps(taken: Taken, s: int, e: int) -> bool:
     return taken.hits(s, e)
+
+
+_CITY_BRANCH = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+$")
+_OFFICE_IN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+(?:(?:Country|Regional|Sub-?regional|Liaison|Project|"
+                        r"Representative|Resident)[ \n]+)?Office[ \n]+(?:in|for)[ \n]+(?:the[ \n]+)?$")
+
+
+def _branch_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) -> None:
+    """'IOM Beijing', 'ILO Office in Ulaanbaatar': a known body's office in a place is a body of
+    its own (partOf the body, locatedIn the place); the place is not a venue of the event."""
+    _, _, table = _ref_orgs()
+    for h in hits:
+        if h.place is None:
+            continue
+        m = _OFFICE_IN.search(text, max(0, h.start - 60), h.start)
+        if m is None and h.place.place_type == "city":
+            m = _CITY_BRANCH.search(text, max(0, h.start - 12), h.start)
+        ref = table.get(m.group(1)) if m else None
+        if m is None or ref is None or _overlaps(taken, m.start(), h.end):
+            continue
+        parent = found.table.add("Organisation", ref.name, aliases=ref.acronyms, eid=ref.id, category=ref.category,
+                                 wikidata=ref.wikidata, country=ref.country, ref_parent=ref.parent)
+        d = found.table.add("Organisation", " ".join(text[m.start():h.end].split()), span=(m.start(), h.end),
+                            category=ref.category)
+        found.add(Mention(m.start(), h.end, d.id, "Organisation"))
+        taken.append((m.start(), h.end))
+        found.hint(d.id, "partOf", parent.id, (m.start(), h.end))
+        found.hint(d.id, "locatedIn", h.place.id, (m.start(), h.end))
 
 
 def _reference_orgs(text: str, found: Found, taken: Taken) -> None:
@@ -149,7 +201,7 @@ def _reference_orgs(text: str, found: Found, taken: Taken) -> None:
 
 
 def _definitions(text: str, found: Found, taken: Taken,
-                 items_aimags: list[tuple[int, int, list[str]]]) -> None:
+                 items_aimags: list[tuple[int, int, list[str]]], titles: Taken) -> None:
     _, _, table = _ref_orgs()
     for d in find_definitions(text):
         found.definitions.append(d)
@@ -167,7 +219,7 @@ def _definitions(text: str, found: Found, taken: Taken,
             continue
         else:
             heads = HEAD_RE.findall(d.long)
-            if not heads:
+            if not heads or _inside(titles, long_s, long_e):
                 found.plain_defs[d.short] = d.long
                 continue
             after = text[d.short_span[1]:d.short_span[1] + 40]
@@ -187,6 +239,9 @@ def _definitions(text: str, found: Found, taken: Taken,
 
 _AIMAG_AFTER = re.compile(r"^(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+of[ \n]+(?:the[ \n]+)?([A-Z][\w\-]+)[ \n]+aimag\b")
 _AIMAG_BEFORE = re.compile(r"([A-Z][\w\-]+)[ \n]+aimag'?s?[ \n]+$")
+_MINISTRY_AFTER = re.compile(r"(?:[ \n]*\([A-Za-z]{2,10}\))?(?:[ \n]*,[ \n]*|[ \n]+(?:of|under|at|within|in)[ \n]+)"
+                             r"(?:the[ \n]+)?(?:Ministry|Mo[A-Z]\w*\b|M[A-Z]{2,5}\b)")
+_MINISTRY_BEFORE = re.compile(r"(?:\bMinistry\b[^.;\n]{0,60}|\b(?:Mo[A-Z]\w*|M[A-Z]{2,5}))'s[ \n]+(?:the[ \n]+)?(?:[A-Z][\w\-]*[ \n]+){0,6}$")
 _LOCAL_HEADS = ("department", "office", "division", "unit")
 _PLURAL_LOCAL = re.compile(
     r"\b((?:[A-Z][\w']*[ \n]+(?:and[ \n]+)?)+)(?:[Ss]ervices?[ \n]+)?departments[ \n]+of[ \n]+(?:selected[ \n]+|all[ \n]+)?aimags?[ \n]*[-:]?[ \n]*"
@@ -202,8 +257,9 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
     mb = _AIMAG_BEFORE.search(text[max(0, s - 40):s])
     if mb:
         return mb.group(1)
-    if re.match(r"[ \n]+of[ \n]", text[e:e + 5]):
-        return None  # "X Department of the Ministry ...": a ministry's department
+    if re.match(r"[ \n]+of[ \n]", text[e:e + 5]) or _MINISTRY_AFTER.match(text, e, e + 60) \
+            or _MINISTRY_BEFORE.search(text, max(0, s - 80), s):
+        return None  # "X Department of the Ministry ...", "..., Ministry of ...": a ministry's department
     for a, b, aimags in items_aimags:
         if a <= s < b and len(aimags) == 1 and head.lower() == "department":
             return aimags[0]
@@ -211,13 +267,15 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
 
 
 def _named_bodies(text: str, found: Found, taken: Taken,
-                  items_aimags: list[tuple[int, int, list[str]]]) -> None:
+                  items_aimags: list[tuple[int, int, list[str]]], titles: Taken) -> None:
     places = {p.name.lower() for p in reference().places} | {a.lower() for p in reference().places for a in p.aliases}
     for s, e, name in split_ministries(text, 0, len(text)):
         d = found.table.add("Organisation", name, span=(s, e), category="government")
         found.add(Mention(s, e, d.id, "Organisation"))
         taken.append((s, e))
     for n in find_org_names(text, 0, len(text), lambda w: w.lower() in places):
+        if _inside(titles, n.start, n.end):
+            continue
         if _overlaps(taken, n.start, n.end):
             _merge_containing(text, found, n)
             continue
@@ -260,8 +318,8 @@ def _merge_containing(text: str, found: Found, n: object) -> None:
     return None
 
 
-def _projects(text: str, found: Found, taken: Taken) -> None:
-    for p in find_projects(text, 0, len(text)):
+def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> None:
+    for p in hits:
         if p.generic:
             found.hint("__home__", "mention", text[p.start:p.end], (p.start, p.end))
             continue

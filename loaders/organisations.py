@@ -110,6 +110,18 @@ def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: "callable[[
     return OrgName(left, right, " ".join(name.split()), head)
 
 
+def _owner_possessive(text: str, w: str, ws: int, lo: int) -> bool:
+    """'the Ministry of Labour's Employment Department', 'MLSP's Employment Department': the owner
+    is another body, the name starts after it."""
+    if not w.endswith(("'s", "s'")) or w.lower() in _POSSESSIVE_NAMES:
+        return False
+    return _looks_acronym(w[:-2]) or HEAD_RE.search(text, max(lo, ws - 60), ws) is not None
+
+
+_POSSESSIVE_NAMES = frozenset("governor's women's children's people's employers' workers' farmers' herders' "
+                              "citizens' veterans' consumers' teachers' nurses' doctors'".split())
+
+
 def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
     """Start of the name: capitalised words (and connectors) before the head noun."""
     pos = hs
@@ -123,6 +135,8 @@ def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
         if "\n\n" in m.group(2):
             break
         wl = w.lower()
+        if _owner_possessive(text, w, m.start(1), lo):
+            break
         if w[0].isupper() or (w[0].isdigit() and not _YEAR.match(w)):
             if w in _LEADING_DROP:
                 break
@@ -190,6 +204,9 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: "callable[[str
         if cap and HEAD_RE.fullmatch(cap) and cap[0].isupper() and cap not in ("Union",):
             break
         if cap and _looks_acronym(cap):
+            break
+        if cap and cap.endswith("'s") and cap.lower() not in _POSSESSIVE_NAMES:
+            end = m.end() - 2  # "Ministry of Labour's Department of X": the ministry ends here
             break
         end = pos = m.end()
     return end

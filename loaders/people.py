@@ -20,6 +20,11 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     r"((?:Vice\s|Deputy\s)?(?:Team\s+leader|Project\s+Director|Director|Head|Minister|officer|Officer|"
     r"Secretary|Manager|Coordinator|Chairman|Expert|Consultant|Specialist))(?:\s+of\s+[^,.;]{0,60}?)?\s*$")
+#: a contact line: "Enkhjargal Dorj, Communications Officer" (the body on the next line)
+_CONTACT_LINE = re.compile(
+    r"^([A-Z][a-z][\w\-]*(?:[ \t][A-Z][a-z][\w\-]*){1,2}),[ \t]+((?:[A-Z][\w\-]*[ \t]+(?:and[ \t]+|of[ \t]+)?){0,4}"
+    r"(?:Officer|Manager|Coordinator|Specialist|Director|Adviser|Advisor|Consultant|Assistant|"
+    r"Representative|Head|Expert|Leader|Associate|Analyst))[ \t]*$", re.M)
 _STOP = frozenset({"The", "This", "Team", "Project", "Head", "Director", "Minister", "Secretary"})
 
 
@@ -42,6 +47,13 @@ def find_people(text: str, start: int, end: int) -> list[PersonHit]:
                 continue
             role, rspan = _role(text, m.start(), m.start(1) + len(name), end)
             out.append(PersonHit(m.start(1), m.start(1) + len(name), name, role, rspan))
+    seen = {h.start for h in out}
+    for m in (_CONTACT_LINE.finditer(text, start, end) if "," in text[start:end] else ()):
+        if m.start(1) in seen or m.group(1).split()[0] in _STOP:
+            continue
+        nl = text.find("\n", m.end() + 1, end)
+        out.append(PersonHit(m.start(1), m.end(1), m.group(1), " ".join(m.group(2).split()),
+                             (m.end(1), nl if nl > 0 else end)))
     out.sort(key=lambda h: h.start)
     return out
 

@@ -22,8 +22,13 @@ _QUOTED_AFTER = re.compile(
     r"\b(?:([A-Z][A-Za-z]{1,10})(?:'s)?\s+)?(?:(funded|financed|supported)\s+)?[Pp]roject\s+\"([^\"\n]{5,200})\"")
 _QUOTED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,10})'s\s+\"([^\"]{5,200})\"\s+project\b")
 _OF_ORG = re.compile(r"\b([A-Z][a-z]+(?:\s[a-z]+){0,3}\s[Pp]roject)\s+of\s+([A-Z]{2,8})\b")
-_TEAM = re.compile(r"\b(the\s+[Pp]roject\b(?!\s+(?:[A-Z]|\")))|\b([Ee]xpert\s+team)\b")
-_FUNDED_BY = re.compile(r"\b([A-Z][A-Za-z]{1,10})(?:\s\([A-Z]{2,8}\))?\s+(?:funded|financed)\s*$")
+_TEAM = re.compile(r"\b([Tt]he\s+(?:(?:new|pilot|\w+-year)\s+)?[Pp]roject\b(?!\s+(?:[A-Z]|\")))|\b([Ee]xpert\s+team)\b")
+#: 'the Resilient Pastoral Livelihoods (RPL) project': an unquoted title, its acronym, "project"
+_TITLE_ACR = re.compile(
+    r"\b((?:[A-Z][\w\-']*[ \n]+(?:(?:for|of|and|in|on|to|through)[ \n]+)?){1,8}?)\(([A-Z][A-Za-z0-9]{1,10})\)[ \n]+[Pp]roject\b")
+_TITLE_LEAD = frozenset("The This That Our Its Their Under With From For By In On At And".split())
+_FUNDED_BY = re.compile(
+    r"\b([A-Z][A-Za-z]{1,10}(?:[ \n][A-Z][A-Za-z]{1,12}){0,3})(?:\s\([A-Z]{2,8}\))?(?:\s+|-)(?:funded|financed)\s*$")
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,19 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         acr = re.search(r"\(([A-Z][\w ]{1,10})\)", title)
         out.append(ProjectHit(m.start(2), m.end(2), title, acr.group(1) if acr else None, owner=m.group(1)))
     for m in (_QUOTED_ACR.finditer(text, start, end) if quotes else ()):
-        out.append(ProjectHit(m.start(1), m.end(1), m.group(1).strip(), m.group(2)))
+        fb = _FUNDED_BY.search(text, max(start, m.start() - 40), m.start())
+        out.append(ProjectHit(m.start(1), m.end(1), m.group(1).strip(), m.group(2),
+                              funder=fb.group(1) if fb else None))
+    for m in (_TITLE_ACR.finditer(text, start, end) if "(" in text[start:end] else ()):
+        words = m.group(1).split()
+        while words and words[0] in _TITLE_LEAD:
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        s0 = m.start(1) + m.group(1).index(words[0])
+        fb = _FUNDED_BY.search(text, max(start, s0 - 40), s0)
+        e0 = m.start(1) + len(m.group(1).rstrip())
+        out.append(ProjectHit(s0, e0, " ".join(words), m.group(2), funder=fb.group(1) if fb else None))
     for m in _OF_ORG.finditer(text, start, end):
         out.append(ProjectHit(m.start(1), m.end(2), m.group(0), None, owner=m.group(2)))
     for m in _LIST_PROJECTS.finditer(text, start, end):

@@ -132,9 +132,14 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
         da, db = t.by_id.get(a.eid), t.by_id.get(b.eid)
         if da is None or db is None or a.eid == b.eid:
             continue
-        if re.fullmatch(r"[ \n]+of[ \n]+(?:the[ \n]+)?", gap) and da.type == "Organisation" and db.type == "Organisation" \
-                and re.search(r"\b(?:department|division|unit|office|section)\b", da.name, re.I):
+        sub = da.type == "Organisation" and db.type == "Organisation" \
+            and re.search(r"\b(?:department|division|unit|office|section)\b", da.name, re.I) is not None
+        if sub and (re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap)
+                    or re.fullmatch(r",[ \n]*(?:the[ \n]+)?", gap) and db.name.startswith("Ministry")):
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))
+        elif gap in ("'s ", "'s\n") and da.type == "Organisation" and db.type == "Organisation" \
+                and re.search(r"\b(?:department|division|unit|office|section)\b", db.name, re.I):
+            out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
         elif _THROUGH_ITS.match(gap):
             out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
         elif gap == " " and da.type == "Project" and db.type == "Organisation" and "ommittee" in db.name:
@@ -152,6 +157,8 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
     places = [m for m in found.mentions if m.kind == "Place"]
     for d in list(t.by_id.values()):
         aimag = d.attrs.get("aimag")
+        if not isinstance(aimag, str) and d.type == "Organisation" and d.spans:
+            aimag = _named_aimag(d.name, t)
         if isinstance(aimag, str):
             p = t.find("Place", aimag)
             if p is not None and d.spans:
@@ -169,7 +176,7 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
                 out.append((d.id, "locatedIn", prev[-1].eid, sent))
         parent = d.attrs.get("parent")
         if d.attrs.get("place_type") == "city" and isinstance(parent, str) and parent in t.by_id \
-                and parent != "mongolia":
+                and parent != "mongolia" and t.by_id[parent].attrs.get("place_type") == "country":
             nxt = [p for p in found.between(m.end, m.end + 60) if p.eid == parent and p.start - m.end < 5]
             if nxt:
                 out.append((d.id, "locatedIn", parent, (m.start, nxt[0].end)))
@@ -182,6 +189,13 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
             if p and t.by_id[p[0].eid].attrs.get("place_type") in ("aimag", "soum"):
                 out.append((a.eid, "locatedIn", p[0].eid, (a.start, p[0].end)))
     return out
+
+
+def _named_aimag(name: str, t: EntityTable) -> str | None:
+    """'Arkhangai Governor's Office', 'Khovd aimag Governor's office': a body named after its aimag."""
+    m = re.match(r"([A-Z][\w\-]+)[ \n]+(?:aimag[ \n]+)?[A-Z]", name)
+    p = t.find("Place", m.group(1)) if m else None
+    return p.name if p is not None and p.attrs.get("place_type") == "aimag" else None
 
 
 def _affiliations(text: str, found: Found) -> list[Rel]:

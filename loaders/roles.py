@@ -119,13 +119,22 @@ _APPOSITIVE = re.compile(r",[ \n]*(?:(?:which\s+is|is)\s+)?(?:jointly\s+)?(?:fun
                          r"implemented|managed)\s+by\b[^,;]*?(?:,|(?=;)|$)", re.I)
 
 
+_DESCRIBED = re.compile(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:jointly\s+|co-?)?(?:funded|financed|sponsored|"
+                        r"implemented|managed|executed)\s+by\b[^.;]*", re.I)
+
+
 def _appositives(text: str, s: int, e: int, found: Found) -> list[tuple[int, int]]:
-    """'The X Project (ACR), funded by A and implemented by B, ...': A and B describe the project
-    (its funder and implementer, read as relations), they take no role in the reported event."""
+    """'The X Project (ACR), funded by A and implemented by B, ...' and 'The project is funded by
+    A and implemented by B.': A and B describe the project (its funder and implementer, read as
+    relations), they take no role in the reported event."""
     out: list[tuple[int, int]] = []
     for m in _APPOSITIVE.finditer(text, s, e):
         before = [x for x in found.between(max(s, m.start() - 80), m.start()) if x.kind == "Project"]
         if before and m.start() - before[-1].end <= 10:
+            out.append((m.start(), m.end()))
+    for m in _DESCRIBED.finditer(text, s, e):
+        before = [x for x in found.between(max(s, m.start() - 60), m.start()) if x.kind == "Project"]
+        if before and m.start() - before[-1].end <= 25:
             out.append((m.start(), m.end()))
     return out
 

@@ -18,6 +18,9 @@ _UPCOMING = re.compile(
 _PAST_SECTION = re.compile(
     r"^\s*(?:past|previous|recent|completed)\s+(?:events?|activities|news)\s*:?\s*$", re.I)
 _FIELD_LINE = re.compile(r"^\s*[\w ]{1,30}:\s+\S")
+#: "For more information, please contact:": what follows is a contact block, not the report
+_CONTACT = re.compile(r"^[ \t]*(?:for\s+(?:more|further)\s+information|media\s+contacts?|press\s+contacts?|"
+                      r"contacts?(?:\s+(?:person|details))?\s*:|please\s+contact)", re.I | re.M)
 _BULLET = re.compile(r"^\s*(?:[•\-\*·▪●◦]|\d+[\.\)]\s)")
 _MAX_HEADING = 140
 
@@ -48,9 +51,10 @@ def split_items(text: str) -> list[Item]:
     section = ""
     first_body = lines[0].start if lines else 0
     if heads and heads[0] > 0 and lines[heads[0]].start > first_body:
-        items.append(Item("", (first_body, first_body), (first_body, lines[heads[0]].start), "", None))
+        stop = _before_contact(text, first_body, lines[heads[0]].start)
+        items.append(Item("", (first_body, first_body), (first_body, stop), "", None))
     if not heads and lines:
-        return [Item("", (0, 0), (0, len(text)), "", None)]
+        return [Item("", (0, 0), (0, _before_contact(text, 0, len(text))), "", None)]
     for n, h in enumerate(heads):
         line = lines[h]
         if _UPCOMING.match(line.text):
@@ -61,9 +65,15 @@ def split_items(text: str) -> list[Item]:
             continue
         stop = lines[heads[n + 1]].start if n + 1 < len(heads) else len(text)
         body_start, stamp = _stamp_after(lines, h)
-        items.append(Item(line.text.strip(), (line.start, line.end), (body_start, stop),
+        items.append(Item(line.text.strip(), (line.start, line.end), (body_start, _before_contact(text, body_start, stop)),
                           section, stamp))
     return items
+
+
+def _before_contact(text: str, start: int, stop: int) -> int:
+    """Where a body ends: before a contact block ("For more information, please contact: ...")."""
+    m = _CONTACT.search(text, start, stop)
+    return m.start() if m else stop
 
 
 _SENTENCE_LIKE = re.compile(r"\b(?:will|was|were|is|are|has|have|had)\b.*\d", re.I)

@@ -18,6 +18,7 @@ from coopgraph.loaders.embedded import Embedded, find_embedded
 from coopgraph.loaders.events import EventDraft, build_event, event_status, heading_year, sentences
 from coopgraph.loaders.mentions import Found, find_all
 from coopgraph.loaders.places import PlaceHit, find_places
+from coopgraph.loaders.publications import find_publications, is_publication_list
 from coopgraph.loaders.relations import Rel, find_relations
 from coopgraph.loaders.roles import assign_roles
 from coopgraph.loaders.segments import Item, split_items
@@ -39,6 +40,9 @@ def extract_document(document: Document) -> ExtractionRecord:
     found = find_all(text, item_aimags, place_hits)
     events: list[tuple[EventDraft, Item]] = []
     for it in items:
+        if is_publication_list(it.heading):
+            events += [(ev, it) for ev in _publication_events(text, it, found)]
+            continue
         ev = build_event(text, it)
         if ev is None:
             continue
@@ -57,6 +61,23 @@ def extract_document(document: Document) -> ExtractionRecord:
     events.sort(key=lambda pair: pair[0].evidence_span[0])
     rels = find_relations(text, found, sentences(text, 0, len(text)))
     return _record(document, raw, found, events, rels)
+
+
+def _publication_events(text: str, item: Item, found: Found) -> list[EventDraft]:
+    """Each entry of a publication list: a completed publication, the page's project as organiser
+    when the title names it (see loaders/publications.py)."""
+    out: list[EventDraft] = []
+    home = found.table.by_id.get(found.home_project) if found.home_project else None
+    names = [n for n in ((home.name, *home.aliases) if home else ()) if len(n) > 1]
+    for p in find_publications(text, *item.body_span):
+        ev = EventDraft(p.title, "publication", p.year, p.year, "year" if p.year else "unknown", "completed", p.span)
+        if home is not None:
+            ev.projects = [home.id]
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", p.title) for n in names):
+                ev.organisers = [home.id]
+        ev.subjects = list(dict.fromkeys(m.eid for m in found.between(*p.line) if m.kind in ("Convention", "Policy")))
+        out.append(ev)
+    return out
 
 
 _SINCE = re.compile(r"\bSince\s+((?:19|20)\d\d),?\s+(?:the\s+)?(.{2,80}?)\s+(?:has|have)\s+(?:also\s+)?"
@@ -129,7 +150,8 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     if exclude:
         in_item = [m for m in in_item if not any(a <= m.start < b for a, b in exclude)]
     actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
-              and m.start >= b0 and not _quoted(text, m.start, b0) and not _owner_only(text, m.start)}
+              and m.start >= b0 and not _quoted(text, m.start, b0) and not _owner_only(text, m.start)
+              and not _unit_owner(text, m, found)}
     if ev.type != "publication":
         roles = assign_roles(text, sents, found, actors, found.home_project)
         firsts: dict[str, int] = {}
@@ -156,6 +178,22 @@ def _owner_only(text: str, pos: int) -> bool:
     """'Youth employment project of SDC': SDC owns a project named here, it is not an actor of
     the event (the project is; the ownership is a relation)."""
     return _OWNER_BEFORE.search(text, max(0, pos - 30), pos) is not None
+
+
+_UNIT = re.compile(r"\b(?:[Dd]epartment|[Dd]ivision|[Uu]nit|[Ss]ection|[Oo]ffice)\b")
+
+
+def _unit_owner(text: str, m: object, found: Found) -> bool:
+    """'the Department of Labour Policy of the Ministry of X': the ministry only owns the acting
+    department (a partOf relation); it takes no role in the event itself."""
+    before = [x for x in found.between(max(0, m.start - 150), m.start) if x.kind == "Organisation"]
+    if not before or before[-1].eid == m.eid:
+        return False
+    gap = text[before[-1].end:m.start]
+    if not re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?|,[ \n]*(?:the[ \n]+)?", gap):
+        return False
+    unit = found.table.by_id.get(before[-1].eid)
+    return unit is not None and _UNIT.search(unit.name) is not None and (gap.strip() != "," or text.startswith("Ministry", m.start))
 
 
 def _quoted(text: str, pos: int, lo: int) -> bool:
