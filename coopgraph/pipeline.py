@@ -10,15 +10,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from coopgraph._atomic import atomic_write_text
 from coopgraph.errors import InputError, ValidationError
 from coopgraph.extraction import LoadReport, Progress, load_documents
 from coopgraph.defaults import DEFAULT_BASE_IRI
-from coopgraph.graph import build_graph, save_graph, summarise, validate_graph
+from coopgraph.graph import build_quads, summarise, to_dataset, validate_graph
+from coopgraph.graph.serialization import GraphSets, save_texts as save_graph_texts
 from coopgraph.records import ExtractionRecord
 from coopgraph.viz import write_network
 
@@ -32,14 +35,24 @@ SUMMARY_LABELS: tuple[tuple[str, str], ...] = (
 
 @dataclass
 class BuildResult:
-    """What a build produced: the graph, its counts, the files written and the load report."""
+    """What a build produced: its triples, counts, the files written and the load report.
 
-    graph: Dataset
+    ``quads`` maps each named graph to its triples (what was validated and written);
+    ``graph`` makes an rdflib ``Dataset`` of them on first use, because most builds only write
+    files and filling rdflib's store costs as much as building the triples.
+    """
+
+    quads: GraphSets
     summary: dict[str, int]
     written: list[Path]
     report: LoadReport
     output_dir: Path
     records: list[ExtractionRecord] = field(default_factory=list)
+
+    @cached_property
+    def graph(self) -> Dataset:
+        """The built graph as an rdflib dataset (union of named graphs as default graph)."""
+        return to_dataset(self.quads)
 
 
 def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str = "coopgraph-out",
@@ -51,6 +64,10 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     Documents whose content is unchanged since the last build in the same directory are not
     extracted again (``force`` re-extracts all). Documents that fail are reported, not fatal,
     as long as at least one document loads.
+
+    Why the graph never enters rdflib's store here: at 1,000 documents filling it cost as much
+    as building the triples; the plain triple sets are validated and written directly, and
+    the network page reads an Oxigraph store parsed from the TriG just rendered.
 
     Raises:
         InputError: no document could be loaded.
@@ -64,20 +81,28 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     if not report.records:
         first, reason = report.failed[0] if report.failed else (out, "no documents")
         raise InputError(first, f"{reason} (no document could be loaded; nothing was written)")
-    graph = build_graph(report.records, base_iri=base_iri)
-    check = validate_graph(graph)
+    quads = build_quads(report.records, base_iri=base_iri)
+    check = validate_graph(quads)
     if not check.conforms:
         shown = "\n".join(check.violations[:20])
         raise ValidationError(
             f"the graph breaks {len(check.violations)} shape constraint(s); nothing was written:"
             f"\n{shown}", report="\n".join(check.violations))
-    written = list(save_graph(graph, out))
+    turtle, trig = save_graph_texts(quads)
+    written = [atomic_write_text(out / "graph.ttl", turtle), atomic_write_text(out / "graph.trig", trig)]
     if network:
         sources = [r.document for r in report.records]
-        written.append(write_network(graph, out / "network.html", sources=sources))
+        written.append(write_network(store_of(trig), out / "network.html", sources=sources))
     written.append(_write_manifest(out, report))
-    return BuildResult(graph=graph, summary=summarise(graph), written=written, report=report,
+    return BuildResult(quads=quads, summary=summarise(quads), written=written, report=report,
                        output_dir=out, records=list(report.records))
+
+
+def store_of(trig: str) -> ox.Store:
+    """An in-memory Oxigraph store of a TriG text (what the network page reads)."""
+    store = ox.Store()
+    store.load(trig, format=ox.RdfFormat.TRIG)
+    return store
 
 
 def _write_manifest(out: Path, report: LoadReport) -> Path:

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pyshacl import validate as shacl_validate
 from rdflib import Dataset, Graph, Node, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
@@ -134,6 +133,8 @@ def _line(focus: Node, path: Node | None, message: object, value: Node | None, s
 
 
 def _validate_pyshacl(graph: Graph | Dataset | GraphSets, only: set[Node] | None) -> ValidationReport:
+    from pyshacl import validate as shacl_validate  # imported here: ~0.3 s, the rarely used engine
+
     data = union_graph(graph)
     conforms, results, _text = shacl_validate(
         data, shacl_graph=_shapes(), inference="none", advanced=False, allow_warnings=False)

@@ -154,3 +154,37 @@ def test_progress_counts_entities_and_events() -> None:
         progress(i + 1, len(records), Path(record.document), record)
     assert progress.entities == sum(len(r.entities) for r in records) > 50
     assert progress.events == sum(len(r.events) for r in records) > 40
+
+
+def test_progress_in_a_log_comes_every_tenth_of_the_batch(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from coopgraph.cli._build import _ProgressLine
+    from coopgraph.extraction import extract
+
+    record = extract()[0]
+    progress = _ProgressLine(tty=False)
+    for i in range(40):
+        progress(i + 1, 40, Path(record.document), record)
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(" documents")[0] for line in lines] == [
+        f"extracting {n}/40" for n in range(4, 41, 4)]
+    assert lines[-1] == (f"extracting 40/40 documents: {40 * len(record.entities)} entities, "
+                         f"{40 * len(record.events)} events")
+
+
+def test_many_skipped_files_with_one_reason_are_one_note(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(bundled_documents()[0], docs / "iom.txt")
+    for i in range(5):
+        (docs / f"doc-{i}.gold.json").write_text("{}")
+    (docs / ".hidden.txt").write_text("private")
+    assert main(["build", "--no-network", "-o", str(tmp_path / "out"), str(docs)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    notes = sorted(line for line in err if line.startswith("note:"))
+    assert notes == [
+        f"note: {docs / '.hidden.txt'}: skipped (hidden file)",
+        f"note: 5 files skipped (gold annotation file (use it with coopgraph evaluate --gold)), "
+        f"e.g. {docs / 'doc-0.gold.json'}",
+    ]

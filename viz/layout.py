@@ -12,12 +12,17 @@ import math
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 
 #: One seed for everything random (layout, community detection): same graph → same picture.
 SEED = 20240601
 
-#: Up to this many nodes Kamada-Kawai (O(n²) memory, slower) is used; above it, a spring layout.
-KAMADA_KAWAI_LIMIT = 400
+#: Up to this many nodes Kamada-Kawai (stress on shortest paths) is used; above it, the force
+#: layout below. Measured here: Kamada-Kawai took 2.3 s at 257 nodes, the force layout 0.1 s.
+KAMADA_KAWAI_LIMIT = 120
+
+#: Iterations of the force layout; the step shrinks linearly to zero over them.
+FORCE_ITERATIONS = 60
 
 
 @dataclass(frozen=True)
@@ -49,17 +54,60 @@ def layout(g: nx.Graph) -> dict[str, tuple[int, int]]:
     ordered.add_edges_from(sorted((min(u, v), max(u, v), {"weight": math.log2(1 + d["weight"])})
                                   for u, v, d in g.edges(data=True)))
     if n <= KAMADA_KAWAI_LIMIT:
-        # Kamada-Kawai (stress on shortest paths) spreads dense clusters evenly; its start is a
-        # seeded spring layout, so the result is deterministic too.
+        # Kamada-Kawai spreads dense clusters evenly; its start is a seeded spring layout, so
+        # the result is deterministic too.
         start = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=50)
         raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
     else:
-        # networkx's sparse solver for 500+ nodes costs ~0.25 s per iteration at 2,000 nodes and
-        # 11,000 edges; 30 iterations already separate the clusters of such a hairball.
-        raw = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=30)
+        raw = force_layout(ordered)
     scale = 70.0 * math.sqrt(n) + 120.0
     return {node: (round(float(x) * scale), round(float(y) * scale))
             for node, (x, y) in sorted(raw.items())}
+
+
+def force_layout(g: nx.Graph, *, iterations: int = FORCE_ITERATIONS, seed: int = SEED
+                 ) -> dict[str, tuple[float, float]]:
+    """Fruchterman-Reingold positions in the unit square, repulsion computed densely in numpy.
+
+    Why not ``nx.spring_layout``: from 500 nodes networkx switches to a sparse solver that
+    loops in Python (measured: 7.9 s at 825 nodes and 10,645 edges); here each iteration is a
+    few whole-array operations on n×n distances (25 ms at 2,000 nodes; 64 MB), and edges pull
+    through one vectorised scatter-add. Seeded start, fixed iteration count: same graph, same
+    positions.
+    """
+    nodes = list(g.nodes)
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    rng = np.random.default_rng(seed)
+    pos = rng.random((n, 2))
+    if g.number_of_edges():
+        src = np.array([index[u] for u, _v in g.edges], dtype=np.intp)
+        dst = np.array([index[v] for _u, v in g.edges], dtype=np.intp)
+        weight = np.array([float(d.get("weight", 1.0)) for _u, _v, d in g.edges(data=True)])
+    else:
+        src = dst = np.zeros(0, dtype=np.intp)
+        weight = np.zeros(0)
+    k = math.sqrt(1.0 / n)  # ideal distance between nodes in the unit square
+    step = 0.1
+    cooling = step / (iterations + 1)
+    for _ in range(iterations):
+        dx = pos[:, 0, None] - pos[None, :, 0]
+        dy = pos[:, 1, None] - pos[None, :, 1]
+        dist2 = np.maximum(dx * dx + dy * dy, 1e-4)
+        repulse = (k * k) / dist2  # |force| / distance, so that force = repulse · (dx, dy)
+        disp = np.stack(((dx * repulse).sum(axis=1), (dy * repulse).sum(axis=1)), axis=1)
+        delta = pos[src] - pos[dst]
+        length = np.sqrt((delta * delta).sum(axis=1))
+        pull = delta * (length * weight / k)[:, None]
+        np.subtract.at(disp, src, pull)
+        np.add.at(disp, dst, pull)
+        norm = np.maximum(np.sqrt((disp * disp).sum(axis=1)), 1e-9)
+        pos += disp * (np.minimum(norm, step) / norm)[:, None]
+        step -= cooling
+    pos -= pos.mean(axis=0)
+    extent = float(np.abs(pos).max()) or 1.0
+    pos /= extent
+    return {node: (float(pos[i, 0]), float(pos[i, 1])) for node, i in index.items()}
 
 
 def centrality(g: nx.Graph) -> dict[str, float]:

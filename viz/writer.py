@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from coopgraph._atomic import atomic_write_text
@@ -40,7 +41,7 @@ class Network:
     edge_count: int
 
 
-def build_network(graph: Dataset | Graph, *, view: str = "actors", focus: str | None = None,
+def build_network(graph: Dataset | Graph | ox.Store, *, view: str = "actors", focus: str | None = None,
                   depth: int = 1) -> Network:
     """Project ``graph`` into ``view`` (the ego network of ``focus`` when given) and lay it out.
 
@@ -79,7 +80,7 @@ def save_network(network: Network, path: Path, *, title: str = DEFAULT_TITLE,
     return atomic_write_text(path, page)
 
 
-def write_network(graph: Dataset | Graph, path: Path, *, view: str = "actors",
+def write_network(graph: Dataset | Graph | ox.Store, path: Path, *, view: str = "actors",
                   focus: str | None = None, depth: int = 1, title: str = DEFAULT_TITLE,
                   sources: Sequence[str] | None = None, build_date: str | None = None) -> Path:
     """Write the interactive cooperation network of ``graph`` to ``path`` as one HTML file.

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-from coopgraph.records import ExtractionRecord
+from typing import TYPE_CHECKING
 
 from coopgraph.cli._options import add_base_iri, add_documents, add_encoding, add_output
+
+if TYPE_CHECKING:  # imported when run, not when the CLI starts (keeps `--help` fast)
+    from coopgraph.loaders.registry import Skipped
+    from coopgraph.records import ExtractionRecord
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,23 +32,47 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 class _ProgressLine:
-    """One self-overwriting stderr line: documents done, entities and events found so far.
+    """Progress on stderr: documents done, entities and events found so far.
 
-    Shown on a terminal, or for batches of 20+ documents so logs of long runs show progress.
+    On a terminal one line overwrites itself after every document; in a log (stderr not a
+    terminal) batches of 20+ documents get one line per tenth, so logs of long runs show
+    progress without thousands of lines.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tty: bool | None = None) -> None:
         self.entities = 0
         self.events = 0
+        self.tty = sys.stderr.isatty() if tty is None else tty
+        self.shown_tenth = 0
 
     def __call__(self, done: int, total: int, path: Path, record: ExtractionRecord | None) -> None:
         if record is not None:
             self.entities += len(record.entities)
             self.events += len(record.events)
-        if total >= 20 or sys.stderr.isatty():
-            end = "\n" if done == total else "\r"
-            print(f"extracting {done}/{total} documents: {self.entities} entities, "
-                  f"{self.events} events", end=end, file=sys.stderr, flush=True)
+        line = f"extracting {done}/{total} documents: {self.entities} entities, {self.events} events"
+        if self.tty:
+            print(line, end="\n" if done == total else "\r", file=sys.stderr, flush=True)
+        elif total >= 20 and (tenth := done * 10 // total) > self.shown_tenth:
+            self.shown_tenth = tenth
+            print(line, file=sys.stderr, flush=True)
+
+
+#: More skipped files than this with the same reason are reported as one line.
+_SKIPPED_SHOWN = 3
+
+
+def skipped_lines(skipped: list[Skipped]) -> list[str]:
+    """One note per skipped file, or one per reason when many files share it (e.g. gold files)."""
+    by_reason: dict[str, list[Skipped]] = {}
+    for item in skipped:
+        by_reason.setdefault(item.reason, []).append(item)
+    lines = []
+    for reason, items in by_reason.items():
+        if len(items) > _SKIPPED_SHOWN:
+            lines.append(f"note: {len(items)} files skipped ({reason}), e.g. {items[0].path}")
+        else:
+            lines.extend(f"note: {s.path}: skipped ({reason})" for s in items)
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,8 +84,8 @@ def run(args: argparse.Namespace) -> int:
     rep = result.report
     for path, reason in rep.failed:
         print(f"warning: {path}: {reason} (not loaded)", file=sys.stderr)
-    for skipped in rep.skipped:
-        print(f"note: {skipped.path}: skipped ({skipped.reason})", file=sys.stderr)
+    for line in skipped_lines(rep.skipped):
+        print(line, file=sys.stderr)
     for line in rep.warnings:
         print(f"warning: {line}", file=sys.stderr)
     if args.quiet:
