@@ -10,7 +10,16 @@
 - ``EndpointBackend``: any SPARQL 1.1 server through SPARQLWrapper; parameters become a
   ``VALUES`` block opening the WHERE clause, written with rdflib's ``term.n3()`` (never user text
   formatted into the query). Credentials come from COOPGRAPH_ENDPOINT_USER and
-  COOPGRAPH_ENDPOINT_PASSWORD, never from the command line (which shows in ``ps``).
+  COOPGRAPH_ENDPOINT_PASSWORD, never from the command line (which shows in ``ps``);
+  COOPGRAPH_ENDPOINT_AUTH picks HTTP ``basic`` (the default) or ``digest`` (Virtuoso's
+  ``/sparql-auth``).
+
+Servers that cap result sizes: Virtuoso cuts every SELECT at ``ResultSetMaxRows`` rows (10,000
+by default) without an error, and says so only in an ``X-SPARQL-MaxRows`` response header.
+``EndpointBackend`` reads that header: when a result reaches the cap and the query has no LIMIT
+or OFFSET of its own, it fetches the whole result again page by page (the query, with its ORDER
+BY made total, as a sub-select under ``LIMIT cap OFFSET n``); when the query has its own LIMIT
+above the cap, it raises EndpointError instead of returning a silently cut result.
 
 All backends query the union of the named graphs as the default graph (``graph.trig`` keeps one
 named graph per document); a remote server must do the same (``coopgraph serve`` starts Oxigraph
@@ -20,9 +29,11 @@ with ``--union-default-graph``) or be given ``graph_iri``.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import urllib.error
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -37,6 +48,9 @@ from coopgraph.queries.results import QueryResult, Term, make_result
 
 ENV_USER = "COOPGRAPH_ENDPOINT_USER"
 ENV_PASSWORD = "COOPGRAPH_ENDPOINT_PASSWORD"
+ENV_AUTH = "COOPGRAPH_ENDPOINT_AUTH"
+AUTH_SCHEMES: tuple[str, ...] = ("basic", "digest")
+CAP_HEADER = "X-SPARQL-MaxRows"
 DEFAULT_BUILD_DIR = "coopgraph-out"
 GRAPH_FILES: tuple[str, ...] = ("graph.trig", "graph.nq", "graph.ttl")
 _FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
@@ -144,10 +158,48 @@ class EndpointBackend:
         self.timeout = timeout
 
     def select(self, sparql: str, bindings: Mapping[str, Identifier]) -> QueryResult:
-        from SPARQLWrapper import JSON, POST, SPARQLWrapper  # imported on first remote use
+        """Run the query; a result the server cut at its row cap is paged or refused.
+
+        Raises EndpointError (network, HTTP, authentication, a capped result that cannot be
+        paged) or QueryError (nowhere to bind the parameters).
+        """
+        query = values_query(sparql, bindings)
+        result, cap = self._fetch(query)
+        if cap is None or len(result) < cap:
+            return result
+        shape = query_shape(query)
+        if shape.limit is not None and shape.limit <= cap and shape.offset is None:
+            return result  # the query asked for at most the cap: nothing was cut
+        if shape.limit is not None or shape.offset is not None:
+            raise EndpointError(self.url, f"the server cut the result at its cap of {cap} rows "
+                                f"({CAP_HEADER}) and the query has its own LIMIT/OFFSET, so it "
+                                "cannot be paged; raise the server's cap (Virtuoso: "
+                                "ResultSetMaxRows in virtuoso.ini) or ask for fewer rows")
+        return self._paged(query, shape, result.columns, cap)
+
+    def _paged(self, query: str, shape: QueryShape, columns: tuple[str, ...],
+               cap: int) -> QueryResult:
+        """The whole result, ``cap`` rows a request, in the query's own order made total."""
+        rows: list[tuple[Term | None, ...]] = []
+        previous_first: tuple[Term | None, ...] | None = None
+        offset = 0
+        while True:
+            page, _ = self._fetch(paged_query(query, shape, columns, cap, offset))
+            if page.rows and page.rows[0] == previous_first:
+                raise EndpointError(self.url, "the server ignores OFFSET: cannot page through "
+                                    f"a result cut at {cap} rows")
+            rows.extend(page.rows)
+            if len(page) < cap:
+                return make_result(columns, rows)
+            previous_first = page.rows[0]
+            offset += cap
+
+    def _fetch(self, query: str) -> tuple[QueryResult, int | None]:
+        """One request: the rows, and the server's row cap when it reports one."""
+        from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper  # imported on first use
 
         client = SPARQLWrapper(self.url)
-        client.setQuery(values_query(sparql, bindings))
+        client.setQuery(query)
         client.setReturnFormat(JSON)
         client.setMethod(POST)
         client.setTimeout(int(self.timeout))
@@ -155,9 +207,18 @@ class EndpointBackend:
             client.addDefaultGraph(self.graph_iri)
         user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
         if user:
+            if auth_scheme(self.url) == "digest":
+                # SPARQLWrapper answers a digest challenge of realm "SPARQL" (Virtuoso's) by
+                # installing a urllib opener with a digest handler.
+                client.setHTTPAuth(DIGEST)
             client.setCredentials(user, password or "")
-        doc = call_endpoint(self.url, self.timeout, lambda: client.queryAndConvert())
-        return _from_json(self.url, doc)
+
+        def call() -> tuple[object, str | None]:
+            answer = client.query()
+            return answer.convert(), answer.response.headers.get(CAP_HEADER)
+
+        doc, cap = call_endpoint(self.url, self.timeout, call)  # type: ignore[misc]
+        return _from_json(self.url, doc), _cap(cap)
 
     def close(self) -> None:
         """Nothing to release: each query opens its own HTTP request."""
@@ -178,6 +239,88 @@ def values_query(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     names = " ".join(f"?{k}" for k in bindings)
     terms = " ".join(v.n3() for v in bindings.values())
     return f"{sparql[:at]}\n  VALUES ({names}) {{ ({terms}) }}\n{sparql[at:]}"
+
+
+def auth_scheme(url: str) -> str:
+    """``basic`` or ``digest`` from COOPGRAPH_ENDPOINT_AUTH (default: basic).
+
+    Raises EndpointError for any other value.
+    """
+    scheme = os.environ.get(ENV_AUTH, "").strip().lower() or "basic"
+    if scheme not in AUTH_SCHEMES:
+        raise EndpointError(url, f"{ENV_AUTH} must be basic or digest, not {scheme!r}")
+    return scheme
+
+
+def _cap(header: str | None) -> int | None:
+    if header is None or not header.strip().isdigit():
+        return None
+    return int(header.strip())
+
+
+@dataclass(frozen=True)
+class QueryShape:
+    """Where a SELECT's parts are: the end of its prologue, the end of its WHERE clause, and
+    the solution modifiers after it."""
+
+    body_start: int  # where SELECT begins, after the PREFIX/BASE declarations
+    has_order: bool
+    limit: int | None
+    offset: int | None
+
+
+# Strings (long and short), IRIs and comments: masked before counting braces or keywords.
+_MASKED = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+                     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+                     r'|"(?:[^"\\\n]|\\.)*"'
+                     r"|'(?:[^'\\\n]|\\.)*'"
+                     r'|<[^<>"{}|^`\\\s]*>'
+                     r"|#[^\n]*")
+
+
+def query_shape(query: str) -> QueryShape:
+    """Find the SELECT keyword, the WHERE clause and the solution modifiers after it.
+
+    Strings, IRIs and comments are masked first, so a ``}`` or ``#`` inside a bound value
+    cannot mislead the brace count. Raises QueryError when there is no SELECT or WHERE
+    clause, or its braces do not balance.
+    """
+    masked = _MASKED.sub(lambda m: " " * len(m.group(0)), query)
+    select = re.search(r"\bSELECT\b", masked, re.IGNORECASE)
+    opening = re.search(r"\{", masked[select.end():]) if select else None
+    if select is None or opening is None:
+        raise QueryError("not a SELECT query with a WHERE clause")
+    depth, end = 0, -1
+    for i in range(select.end() + opening.start(), len(masked)):
+        depth += {"{": 1, "}": -1}.get(masked[i], 0)
+        if depth == 0:
+            end = i + 1
+            break
+    if end < 0:
+        raise QueryError("the WHERE clause's braces do not balance")
+    tail = masked[end:]
+    limit = re.search(r"\bLIMIT\s+(\d+)", tail, re.IGNORECASE)
+    offset = re.search(r"\bOFFSET\s+(\d+)", tail, re.IGNORECASE)
+    return QueryShape(select.start(), bool(re.search(r"\bORDER\s+BY\b", tail, re.IGNORECASE)),
+                      int(limit.group(1)) if limit else None,
+                      int(offset.group(1)) if offset else None)
+
+
+def paged_query(query: str, shape: QueryShape, columns: tuple[str, ...], size: int,
+                offset: int) -> str:
+    """One page of ``query`` (which has no LIMIT or OFFSET of its own).
+
+    The query becomes a sub-select whose ORDER BY is made total (every projected variable
+    appended as a tie-breaker, so that pages neither overlap nor skip rows), sliced by an
+    outer ``LIMIT size OFFSET offset``. The slice sits outside the sorted sub-select because
+    Virtuoso refuses a sorted LIMIT/OFFSET reaching past MaxSortedTopRows (error SR353; 10,000
+    by default, the same as its row cap) and documents this sub-select form for paging.
+    """
+    ties = " ".join(f"?{c}" for c in columns)
+    order = f" {ties}" if shape.has_order else f"\nORDER BY {ties}"
+    inner = query[shape.body_start:].rstrip() + order
+    return (f"{query[:shape.body_start]}SELECT {ties} WHERE {{\n  {{\n{inner}\n  }}\n}}\n"
+            f"LIMIT {size} OFFSET {offset}")
 
 
 def call_endpoint(url: str, timeout: float, call: object) -> object:
