@@ -54,25 +54,24 @@ def synthetic_records(n_docs: int, n_actors: int, seed: int = 1,
 
 
 def graph_builder() -> Callable[..., Any]:
-    try:
-        from coopgraph.graph import build_graph
-    except ImportError:
-        from coopgraph.graph.builder import build_graph
+    from coopgraph.graph import build_graph
     return build_graph
 
 
 def graph_file(target_triples: int, work: Path, seed: int = 1) -> tuple[Path, int, float]:
     """An N-Quads file of about target_triples quads; returns (path, quads, build seconds)."""
-    build_graph = graph_builder()
-    probe = build_graph(synthetic_records(20, 200, seed))
-    per_doc = max(1, len(probe.serialize(format="nquads").splitlines()) // 20)
+    from coopgraph.graph import build_quads
+    from coopgraph.graph.serialization import to_nquads
+
+    probe = build_quads(synthetic_records(20, 200, seed))
+    per_doc = max(1, sum(len(t) for t in probe.values()) // 20)
     n_docs = max(1, target_triples // per_doc)
     n_actors = max(50, int(n_docs * 1.5))
     t = time.perf_counter()
-    graph = build_graph(synthetic_records(n_docs, n_actors, seed))
+    quads = build_quads(synthetic_records(n_docs, n_actors, seed))
     built = time.perf_counter() - t
     path = work / f"graph-{target_triples}.nq"
-    data = graph.serialize(format="nquads", encoding="utf-8")
+    data = to_nquads(quads).encode("utf-8")
     path.write_bytes(data)
     return path, data.count(b"\n"), built
 
@@ -86,9 +85,51 @@ def _best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     return statistics.median(times), result
 
 
-def query_benchmark(target_triples: int, work: Path, *, baseline: bool = True) -> dict[str, Any]:
-    """Load time and who-cooperated-with-whom time on the embedded store and rdflib's memory store."""
-    from coopgraph.queries import OxigraphBackend, RdflibBackend, list_queries, run_query
+def _library_times(backend: Any, repeat: int) -> dict[str, Any]:
+    """Median seconds of every library query (with its example parameters) on ``backend``."""
+    from coopgraph.queries import list_queries, run_query
+    out: dict[str, Any] = {}
+    for nq in list_queries():
+        params = {p.name: p.example for p in nq.params if p.example is not None}
+        try:
+            s, result = _best_of(lambda: run_query(backend, nq.name, params), repeat)
+            out[nq.name] = {"s": round(s, 4), "rows": len(result.rows)}
+        except Exception as exc:  # noqa: BLE001 - reported, not fatal
+            out[nq.name] = {"error": str(exc)[:200]}
+    return out
+
+
+def _server_times(path: Path, repeat: int) -> dict[str, Any]:
+    """Load the N-Quads into a fresh ``oxigraph serve`` on 127.0.0.1 and time every query there."""
+    import socket
+    import urllib.request
+
+    from coopgraph.queries import EndpointBackend
+    from coopgraph.queries.server import start_server
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    server = start_server(None, host="127.0.0.1", port=port)
+    try:
+        t = time.perf_counter()
+        request = urllib.request.Request(
+            server.query_url.rsplit("/", 1)[0] + "/store", data=path.read_bytes(), method="POST",
+            headers={"Content-Type": "application/n-quads"})
+        with urllib.request.urlopen(request, timeout=600) as response:  # noqa: S310 - loopback
+            response.read()
+        loaded = time.perf_counter() - t
+        backend = EndpointBackend(server.query_url, timeout=600)
+        return {"load_s": round(loaded, 3), "library": _library_times(backend, repeat)}
+    finally:
+        server.stop()
+
+
+def query_benchmark(target_triples: int, work: Path, *, baseline: bool = True,
+                    server: bool = True) -> dict[str, Any]:
+    """Every library query on the embedded store, on a local Oxigraph server, and
+    who-cooperated-with-whom on rdflib's memory store as the baseline (ratio)."""
+    from coopgraph.queries import OxigraphBackend, RdflibBackend, run_query
     path, quads, built = graph_file(target_triples, work)
     out: dict[str, Any] = {"triples": quads, "graph_build_s": round(built, 3),
                            "nquads_mb": round(path.stat().st_size / 1e6, 1)}
@@ -98,14 +139,10 @@ def query_benchmark(target_triples: int, work: Path, *, baseline: bool = True) -
     q, result = _best_of(lambda: run_query(ox_backend, "who-cooperated-with-whom"), 3)
     out["oxigraph_query_s"] = round(q, 4)
     out["pairs"] = len(result.rows)
-    out["oxigraph_library_s"] = {}
-    for nq in list_queries():
-        params = {p.name: p.example for p in nq.params if p.example is not None}
-        try:
-            s, _ = _best_of(lambda: run_query(ox_backend, nq.name, params), 1)
-            out["oxigraph_library_s"][nq.name] = round(s, 4)
-        except Exception as exc:  # noqa: BLE001 - reported, not fatal
-            out["oxigraph_library_s"][nq.name] = f"error: {exc}"
+    out["oxigraph_library"] = _library_times(ox_backend, 3)
+    ox_backend.close()
+    if server:
+        out["server"] = _server_times(path, 3)
     if baseline:
         t = time.perf_counter()
         rd_backend = RdflibBackend.from_file(path)
@@ -124,10 +161,13 @@ def viz_benchmark(n_actors: int, work: Path) -> dict[str, Any]:
         from coopgraph.viz import write_network
     except ImportError as exc:
         return {"error": f"coopgraph.viz.write_network unavailable: {exc}"}
-    graph = graph_builder()(synthetic_records(max(1, n_actors // 8), n_actors))
+    from coopgraph.pipeline import store_of
+    from coopgraph.graph import build_quads
+    from coopgraph.graph.serialization import to_trig
+    store = store_of(to_trig(build_quads(synthetic_records(max(1, n_actors // 8), n_actors))))
     path = work / f"network-{n_actors}.html"
     t = time.perf_counter()
-    write_network(graph, path)
+    write_network(store, path)
     seconds = time.perf_counter() - t
     return {"actors": n_actors, "seconds": round(seconds, 3),
             "html_mb": round(path.stat().st_size / 1e6, 2)}

@@ -7,7 +7,8 @@ Build: a seeded synthetic corpus of each size (benchmarks/generate_corpus.py) is
 `coopgraph build` in a fresh process (benchmarks/build_bench.py): documents/s, MB/s, peak memory,
 incremental rebuild after one document changes, extraction F1 against the generated gold.
 Queries: who-cooperated-with-whom (and every library query) on the embedded pyoxigraph store,
-with rdflib's memory store as the baseline measured in the same run (ratio). Viz: time and size
+and on a local `oxigraph serve` (127.0.0.1, through SPARQLWrapper), with rdflib's memory
+store as the baseline for who-cooperated-with-whom, measured in the same run (ratio). Viz: time and size
 of the network page at the given numbers of actors.
 """
 
@@ -82,11 +83,26 @@ def table(results: dict[str, Any]) -> str:
                      f"{r.get('rdflib_load_s', float('nan')):13.2f} "
                      f"{r.get('rdflib_query_s', float('nan')):14.4f} "
                      f"{r.get('rdflib_over_oxigraph', float('nan')):6.1f}")
+    for r in results["queries"]:
+        lines += ["", f"library queries at {r['triples']} triples, median seconds (rows): "
+                      "embedded pyoxigraph | local oxigraph server"
+                      + (f" (loaded in {r['server']['load_s']:.1f} s)" if "server" in r else "")]
+        remote = r.get("server", {}).get("library", {})
+        for name, cell in r["oxigraph_library"].items():
+            lines.append(f"  {name:<36} {_cell(cell):>16} | {_cell(remote.get(name, {})):>16}")
     lines += ["", "network page (coopgraph.viz.write_network)"]
     for r in results["viz"]:
         lines.append(f"  {r.get('actors', '?')} actors: " + (
             r["error"] if "error" in r else f"{r['seconds']:.2f} s, {r['html_mb']:.2f} MB"))
     return "\n".join(lines)
+
+
+def _cell(cell: dict[str, Any]) -> str:
+    if "error" in cell:
+        return "error"
+    if "s" not in cell:
+        return "-"
+    return f"{cell['s']:.4f} ({cell['rows']})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-baseline-above", type=int, default=200_000,
                    help="skip the slow rdflib baseline above this many triples")
     p.add_argument("--quick", action="store_true", help="only 100 documents, 10^4 triples, 200 actors")
+    p.add_argument("--no-server", action="store_true",
+                   help="skip the local Oxigraph server column of the query benchmark")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--json", type=Path, default=HERE / "results.json", help="where to write JSON")
     args = p.parse_args(argv)
@@ -110,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             results["build"].append(build_benchmark(n, work, args.seed))
         for t in (int(s) for s in args.triples.split(",") if s):
             results["queries"].append(graph_bench.query_benchmark(
-                t, work, baseline=t <= args.no_baseline_above))
+                t, work, baseline=t <= args.no_baseline_above, server=not args.no_server))
         for a in (int(s) for s in args.viz_actors.split(",") if s):
             results["viz"].append(graph_bench.viz_benchmark(a, work))
     print(table(results))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -115,7 +116,14 @@ def load_query_file(path: Path) -> NamedQuery:
     Raises QueryError (with file and line) for a bad header, a SPARQL syntax error, or a
     parameter the query does not project (or group by, when it aggregates).
     """
-    text = path.read_text(encoding="utf-8")
+    return _checked_query(path, path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=256)
+def _checked_query(path: Path, text: str) -> NamedQuery:
+    """Parse and check a query text once per process (keyed by its text, so an edited file is
+    checked again). Why: rdflib's SPARQL parser takes ~80 ms per query, more than running most
+    library queries on the embedded store."""
     fields, params = _parse_header(text, str(path))
     for key in ("title", "description"):
         if key not in fields:
