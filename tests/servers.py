@@ -21,7 +21,18 @@ from pathlib import Path
 
 import pytest
 
+from coopgraph.queries.results import QueryResult
 from coopgraph.queries.server import OxigraphServer, start_server
+
+
+def row_keys(result: QueryResult, *, ordered: bool = False) -> list[tuple[str, ...]]:
+    """Each row as the N-Triples forms of its terms ('' when unbound), sorted unless ``ordered``.
+
+    N-Triples forms keep datatype and language, so ``"2017"^^xsd:integer`` and ``"2017"`` stay
+    different; the only normalisation is the backends' own (plain = xsd:string, RDF 1.1).
+    """
+    keys = [tuple("" if v is None else v.n3() for v in row) for row in result.rows]
+    return keys if ordered else sorted(keys)
 
 
 def free_port() -> int:

@@ -19,17 +19,14 @@ from hypothesis import strategies as st
 from rdflib import Literal
 
 from coopgraph.errors import EndpointError, InputError, QueryError
-from coopgraph.queries import (EndpointBackend, QueryResult, list_queries, open_backend,
+from coopgraph.queries import (EndpointBackend, list_queries, open_backend,
                                run_query)
 from coopgraph.queries.backends import values_query
 from coopgraph.queries.push import push_graph
 from coopgraph.queries.server import OxigraphServer
+from servers import row_keys
 
 QUERIES = [q.name for q in list_queries()]
-
-
-def row_keys(result: QueryResult) -> list[tuple[str, ...]]:
-    return sorted(tuple("" if v is None else v.n3() for v in row) for row in result.rows)
 
 
 @pytest.fixture(scope="module")
