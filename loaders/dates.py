@@ -29,6 +29,11 @@ _DAY_LIST = re.compile(
     rf"\s*(?:of\s+)?({_MON})(?:\s*,?\s*({_YEAR}))?", re.I)
 _MONTH_DAY = re.compile(rf"\b({_MON})\s+({_DAY}(?:\s*-\s*{_DAY})?),?\s+({_YEAR})", re.I)
 _ISO = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
+#: "2018.06.12", "2018/06/12" (year first), "12.06.2018" (day first, as written in Mongolia and Europe)
+_DOTTED_YMD = re.compile(r"(?<![\d.])((?:19|20)\d\d)[./]([01]?\d)[./]([0-3]?\d)(?!\w|\.\d)")
+_DOTTED_DMY = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\w|\.\d)")
+#: "Q3 2019", "Q3/2019", "2019 Q3"
+_QN = re.compile(r"\bQ([1-4])[ /-]?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)[ /-]?Q([1-4])\b")
 _QUARTER = re.compile(rf"\b(1|2|3|4|first|second|third|fourth){_ORD}\s+quarter\s+(?:of\s+)?({_YEAR})", re.I)
 _HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_MON})\s+({_YEAR})", re.I)
 _MONTH_RANGE = re.compile(
@@ -82,6 +87,18 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
     for m in _ISO.finditer(text, start, end):
         d = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
         add(m.start(), m.end(), d, d, "day")
+    if text.find(".", start, end) >= 0 or text.find("/", start, end) >= 0:
+        for m in _DOTTED_YMD.finditer(text, start, end):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                add(m.start(), m.end(), f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d:02d}", "day")
+        for m in _DOTTED_DMY.finditer(text, start, end):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1 <= mo <= 12 and 1 <= d <= 31 and free(m.start(), m.end()):
+                add(m.start(), m.end(), f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d:02d}", "day")
+    for m in _QN.finditer(text, start, end) if text.find("Q", start, end) >= 0 else ():
+        q, y = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))
+        add(m.start(), m.end(), f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "month")
     for m in _DAY_LIST.finditer(text, start, end):
         if not free(m.start(), m.end()):
             continue

@@ -96,6 +96,7 @@ class EntityTable:
                 if draft is not None:
                     break
         if draft is None:
+            name = _SPACES.sub(" ", name).strip()  # a name wrapped over two lines is one name
             draft = EntityDraft(self._new_id(eid or slug(name)), etype, name)
             self.by_id[draft.id] = draft
         elif draft.type != etype and etype == "Project":

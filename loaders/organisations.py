@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|Offices|Department|"
               "Departments|Division|Divisions|Directorate|Institute|University|College|Centre|Center|"
               "Council|Committee|Commission|Federation|Confederation|Association|Union|Chamber|"
-              "Foundation|Bank|Facility|Delegation|Secretariat|Unit|Organization|Organisation|"
+              "Foundation|Fund|Bank|Facility|Delegation|Secretariat|Unit|Organization|Organisation|"
               "Administration|Bureau|Inspectorate|Academy|Corporation|Company|Cooperative|Network|"
               "Alliance|Parliament|Hural|Court")
 _LOWER_HEADS = "office|department|division|centre|center|unit|council|committee|agency|authority|institute"
@@ -49,7 +49,7 @@ CATEGORY_BY_HEAD = {
     "federation": "social_partner", "confederation": "social_partner", "union": "social_partner",
     "chamber": "social_partner", "association": "ngo", "foundation": "ngo", "network": "ngo",
     "alliance": "ngo", "cooperative": "private", "company": "private", "corporation": "private",
-    "bank": "donor", "facility": "donor", "delegation": "donor",
+    "bank": "donor", "facility": "donor", "fund": "donor", "delegation": "donor",
     "committee": "other", "council": "other", "unit": "other", "organization": "other",
     "organisation": "other",
 }

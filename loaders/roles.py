@@ -19,12 +19,13 @@ _CUES: tuple[tuple[str, str], ...] = (
     (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run)\s+(?:jointly\s+)?by(?:\s+the\s+both)?", "organisers"),
     (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with", "with"),
     (r"participation\s+of|attended\s+by|participated\s+by|representatives?\s+(?:of|from)|delegation\s+of|"
-     r"(?:specialists|officers|staff|members)\s+(?:and\s+officers\s+)?of|invited", "participants"),
+     r"(?:specialists|officers|staff|members)\s+(?:and\s+officers\s+)?of|invited|"
+     r"(?:trainers|experts|lecturers|speakers|resource\s+persons)\s+(?:from|of)", "participants"),
     (r"(?:provided|providing|provides|provide|gave|giving|committed(?:\s+a)?(?:\s+further)?)\s+(?:technical\s+|financial\s+)?(?:support|assistance)\s+to", "support_to"),
 )
 #: a cue starts a word (the look-behind also lets the engine skip mid-word positions cheaply)
 _CUE_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)) + ")", re.I)
-_ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|hosting|is\s+hosting|held|conducted|paid|"
+_ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|hosting|is\s+hosting|held|conducted|delivered|paid|"
                        r"implemented|arranged|launched|will\s+(?:organi[sz]e|hold|conduct|host)|"
                        r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
@@ -97,8 +98,9 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
             give(m.eid, "organisers" if in_org and in_org.start() > m.end else "participants")
             continue
         if role == "with":
-            if any(r == "organisers" and ce2 <= cue[0] for _, ce2, r in cues):
-                give(m.eid, "organisers")
+            if any(r == "organisers" and ce2 <= cue[0] for _, ce2, r in cues) \
+                    or verb is not None and not active and verb.group(0).lower().startswith("organi"):
+                give(m.eid, "organisers")  # "the training will be organized together with X"
             elif m.eid is not None and verb is not None and m.start > verb.start() and subject_role is None:
                 give(m.eid, "participants")
             else:

@@ -57,13 +57,14 @@ def split_items(text: str) -> list[Item]:
         return [Item("", (0, 0), (0, _before_contact(text, 0, len(text))), "", None)]
     for n, h in enumerate(heads):
         line = lines[h]
-        if _UPCOMING.match(line.text):
-            section = "upcoming"
-            continue
-        if _PAST_SECTION.match(line.text):
-            section = "past"
-            continue
         stop = lines[heads[n + 1]].start if n + 1 < len(heads) else len(text)
+        if _UPCOMING.match(line.text) or _PAST_SECTION.match(line.text):
+            section = "upcoming" if _UPCOMING.match(line.text) else "past"
+            if text[line.end:stop].strip():
+                # "Upcoming events" over a list of entries: the list is an item with no heading
+                end = _before_contact(text, line.end + 1, stop)
+                items.append(Item("", (line.end + 1, line.end + 1), (line.end + 1, end), section, None))
+            continue
         body_start, stamp = _stamp_after(lines, h)
         items.append(Item(line.text.strip(), (line.start, line.end), (body_start, _before_contact(text, body_start, stop)),
                           section, stamp))

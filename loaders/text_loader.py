@@ -15,11 +15,12 @@ from coopgraph.loaders.documents import Document, document_from_text, read_docum
 from coopgraph.loaders.entities import EntityDraft, is_acronym, slug
 from coopgraph.loaders.dates import find_dates, span_of
 from coopgraph.loaders.embedded import Embedded, find_embedded
-from coopgraph.loaders.events import EventDraft, build_event, event_status, heading_year, sentences
+from coopgraph.loaders.events import EventDraft, build_event, event_status, event_type, heading_year, sentences
 from coopgraph.loaders.mentions import Found, find_all
 from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.publications import find_publications, is_publication_list
 from coopgraph.loaders.relations import Rel, find_relations
+from coopgraph.loaders.rows import Row, find_rows
 from coopgraph.loaders.roles import assign_roles
 from coopgraph.loaders.segments import Item, split_items
 from coopgraph.loaders.textnorm import normalise
@@ -43,6 +44,10 @@ def extract_document(document: Document) -> ExtractionRecord:
         if is_publication_list(it.heading):
             events += [(ev, it) for ev in _publication_events(text, it, found)]
             continue
+        rows = find_rows(text, *it.body_span, heading_year(it) or (it.stamp[0] if it.stamp else None))
+        if len(rows) >= 2 or rows and it.section == "upcoming":
+            events += [(ev, it) for ev in _row_events(text, it, found, rows)]
+            continue
         ev = build_event(text, it)
         if ev is None:
             continue
@@ -61,6 +66,76 @@ def extract_document(document: Document) -> ExtractionRecord:
     events.sort(key=lambda pair: pair[0].evidence_span[0])
     rels = find_relations(text, found, sentences(text, 0, len(text)))
     return _record(document, raw, found, events, rels)
+
+
+def _row_events(text: str, item: Item, found: Found, rows: list[Row]) -> list[EventDraft]:
+    """One event per dated list or table row (see loaders/rows.py). The item's text around the
+    rows ("HLSP delivered trainings ... funded by SDC") lends its organisers and supporters to the
+    rows it describes (those of the same status); a planned row with no organiser of its own is
+    the page's project's."""
+    lead = Item(item.heading, item.heading_span, (item.body_span[0], rows[0].span[0]), item.section, item.stamp)
+    intro = build_event(text, lead) if text[lead.body_span[0]:lead.body_span[1]].strip() else None
+    if intro is not None:
+        _fill_event(text, lead, intro, found)
+    ctx = event_type(item.heading, text[item.body_span[0]:rows[0].span[0]])
+    out: list[EventDraft] = []
+    for r in rows:
+        s, e = r.span
+        part = Item("", (s, s), (s, e), item.section, item.stamp)
+        title = " ".join(text[r.title_span[0]:r.title_span[1]].split()).strip(" ,;:-")
+        start, end, prec = span_of(list(r.dates))
+        etype = event_type(title)
+        if etype == "other":
+            etype = ctx
+        if r.planned or item.section == "upcoming":
+            status = "planned"
+        elif item.section == "past":
+            status = "completed"
+        else:
+            status = event_status(text, part, (s, e), text[s:e])
+            if status == "unknown" and intro is not None:
+                status = intro.status
+        ev = EventDraft(title or text[s:e].strip(), etype, start, end, prec, status, r.title_span, attendee_count=r.count)
+        _fill_event(text, part, ev, found)
+        ev.places = _row_places(found, s, e)
+        if intro is not None and intro.status == status:
+            ev.organisers = ev.organisers or list(intro.organisers)
+            ev.supporters = ev.supporters or list(intro.supporters)
+        if not ev.organisers and status == "planned" and found.home_project:
+            ev.organisers = [found.home_project]
+        out.append(ev)
+    _rows_named_after(text, item, found, rows, out)
+    for ev in out:
+        taken = set(ev.organisers) | set(ev.supporters)
+        ev.participants = [x for x in ev.participants if x not in taken]
+    return out
+
+
+def _rows_named_after(text: str, item: Item, found: Found, rows: list[Row], events: list[EventDraft]) -> None:
+    """'The Dundgovi training was organized by X': a sentence after the table that names the
+    place of exactly one row gives that row its actors."""
+    row_places = [{m.eid for m in found.between(*r.span) if m.kind == "Place"} for r in rows]
+    for ss, se in sentences(text, rows[-1].span[1], item.body_span[1]):
+        named = {m.eid for m in found.between(ss, se) if m.kind == "Place"}
+        hit = [k for k, ps in enumerate(row_places) if named & ps]
+        if len(hit) != 1:
+            continue
+        ev = events[hit[0]]
+        actors = {m.eid for m in found.between(ss, se) if m.kind in ("Organisation", "Project") and m.role_ok}
+        for eid, role in assign_roles(text, [(ss, se)], found, actors, found.home_project).items():
+            if eid not in getattr(ev, role):
+                getattr(ev, role).append(eid)
+
+
+def _row_places(found: Found, s: int, e: int) -> list[str]:
+    """A row's places are where its activity happens: every place it names outside a body's name,
+    less the aimag of a city or soum it also names."""
+    ms = found.between(s, e)
+    orgs = [(m.start, m.end) for m in ms if m.kind == "Organisation"]
+    out = list(dict.fromkeys(m.eid for m in ms if m.kind == "Place" and not any(a <= m.start < b for a, b in orgs)))
+    kinds = {found.table.by_id[x].attrs.get("place_type") for x in out}
+    parents = {found.table.by_id[x].attrs.get("parent") for x in out}
+    return [x for x in out if x not in parents and not ("soum" in kinds and found.table.by_id[x].attrs.get("place_type") == "aimag")]
 
 
 def _publication_events(text: str, item: Item, found: Found) -> list[EventDraft]:
