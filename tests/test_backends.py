@@ -21,7 +21,7 @@ from rdflib import Literal
 from coopgraph.errors import EndpointError, InputError, QueryError
 from coopgraph.queries import (EndpointBackend, list_queries, open_backend,
                                run_query)
-from coopgraph.queries.backends import values_query
+from coopgraph.queries.backends import QueryShape, paged_query, query_shape, values_query
 from coopgraph.queries.push import push_graph
 from coopgraph.queries.server import OxigraphServer
 from servers import row_keys
@@ -81,6 +81,63 @@ def test_hostile_values_leave_the_server_graph_unchanged(loaded_server: Oxigraph
 def test_values_block_opens_the_where_clause() -> None:
     text = values_query('SELECT ?a WHERE { ?s ?p ?a }', {"a": Literal('x" } #')})
     assert text == 'SELECT ?a WHERE {\n  VALUES (?a) { ("x\\" } #") }\n ?s ?p ?a }'
+
+
+# --- paging past a server's row cap ----------------------------------------------------------
+
+def test_query_shape_skips_braces_and_keywords_inside_values() -> None:
+    text = values_query("PREFIX ex: <http://ex.org/a#>\nSELECT ?a ?b WHERE { ?a ex:p ?b }\n"
+                        "ORDER BY ?b", {"b": Literal('} LIMIT 5 # {')})
+    shape = query_shape(text)
+    assert shape == QueryShape(body_start=text.index("SELECT"), has_order=True, limit=None,
+                               offset=None)
+    assert query_shape(text + " LIMIT 10 OFFSET 20") == QueryShape(shape.body_start, True, 10, 20)
+    with pytest.raises(QueryError, match="braces do not balance"):
+        query_shape("SELECT ?a WHERE { ?a ?b ?c")
+
+
+def test_paged_query_keeps_the_prologue_and_makes_the_order_total() -> None:
+    text = "PREFIX ex: <http://ex.org/>\nSELECT ?a ?b WHERE { ?a ex:p ?b }\nORDER BY DESC(?b)"
+    page = paged_query(text, query_shape(text), ("a", "b"), 50, 100)
+    assert page == ("PREFIX ex: <http://ex.org/>\nSELECT ?a ?b WHERE {\n  {\n"
+                    "SELECT ?a ?b WHERE { ?a ex:p ?b }\nORDER BY DESC(?b) ?a ?b\n  }\n}\n"
+                    "LIMIT 50 OFFSET 100")
+    unordered = "SELECT ?a WHERE { ?a ?p ?o }"
+    assert paged_query(unordered, query_shape(unordered), ("a",), 10, 0) == (
+        "SELECT ?a WHERE {\n  {\nSELECT ?a WHERE { ?a ?p ?o }\nORDER BY ?a\n  }\n}\n"
+        "LIMIT 10 OFFSET 0")
+
+
+class CappedEndpoint(http.server.BaseHTTPRequestHandler):
+    """A server that says it cut every answer at 2 rows and ignores OFFSET (always 2 rows)."""
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = (b'{"head": {"vars": ["a"]}, "results": {"bindings": ['
+                b'{"a": {"type": "literal", "value": "1"}}, {"a": {"type": "literal", "value": "2"}}]}}')
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("X-SPARQL-MaxRows", "2")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_server_that_ignores_offset_is_an_error_not_an_endless_loop() -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), CappedEndpoint)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    try:
+        with pytest.raises(EndpointError) as err:
+            EndpointBackend(url, timeout=5).select("SELECT ?a WHERE { ?a ?p ?o }", {})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert str(err.value) == f"{url}: the server ignores OFFSET: cannot page through a result cut at 2 rows"
 
 
 # --- errors ----------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ from coopgraph.queries import list_queries, open_backend, run_query
 from coopgraph.queries.results import FORMATS
 
 ENV_HELP = ("Credentials for the endpoint come from the environment variables "
-            "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD, never from arguments.")
+            "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD, never from arguments; "
+            "COOPGRAPH_ENDPOINT_AUTH=digest answers HTTP Digest challenges (Virtuoso's "
+            "/sparql-auth and /sparql-graph-crud-auth) instead of sending Basic auth.")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,7 +35,9 @@ def _register_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = sub.add_parser(
         "query", help="run a named question from the query library",
         description="Run a library query (queries/*.rq) on the built graph, or on a SPARQL "
-                    "endpoint with --endpoint, and print the rows. " + ENV_HELP,
+                    "endpoint with --endpoint, and print the rows. An answer cut at the "
+                    "server's row cap (Virtuoso's X-SPARQL-MaxRows) is fetched again page by "
+                    "page. " + ENV_HELP,
         epilog="Example: coopgraph query partners-of-actor --param actor=ILO")
     p.add_argument("name", nargs="?", metavar="NAME", help="query name (see --list)")
     p.add_argument("--list", action="store_true", help="list the queries and their parameters")
