@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from coopgraph.loaders.events import event_type
 
 _NOUN = (r"ceremony|workshop|seminar|training(?:\s+of\s+trainers)?|conference|forum|round\s?table|survey|"
-         r"meeting|study\s+visit|field\s+visit|exhibition|expo")
+         r"meeting|study\s+visit|study\s+tour|field\s+visit|exhibition|expo|(?:review\s+)?mission|"
+         r"launch(?:\s+event|\s+ceremony)?|consultation")
 _ACT = re.compile(
     r"\b(?:organi[sz]ed|conducted|held|hosted|will\s+(?:organi[sz]e|conduct|hold|host)|[Tt]o\s+organi[sz]e|"
     r"[Tt]o\s+hold|[Tt]o\s+conduct)\s+(?:a|an|the|its|their)?\s*"
@@ -29,6 +30,15 @@ _PLANNED = re.compile(
     r"regional|refresher|\w+-day)\s+){0,3}(?:" + _NOUN + r"))\b[^.;]{0,60}?\s(?:is|are|will\s+be)\s+(?:also\s+)?"
     r"(?:planned|scheduled|foreseen|envisaged|expected|to\s+be\s+(?:held|organi[sz]ed|conducted)|"
     r"(?:to\s+be\s+)?held|organi[sz]ed|conducted)\b", re.I)
+#: "During a consultation workshop held in Ulaanbaatar on ...": a past activity named in passing
+_DURING_HELD = re.compile(r"\b(?:During|At)\s+(?:a|an|the)\s+((?:[\w\-]+\s+){0,3}?(?:" + _NOUN + r"))\s+"
+                          r"(?:held|organi[sz]ed|conducted|hosted)\b")
+#: "... trained 85 soum social workers in ...": a training reported by its verb
+_TRAINED = re.compile(r"\b(?:trained|coached|retrained)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?\d{1,5}\s+"
+                      r"((?:[\w\-]+\s+){0,5}?[\w\-]+)(?=\s+(?:in|at|on|from|during|of|with|to)\b|[,.;]|$)")
+#: "... is expected to start ... with a launch event in Ulaanbaatar": an announced activity
+_WITH_NEXT = re.compile(r"\b(?:will|(?:is|are)\s+expected\s+to)\s+\w+[^.;]{0,80}?\bwith\s+(?:a|an)\s+"
+                        r"((?:[\w\-]+\s+){0,2}?(?:" + _NOUN + r"))\b", re.I)
 _HELD_IN = re.compile(r"\b((?:" + _NOUN + r")\b[^,.;\n]{0,80}?),[ \n]+held[ \n]+in[ \n]+", re.I)
 _DURING = re.compile(r"^\s*(?:During|At|In\s+the\s+course\s+of)\s+the\s+(?:meeting|event|workshop|session|conference)\b", re.I)
 _PLACE_AFTER = re.compile(r"[A-Z][\w\-]+(?:[ \n][A-Z][\w\-]+)?(?:,[ \n]+[A-Z][\w\-]+)?")
@@ -66,6 +76,10 @@ def find_embedded(text: str, sents: Sequence[tuple[int, int]], main: tuple[int, 
             continue
         if (s, e) == main:
             continue
+        extra = _passing(seg, s, e, main_type)
+        if extra is not None:
+            out.append(extra)
+            continue
         pl = _PLANNED.search(seg)
         if pl is not None and not re.search(r"\b(?:was|were|had)\b", seg[:pl.start()]):
             noun = " ".join(pl.group(1).split()[1:])
@@ -93,3 +107,21 @@ def find_embedded(text: str, sents: Sequence[tuple[int, int]], main: tuple[int, 
         out.append(Embedded((s, e), (s, e), title, kind, "planned" if nxt else None, False, during,
                             not nxt))
     return out
+
+
+def _passing(seg: str, s: int, e: int, main_type: str) -> Embedded | None:
+    """An activity named in passing in a sentence of its own: "During a workshop held in X ...",
+    "... trained 85 social workers ...", "... will start with a launch event ..."."""
+    m = _DURING_HELD.search(seg)
+    if m is not None:
+        noun = " ".join(m.group(1).split())
+        return Embedded((s, e), (s, e), noun[0].upper() + noun[1:], event_type(noun), "completed", False, False, True)
+    m = _TRAINED.search(seg)
+    if m is not None and main_type != "training":
+        return Embedded((s, e), (s, e), "Training of " + " ".join(m.group(1).split()), "training", "completed",
+                        False, False, True)
+    m = _WITH_NEXT.search(seg)
+    if m is not None:
+        noun = " ".join(m.group(1).split())
+        return Embedded((s, e), (s, e), noun[0].upper() + noun[1:], event_type(noun), "planned", False, False, True)
+    return None

@@ -16,6 +16,7 @@ from coopgraph.loaders.dates import DateHit, find_dates, span_of
 from coopgraph.loaders.segments import Item
 
 _TYPES: tuple[tuple[str, str], ...] = (
+    (r"\bsign(?:ed|ing|s)?\b[^.;]{0,60}?\b(?:agreement|memorandum|MoU|contract)", "other"),
     (r"steering\s+committee|\bPSC\b", "steering_committee"),
     (r"working\s+group", "working_group"),
     (r"study\s+(?:visit|tour)", "study_visit"),
@@ -26,6 +27,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"forum|round\s?table", "forum"),
     (r"expo\b|exhibition|fair\b", "expo"),
     (r"launch", "launch"),
+    (r"\bmission\b", "field_visit"),
     (r"survey|field\s+testing|questionnaire|assessment\s+study|census", "survey"),
     (r"training|course|capacity\s+building|coaching", "training"),
     (r"meeting|discussion|consultation|presentation|presented|findings", "meeting"),
@@ -35,12 +37,12 @@ _TYPE_RES = tuple((re.compile(p, re.I), t) for p, t in _TYPES)
 _EVENTISH = re.compile(
     r"\b(?:organi[sz]ed|organi[sz]ing|organi[sz]e|held|hold|took\s+place|take\s+place|conducted|hosted|hosting|"
     r"visited|visit|launched|attended|participated|training|workshop|seminar|meeting|"
-    r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies))\b", re.I)
+    r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies)|signed|signing)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|is\s+going\s+to|"
                      r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled)\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|took\s+place|organi[sz]ed|conducted|"
                    r"visited|hosted|participated|attended|presented|implemented|provided|agreed|"
-                   r"discussed|held|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
+                   r"discussed|held|signed|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
 _DOWNLOAD = re.compile(r"\b(?:download|read\s+more|available\s+(?:here|at|online))\b", re.I)
 _QUOTE_TITLE = re.compile(r'"([^"\n]{3,200})"')
 _HEAD_YEAR = re.compile(r"\s+((?:19|20)\d\d)\s*$")
@@ -73,6 +75,7 @@ class EventDraft:
     attendee_count: int | None = None
 
 
+_TITLE_LINE = re.compile(r"^\s*[^\n]{3,160}[^.!?:\s]\s*$")
 _BLANK_LINE = re.compile(r"\n(?=\s*\n)")
 
 
@@ -155,6 +158,8 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
     htype = event_type(item.heading)
     if not _EVENTISH.search(body) and htype == "other":
         return None
+    if not item.heading and _TITLE_LINE.match(body):
+        return None  # a page's title line ("X Project - Newsletter No. 7, Autumn 2018"), not a report
     main = main_sentence(text, sents, htype)
     if main is None:
         if htype == "other" or not body.strip():
@@ -164,6 +169,7 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
     hits: list[DateHit] = find_dates(text, b0, b1, year)
     if exclude:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in exclude)]
+    hits = _own_dates(text, hits, main)
     start, end, prec = span_of(hits)
     if start is None and item.heading:
         # "Teacher training in Orkhon, 15-19 October 2018": the heading dates a body that does not
@@ -178,6 +184,22 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
     title = _title(text, item, main, etype)
     return EventDraft(title, etype, start, end, prec, event_status(text, item, main, body), main,
                       attendee_count=_count(body))
+
+
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z]{3,}[A-Z .,'\-]*[,(][ \t]*$")
+_DATELINE_AFTER = re.compile(r"\)?[ \t]*[-:\u2013\u2014]")
+
+
+def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int]) -> list[DateHit]:
+    """The dates of the reported activity: a press release's dateline ("ULAANBAATAR, 14 November
+    2019 -") dates the release, not the activity, unless nothing else does; and when the sentence
+    reporting the activity gives a day or month, other sentences' dates belong to other things
+    ("... will start from January 2019")."""
+    own = [h for h in hits if not (_DATELINE_BEFORE.search(text, max(0, h.start - 60), h.start)
+                                   and _DATELINE_AFTER.match(text, h.end))]
+    hits = own or hits
+    in_main = [h for h in hits if main[0] <= h.start < main[1] and h.precision in ("day", "month")]
+    return in_main or hits
 
 
 def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:

@@ -257,6 +257,13 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
     mb = _AIMAG_BEFORE.search(text[max(0, s - 40):s])
     if mb:
         return mb.group(1)
+    if re.search(r"\bthe[ \n]+aimag[ \n]+$", text[max(0, s - 12):s]):
+        # "In Khentii, the aimag Labour and Welfare Department": the aimag named just before
+        named = [name for lo, hi, aimags in items_aimags if lo <= s < hi for name in aimags]
+        sent = text[max(0, s - 80, text.rfind(". ", 0, s)):s]
+        near = [x for x in named if x in sent]
+        if len(near) == 1:
+            return near[0]
     if re.match(r"[ \n]+of[ \n]", text[e:e + 5]) or _MINISTRY_AFTER.match(text, e, e + 60) \
             or _MINISTRY_BEFORE.search(text, max(0, s - 80), s):
         return None  # "X Department of the Ministry ...", "..., Ministry of ...": a ministry's department
@@ -494,8 +501,9 @@ def _home_project(found: Found) -> None:
     if not projects:
         return
     home = max(projects, key=lambda d: (d.mentions, -len(d.name)))
-    if home.mentions < 2:
-        return
+    generic = any(h[0] == "__home__" and h[1] == "mention" for h in found.hints)
+    if home.mentions < 2 and not (len(projects) == 1 and generic):
+        return  # "the project" names the page's project only when one project stands out
     found.home_project = home.id
     for s, p, o, span in found.hints:
         if s == "__home__":

@@ -51,16 +51,53 @@ def find_relations(text: str, found: Found, sents: Sequence[tuple[int, int]]) ->
 _FUNDED = re.compile(r"\b(?:funded|financed|sponsored)\s+by\b|\b(implemented|executed|managed)\s+by\b", re.I)
 
 
+_LOAN = re.compile(r"\b(?:loan|grant|credit|financing)\s+agreements?\b", re.I)
+_CO_FINANCE = re.compile(r"[ \n]*\)?[ \n]*(?:will[ \n]+(?:also[ \n]+)?|has[ \n]+|have[ \n]+|also[ \n]+)?"
+                         r"(?:co-?financ|co-?fund|financ|fund)(?:e|es|ed|ing|s)?\b", re.I)
+
+
 def _funding(text: str, s: int, e: int, ms: list[Mention], found: Found) -> list[Rel]:
-    """'X is a project funded by A and implemented by B'."""
+    """'X is a project funded by A and implemented by B', 'A and B signed a loan agreement for the
+    X Project' (the donor among the signers funds it), 'A will co-finance a component' (of the
+    page's project)."""
     out: list[Rel] = []
+    projects_all = [m for m in ms if m.kind == "Project"]
+    loan = _LOAN.search(text, s, e)
+    if loan is not None:
+        after = [m for m in projects_all if m.start >= loan.end()]
+        donors = [m for m in ms if m.kind == "Organisation" and m.end <= loan.start()
+                  and found.table.by_id[m.eid].attrs.get("category") == "donor"]
+        if after and donors:
+            out += [(after[0].eid, "fundedBy", d.eid, (d.start, after[0].end)) for d in donors]
+    for m in ms:
+        if m.kind == "Organisation" and _CO_FINANCE.match(text, m.end, min(e, m.end + 40)):
+            later = [p for p in projects_all if p.start > m.end]
+            target = later[0].eid if later else found.home_project
+            if target:
+                out.append((target, "fundedBy", m.eid, (m.start, min(e, m.end + 40))))
     projects = [m for m in ms if m.kind == "Project"]
     for f in _FUNDED.finditer(text, s, e):
         subj = [m for m in projects if m.end <= f.start()]
         obj = [m for m in ms if m.start >= f.end() and m.kind == "Organisation"]
         if subj and obj and obj[0].start - f.end() < 12:
             pred = "implementedBy" if f.group(1) else "fundedBy"
-            out.append((subj[-1].eid, pred, obj[0].eid, (subj[-1].start, obj[0].end)))
+            for o in _coordinated(text, obj):
+                out.append((subj[-1].eid, pred, o.eid, (subj[-1].start, o.end)))
+    return out
+
+
+_AND = re.compile(r"(?:[ \n]*\([^()\n]{1,12}\))?[ \n]*(?:,[ \n]*(?:and[ \n]+)?|and[ \n]+)(?:the[ \n]+)?")
+
+
+def _coordinated(text: str, obj: list[Mention]) -> list[Mention]:
+    """'financed by A (ACR) and the B': A and every body joined to it by 'and' or a comma."""
+    out = [obj[0]]
+    for m in obj[1:]:
+        if m.eid == out[-1].eid and m.start <= out[-1].end + 3:
+            continue
+        if not _AND.fullmatch(text, out[-1].end, m.start):
+            break
+        out.append(m)
     return out
 
 
@@ -140,6 +177,9 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
         elif gap in ("'s ", "'s\n") and da.type == "Organisation" and db.type == "Organisation" \
                 and re.search(r"\b(?:department|division|unit|office|section)\b", db.name, re.I):
             out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
+        elif re.fullmatch(r"[ \n]+under[ \n]+(?:the[ \n]+)?", gap) and da.type == "Organisation" \
+                and db.type == "Organisation" and db.attrs.get("category") == "government":
+            out.append((a.eid, "partOf", b.eid, (a.start, b.end)))  # "X Office under the Ministry of Y"
         elif _THROUGH_ITS.match(gap):
             out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
         elif gap == " " and da.type == "Project" and db.type == "Organisation" and "ommittee" in db.name:
@@ -211,7 +251,8 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
         org = None
         ev = None
         if isinstance(span, tuple):
-            inside = actors_in(span[0], span[1])
+            inside = [m for m in actors_in(span[0], span[1]) if not text.startswith("'s", m.end)] \
+                or actors_in(span[0], span[1])  # "Director of ADB's East Asia Department": the department
             if inside:
                 org, ev = inside[0].eid, (min(span[0], d.spans[0][0]), max(span[1], inside[0].end))
             else:

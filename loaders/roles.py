@@ -16,7 +16,8 @@ from coopgraph.loaders.mentions import Found, Mention
 _CUES: tuple[tuple[str, str], ...] = (
     (r"with\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|funding|contributions?|help)\s+(?:from|of|by)", "supporters"),
     (r"technical\s+input\s+from|(?:funded|supported|sponsored|financed|facilitated)\s+by", "supporters"),
-    (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run)\s+(?:jointly\s+)?by(?:\s+the\s+both)?", "organisers"),
+    (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run)\s+(?:jointly\s+)?by(?:\s+the\s+both)?|"
+     r"mission\s+of", "organisers"),
     (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with", "with"),
     (r"participation\s+of|attended\s+by|participated\s+by|representatives?\s+(?:of|from)|delegation\s+of|"
      r"(?:specialists|officers|staff|members)\s+(?:and\s+officers\s+)?of|invited|"
@@ -26,7 +27,7 @@ _CUES: tuple[tuple[str, str], ...] = (
 #: a cue starts a word (the look-behind also lets the engine skip mid-word positions cheaply)
 _CUE_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)) + ")", re.I)
 _ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|hosting|is\s+hosting|held|conducted|delivered|paid|"
-                       r"implemented|arranged|launched|will\s+(?:organi[sz]e|hold|conduct|host)|"
+                       r"implemented|arranged|launched|signed|trained|will\s+(?:organi[sz]e|hold|conduct|host|sign)|"
                        r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _SUPPORT_VERB = re.compile(r"\b(?:supported|supports|will\s+support|assist(?:ed|s)?)\b", re.I)

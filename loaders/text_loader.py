@@ -251,8 +251,20 @@ _OWNER_BEFORE = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:th
 
 def _owner_only(text: str, pos: int) -> bool:
     """'Youth employment project of SDC': SDC owns a project named here, it is not an actor of
-    the event (the project is; the ownership is a relation)."""
-    return _OWNER_BEFORE.search(text, max(0, pos - 30), pos) is not None
+    the event (the project is; the ownership is a relation). So does 'project of the Deutsche
+    Gesellschaft ... (GIZ)' own it under its acronym."""
+    if _OWNER_BEFORE.search(text, max(0, pos - 30), pos) is not None:
+        return True
+    if pos > 0 and text[pos - 1] == "(":
+        lo = max(0, pos - 200)
+        m = None
+        for m in _OWNER_LONG.finditer(text, lo, pos):
+            pass
+        return m is not None and m.end() == pos
+    return False
+
+
+_OWNER_LONG = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?[^()\n.;]{3,150}?[ \n]*\(")
 
 
 _UNIT = re.compile(r"\b(?:[Dd]epartment|[Dd]ivision|[Uu]nit|[Ss]ection|[Oo]ffice)\b")
