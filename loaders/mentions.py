@@ -175,7 +175,7 @@ def _branch_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit])
         parent = found.table.add("Organisation", ref.name, aliases=ref.acronyms, eid=ref.id, category=ref.category,
                                  wikidata=ref.wikidata, country=ref.country, ref_parent=ref.parent)
         d = found.table.add("Organisation", " ".join(text[m.start():h.end].split()), span=(m.start(), h.end),
-                            category=ref.category)
+                            category=ref.category, branch=True)
         found.add(Mention(m.start(), h.end, d.id, "Organisation"))
         taken.append((m.start(), h.end))
         found.hint(d.id, "partOf", parent.id, (m.start(), h.end))
@@ -361,7 +361,8 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
                 found.hint(d.id, pred, o.id, (max(0, p.start - 40), p.end))
 
 
-_IMPLEMENTERS = frozenset({"giz", "jica", "koica", "tika", "iom", "ilo", "undp", "fao", "unido", "unicef", "unfpa",
+#: development agencies that implement projects (a "project of X" is implemented by them)
+IMPLEMENTING_AGENCIES = _IMPLEMENTERS = frozenset({"giz", "jica", "koica", "tika", "iom", "ilo", "undp", "fao", "unido", "unicef", "unfpa",
                            "who", "unesco", "kfw"})
 
 
@@ -449,9 +450,25 @@ def _REF_IDS() -> frozenset[str]:
     return frozenset(o.id for o in reference().organisations)
 
 
+def _in_a_name(text: str, found: Found, h: PlaceHit) -> bool:
+    """'Erdenet Mining Corporation', 'Japan Social Development Fund', 'Training for Mongolia': a
+    place word inside a body's or project's name is part of the name, not a mention of the place
+    (a locative 'of/in X' inside a name still is: 'Employment Office of Dundgovi aimag')."""
+    lo = bisect.bisect_right(found._starts, h.start) if found._starts else 0
+    for m in found.mentions[max(0, lo - 8):lo] if found._starts else ():
+        if m.kind in ("Organisation", "Project") and m.start <= h.start and h.end <= m.end:
+            if found.table.by_id[m.eid].attrs.get("branch"):
+                return False  # 'IOM Beijing': the office's place
+            return not re.search(r"\b(?:of|in)[ \n]+(?:the[ \n]+)?$", text[max(m.start, h.start - 8):h.start])
+    return False
+
+
 def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
     parents: dict[str, str] = {}
+    found.index()
     for h in hits:
+        if _in_a_name(text, found, h):
+            continue
         if h.place is not None:
             p = h.place
             d = found.table.add("Place", p.name, span=(h.start, h.end), aliases=(h.surface,), eid=p.id,
@@ -512,6 +529,27 @@ def _home_project(found: Found) -> None:
             found.add(Mention(span[0], span[1], home.id, "Project"))
             home.spans.append(span)
     found.hints = [h for h in found.hints if h[0] != "__home__"]
+
+
+_OWNER_BEFORE = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?$")
+
+
+def owner_only(text: str, pos: int) -> bool:
+    """'Youth employment project of SDC': SDC owns a project named here, it is not an actor of
+    the event (the project is; the ownership is a relation). So does 'project of the Deutsche
+    Gesellschaft ... (GIZ)' own it under its acronym."""
+    if _OWNER_BEFORE.search(text, max(0, pos - 30), pos) is not None:
+        return True
+    if pos > 0 and text[pos - 1] == "(":
+        lo = max(0, pos - 200)
+        m = None
+        for m in _OWNER_LONG.finditer(text, lo, pos):
+            pass
+        return m is not None and m.end() == pos
+    return False
+
+
+_OWNER_LONG = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?[^()\n.;]{3,150}?[ \n]*\(")
 
 
 def key_of(name: str) -> str:

@@ -65,6 +65,9 @@ _LOWER_NAMED = re.compile(
     r"[\w ]{3,60}?)(?=\s+(?:manual|for|will|was|is|to)\b|[,.;])")
 _QUOTED = re.compile(r'(?:\b(legislation|law|regulation|program|programme|strategy|plan|policy)\s+(?:on\s+)?)"([^"\n]{3,200})"', re.I)
 _LAW_ON = re.compile(r"\b(?:renew\s+|new\s+|the\s+|draft\s+)?(law\s+on\s+[a-z][^\".;()]{5,120}?)(?=\"|\.|;|\)|\s+which\b)")
+#: "the draft Law on Vocational Education and Training", "Law of Mongolia on Social Insurance"
+_LAW_TITLE = re.compile(r"\b((?:Law|Act|Decree|Resolution)(?:\sof\sMongolia)?\s(?:on|of)\s(?:the\s)?[A-Z][\w\-]*"
+                        r"(?:\s(?:of|on|for|and|the|to|in)?\s?[A-Z][\w\-]*)*)")
 _HAS_CLASSIFICATION = re.compile("classification", re.I)
 _CODE = re.compile(r"\b(?:classification\s+of\s+occupations?\s+)([A-Z]{3,}[\s\-]?\d{2})\b", re.I)
 #: "SECiM Labour Policy (C1)", "X Policy component": a project's component, not a policy
@@ -86,7 +89,7 @@ def find_policies(text: str, start: int, end: int) -> list[PolicyHit]:
     quotes = text.find('"', start, end) >= 0  # quoted titles need a quote mark
     for m in (_QUOTED.finditer(text, start, end) if quotes else ()):
         out.append(PolicyHit(m.start(2), m.end(2), m.group(2).strip(), _kind(m.group(1))))
-    for rx in (_NAMED, _LOWER_NAMED):
+    for rx in (_NAMED, _LOWER_NAMED, _LAW_TITLE):
         for m in rx.finditer(text, start, end):
             name = m.group(1).strip()
             if _NOT_POLICY.search(name) or len(name.split()) < 2 or _COMPONENT.match(text, m.start(1) + len(name)):

@@ -11,14 +11,15 @@ import re
 from collections.abc import Sequence
 
 from coopgraph.loaders.entities import EntityTable
-from coopgraph.loaders.mentions import Found, Mention
+from coopgraph.loaders.mentions import IMPLEMENTING_AGENCIES, Found, Mention, owner_only
 from coopgraph.loaders.reference import reference
 
 Rel = tuple[str, str, str, tuple[int, int]]
 
 _SUPPORT = re.compile(r"\b(?:provided|providing|provides|will\s+provide|committed(?:\s+a)?(?:\s+further)?|gave)\s+"
                       r"(?:technical\s+|financial\s+|methodological\s+)?(?:support|assistance)\s+to\b", re.I)
-_COOP = re.compile(r"\b(?:cooperation|collaboration|coordination|partnership)\s+(?:of|between|with|among)\b", re.I)
+_COOP = re.compile(r"\b(?:cooperation|collaboration|coordination|partnership)(?:\s+(?:agreement|memorandum))?\s+"
+                   r"(?:of|between|with|among)\b", re.I)
 _AGREED = re.compile(r"\bagreed\s+that\b(.{0,120}?)\b(?:will|would|to)\s+(?:hold|meet|cooperate|work|coordinate)", re.I | re.S)
 _MEMBERS = re.compile(r"\b(?:includes?|consists?\s+of|comprises?|composed\s+of)\b[^.]{0,40}?(?:representatives\s+)?(?:from|of)\b", re.I)
 _THROUGH_ITS = re.compile(r"^[ \n]+through[ \n]+its[ \n]+$")
@@ -123,6 +124,12 @@ def _cooperation(text: str, s: int, e: int, ms: list[Mention]) -> list[Rel]:
     out: list[Rel] = []
     for c in _COOP.finditer(text, s, e):
         group = [m for m in ms if c.end() <= m.start <= c.end() + 160]
+        before = [m for m in ms if m.end <= c.start() and not owner_only(text, m.start)]
+        if c.group(0).lower().endswith("with") and before:
+            # "X signed a cooperation agreement with A and B": X cooperates with each of them
+            subj = before[-1]
+            out += [(subj.eid, "cooperatesWith", m.eid, (subj.start, m.end)) for m in group[:4] if m.eid != subj.eid]
+            continue
         out += _pairs(group[:4], "cooperatesWith")
     for a in _AGREED.finditer(text, s, e):
         group = [m for m in ms if a.start(1) <= m.start and m.end <= a.end(1)]
@@ -180,6 +187,12 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
         elif re.fullmatch(r"[ \n]+under[ \n]+(?:the[ \n]+)?", gap) and da.type == "Organisation" \
                 and db.type == "Organisation" and db.attrs.get("category") == "government":
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))  # "X Office under the Ministry of Y"
+        elif re.fullmatch(r"[ \n]+(?:[Pp]roject|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?", gap) \
+                and da.type == "Project" and db.type == "Organisation":
+            # "the DVTM project of GIZ": an implementing agency implements it, a donor funds it
+            pred = "fundedBy" if db.attrs.get("category") == "donor" and b.eid not in IMPLEMENTING_AGENCIES \
+                else "implementedBy"
+            out.append((a.eid, pred, b.eid, (a.start, b.end)))
         elif _THROUGH_ITS.match(gap):
             out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
         elif gap == " " and da.type == "Project" and db.type == "Organisation" and "ommittee" in db.name:

@@ -122,8 +122,12 @@ _APPOSITIVE = re.compile(r",[ \n]*(?:(?:which\s+is|is)\s+)?(?:jointly\s+)?(?:fun
                          r"implemented|managed)\s+by\b[^,;]*?(?:,|(?=;)|$)", re.I)
 
 
-_DESCRIBED = re.compile(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:jointly\s+|co-?)?(?:funded|financed|sponsored|"
+_DESCRIBED = re.compile(r"\b(?:is|are|has\s+been|have\s+been|will\s+be)\s+(?:jointly\s+|co-?)?(?:funded|financed|sponsored|"
                         r"implemented|managed|executed)\s+by\b[^.;]*", re.I)
+
+
+_FUNDER_VERB = re.compile(r"[ \n]*(?:\([^()\n]{1,12}\)[ \n]*)?(?:will[ \n]+(?:also[ \n]+)?)?"
+                          r"(?:co-?financ\w*|co-?fund\w*|finances|funds)\b", re.I)
 
 
 def _appositives(text: str, s: int, e: int, found: Found) -> list[tuple[int, int]]:
@@ -135,6 +139,10 @@ def _appositives(text: str, s: int, e: int, found: Found) -> list[tuple[int, int
         before = [x for x in found.between(max(s, m.start() - 80), m.start()) if x.kind == "Project"]
         if before and m.start() - before[-1].end <= 10:
             out.append((m.start(), m.end()))
+    for x in found.between(s, e):
+        f = _FUNDER_VERB.match(text, x.end, e) if x.kind == "Organisation" else None
+        if f is not None:
+            out.append((x.start, f.end()))  # "KOICA will co-finance a component": the project's funder
     for m in _DESCRIBED.finditer(text, s, e):
         before = [x for x in found.between(max(s, m.start() - 60), m.start()) if x.kind == "Project"]
         if before and m.start() - before[-1].end <= 25:

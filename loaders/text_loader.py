@@ -16,7 +16,7 @@ from coopgraph.loaders.entities import EntityDraft, is_acronym, slug
 from coopgraph.loaders.dates import find_dates, span_of
 from coopgraph.loaders.embedded import Embedded, find_embedded
 from coopgraph.loaders.events import EventDraft, build_event, event_status, event_type, heading_year, sentences
-from coopgraph.loaders.mentions import Found, find_all
+from coopgraph.loaders.mentions import Found, find_all, owner_only
 from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.publications import find_publications, is_publication_list
 from coopgraph.loaders.relations import Rel, find_relations
@@ -225,7 +225,7 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     if exclude:
         in_item = [m for m in in_item if not any(a <= m.start < b for a, b in exclude)]
     actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
-              and m.start >= b0 and not _quoted(text, m.start, b0) and not _owner_only(text, m.start)
+              and m.start >= b0 and not _quoted(text, m.start, b0) and not owner_only(text, m.start)
               and not _unit_owner(text, m, found)}
     if ev.type != "publication":
         roles = assign_roles(text, sents, found, actors, found.home_project)
@@ -244,27 +244,6 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     ev.subjects = list(dict.fromkeys(m.eid for m in in_item if m.kind in ("Convention", "Policy")))
     ev.people = list(dict.fromkeys(m.eid for m in in_item if m.kind == "Person"))
     ev.places = _venues(text, item, in_item, found)
-
-
-_OWNER_BEFORE = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?$")
-
-
-def _owner_only(text: str, pos: int) -> bool:
-    """'Youth employment project of SDC': SDC owns a project named here, it is not an actor of
-    the event (the project is; the ownership is a relation). So does 'project of the Deutsche
-    Gesellschaft ... (GIZ)' own it under its acronym."""
-    if _OWNER_BEFORE.search(text, max(0, pos - 30), pos) is not None:
-        return True
-    if pos > 0 and text[pos - 1] == "(":
-        lo = max(0, pos - 200)
-        m = None
-        for m in _OWNER_LONG.finditer(text, lo, pos):
-            pass
-        return m is not None and m.end() == pos
-    return False
-
-
-_OWNER_LONG = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?[^()\n.;]{3,150}?[ \n]*\(")
 
 
 _UNIT = re.compile(r"\b(?:[Dd]epartment|[Dd]ivision|[Uu]nit|[Ss]ection|[Oo]ffice)\b")
