@@ -42,7 +42,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|
                      r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled)\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|took\s+place|organi[sz]ed|conducted|"
                    r"visited|hosted|participated|attended|presented|implemented|provided|agreed|"
-                   r"discussed|held|signed|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
+                   r"discussed|held|signed|delivered|trained|piloted|completed|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
 _DOWNLOAD = re.compile(r"\b(?:download|read\s+more|available\s+(?:here|at|online))\b", re.I)
 _QUOTE_TITLE = re.compile(r'"([^"\n]{3,200})"')
 _HEAD_YEAR = re.compile(r"\s+((?:19|20)\d\d)\s*$")

@@ -268,3 +268,67 @@ def test_contact_block_is_not_part_of_the_event() -> None:
     assert rec.events[0].organisers == ("ilo",) and not rec.events[0].participants
     person = _entity(rec, "Person", "Bat Dorj")
     assert person.role == "Programme Officer" and person.affiliation == "undp-ulaanbaatar"
+
+
+def test_dotted_and_quarter_dates() -> None:
+    for text, first, last in (("on 2019.04.23", "2019-04-23", "2019-04-23"), ("on 23.04.2019", "2019-04-23", "2019-04-23"),
+                              ("in Q2 2020", "2020-04", "2020-06"), ("April 23rd, 2019", "2019-04-23", "2019-04-23")):
+        assert span_of(find_dates(text, 0, len(text), None))[:2] == (first, last), text
+
+
+def test_upcoming_bullets_are_one_event_each() -> None:
+    rec = extract_text("Herder Skills Project (HSP) newsletter\n\nHSP trained 30 herders in Uvs in May 2019.\n\n"
+                       "Upcoming events\n"
+                       "- 10 July 2019: Forum on herder cooperatives, Khovd (organized by the Ministry of Food and Agriculture)\n"
+                       "- August 2019: Study tour of cooperative leaders to Germany\n")
+    forum, tour = [e for e in rec.events if e.status == "planned"]
+    assert (forum.type, forum.start, forum.places) == ("forum", "2019-07-10", ("khovd",))
+    assert forum.organisers == (_entity(rec, "Organisation", "Ministry of Food and Agriculture").id,)
+    assert (tour.type, tour.start, tour.places) == ("study_visit", "2019-08", ("germany",))
+
+
+def test_table_rows_are_events_with_their_own_dates_and_counts() -> None:
+    rec = extract_text("Trainings for herders\n\nThe Herder Skills Project delivered trainings funded by the "
+                       "Swiss Agency for Development and Cooperation (SDC).\n\n"
+                       "Aimag | Training | Dates | Participants\n"
+                       "Uvs | Wool processing, Ulaangom | 3-5 April 2019 | 21\n"
+                       "Khovd | Cheese making, Myangad soum | 2019.05.14 | 17\n"
+                       "Zavkhan | Felt crafts | Q4 2019 (planned) | -\n")
+    wool, cheese, felt = rec.events
+    assert (wool.start, wool.end, wool.places, wool.attendee_count) == ("2019-04-03", "2019-04-05", ("ulaangom",), 21)
+    assert (cheese.start, cheese.places, cheese.attendee_count) == ("2019-05-14", ("myangad-soum",), 17)
+    assert (felt.start, felt.end, felt.status, felt.places) == ("2019-10", "2019-12", "planned", ("zavkhan",))
+    assert wool.supporters == ("sdc",) and wool.status == "completed"
+
+
+def test_activities_named_in_passing_in_a_press_release() -> None:
+    rec = extract_text("KOICA supports job centres\n\nULAANBAATAR, 9 May 2019 - KOICA and the Ministry of Labour "
+                       "signed a grant agreement on 8 May 2019 for the Job Centres Project. During a consultation "
+                       "meeting held in Darkhan on 2 April 2019, employers discussed the design. The Darkhan job "
+                       "centre trained 40 counsellors in Darkhan from 10 to 12 April 2019. The project is expected "
+                       "to start in June 2019 with a launch event in Ulaanbaatar.")
+    kinds = [(e.type, e.start, e.status) for e in rec.events]
+    assert kinds == [("other", "2019-05-08", "completed"), ("meeting", "2019-04-02", "completed"),
+                     ("training", "2019-04-10", "completed"), ("launch", "2019-06", "planned")]
+    assert set(rec.events[0].organisers) == {"koica", _entity(rec, "Organisation", "Ministry of Labour").id}
+    project = _entity(rec, "Project", "Job Centres Project")
+    assert (project.id, "fundedBy", "koica") in _rels(rec)
+
+
+def test_cooperation_agreement_and_project_of_an_agency() -> None:
+    rec = extract_text("In May 2019 the HSP project of the Japan International Cooperation Agency (JICA) signed a "
+                       "cooperation agreement with the Uvs Agricultural College.")
+    college = _entity(rec, "Organisation", "Uvs Agricultural College")
+    assert {("hsp", "implementedBy", "jica"), ("hsp", "cooperatesWith", college.id)} <= _rels(rec)
+
+
+def test_place_inside_a_name_is_not_a_place() -> None:
+    rec = extract_text("The Erdenet Mining Corporation hosted a meeting with the Japan Social Development Fund in "
+                       "Darkhan on 4 June 2019.")
+    assert {e.name for e in rec.entities if e.type == "Place"} == {"Darkhan"}
+    assert _entity(rec, "Organisation", "Japan Social Development Fund").category == "donor"
+
+
+def test_law_title_is_a_policy() -> None:
+    rec = extract_text("A round table on the draft Law on Social Insurance of Herders was held on 5 May 2019.")
+    assert _entity(rec, "Policy", "Law on Social Insurance of Herders").policy_type == "law"
