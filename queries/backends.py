@@ -104,7 +104,20 @@ class OxigraphBackend:
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("library queries must be SELECT queries")
         columns = [v.value for v in solutions.variables]
-        rows = [[_from_ox(s[c]) for c in columns] for s in solutions]
+        # Each distinct term is converted once: making rdflib terms cost ~10× the query itself
+        # on large answers (3,424 rows: 0.08 s to query, 1 s to convert), and answers repeat
+        # the same names, IRIs and numbers row after row.
+        converted: dict[object, Term | None] = {}
+
+        def term(value: object) -> Term | None:
+            if value is None:
+                return None
+            found = converted.get(value, _MISSING)
+            if found is _MISSING:
+                found = converted[value] = _from_ox(value)
+            return found  # type: ignore[return-value]
+
+        rows = [[term(s[c]) for c in columns] for s in solutions]
         return make_result(columns, rows)
 
     def close(self) -> None:
@@ -405,8 +418,16 @@ def _from_ox(term: object) -> Term | None:
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     assert isinstance(term, ox.Literal)
-    return _normal(Literal(term.value, lang=term.language, datatype=term.datatype.value
-                           if not term.language else None))
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == _XSD_STRING:
+        return Literal(term.value)  # plain and xsd:string are one term in RDF 1.1 (see _normal)
+    return Literal(term.value, datatype=datatype)
+
+
+_MISSING = object()
+_XSD_STRING = str(XSD.string)
 
 
 def _normal(term: object) -> Term | None:
