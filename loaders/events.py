@@ -26,7 +26,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"conference|congress|summit", "conference"),
     (r"forum|round\s?table", "forum"),
     (r"expo\b|exhibition|fair\b", "expo"),
-    (r"launch", "launch"),
+    (r"launch|\bopening\s+ceremony|\binaugurat", "launch"),
     (r"\bmission\b", "field_visit"),
     (r"survey|field\s+testing|questionnaire|assessment\s+study|census", "survey"),
     (r"training|course|capacity\s+building|coaching", "training"),
@@ -186,7 +186,7 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
                       attendee_count=_count(body))
 
 
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z]{3,}[A-Z .,'\-]*[,(][ \t]*$")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'\-]+(?:[ .,]+[A-Z][A-Za-z'\-]+){0,3}[ \t]*[,(][ \t]*$")
 _DATELINE_AFTER = re.compile(r"\)?[ \t]*[-:\u2013\u2014]")
 
 
@@ -217,10 +217,12 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
     return head or " ".join(seg.split()[:10])
 
 
-_LEAD_OK = re.compile(r"^(?:[A-Z][\w\-]*|\w+-(?:day|week|month)|national|regional|joint|international|annual|"
-                      r"first|second|third|fourth|final|local|technical|two|three|four|five|refresher)$")
+_LEAD_STOP = frozenset("a an the this that these its their his her our and or of in on at to for by with from as is are "
+                       "was were be been will would has have had organized organised held conducted hosted opened "
+                       "launched attended joined planned new".split())
+_LEAD_OK = re.compile(r"^[A-Za-z][\w\-]*$")
 #: where a noun phrase ends: a verb or role cue, or a place/date after in/at/on/from
-_PHRASE_STOP = re.compile(r"[,.;:(]|\s(?:organi[sz]ed|organi[sz]ing|held|conducted|hosted|jointly|together|with|by|"
+_PHRASE_STOP = re.compile(r"[,.;:(]|\swith\s+(?:the|a|an|[A-Z])|\s(?:organi[sz]ed|organi[sz]ing|held|conducted|hosted|jointly|together|by|"
                           r"was|were|is|are|will|which|that|who|where|took|during)\b|\s(?:in|at|on|from|since)\s+"
                           r"(?:the\s+)?(?:[A-Z0-9])")
 _TRAILING = re.compile(r"(?:\s+(?:for|of|on|in|and|the|a|an|to|at|with|by|its|their))+$", re.I)
@@ -232,7 +234,7 @@ def noun_phrase(seg: str, at: int) -> str:
     -> 'training on social insurance for herders')."""
     lead = []
     for w in reversed(seg[:at].split()[-3:]):
-        if not _LEAD_OK.match(w) or w in ("The", "A", "An", "This", "In", "On", "At"):
+        if not _LEAD_OK.match(w) or w.lower() in _LEAD_STOP:
             break
         lead.insert(0, w)
     rest = seg[at:]

@@ -304,7 +304,9 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             d = found.table.add("Organisation", known.name, span=(n.start, n.end), aliases=(name,), eid=known.id)
             found.hint(d.id, "partOf", "@" + first, (n.start, n.end))
         else:
-            d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat)
+            gov = re.match(r"Government of (?:the )?(.+)$", name)
+            country = gov.group(1) if gov and gov.group(1).lower() in places else None
+            d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat, country=country)
         if aimag:
             d.attrs.setdefault("aimag", aimag)
         found.add(Mention(n.start, n.end, d.id, "Organisation"))
@@ -487,10 +489,22 @@ def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
 
 def _people(text: str, found: Found) -> None:
     for h in find_people(text, 0, len(text)):
-        d = found.table.add("Person", h.name, span=(h.start, h.end), role=h.role)
+        known = _same_person(found, h.name)
+        short = re.sub(r"^[A-Z]\.\s?", "", h.name)
+        aliases = (short,) if short != h.name else ()
+        d = found.table.add("Person", known.name if known else h.name, span=(h.start, h.end), role=h.role,
+                            eid=known.id if known else None, aliases=(h.name, *aliases) if known else aliases)
         if h.role_span:
             d.attrs.setdefault("role_span", h.role_span)
         found.add(Mention(h.start, h.end, d.id, "Person"))
+
+
+def _same_person(found: Found, name: str) -> EntityDraft | None:
+    """'Ms. Conkievich' after 'Ms. Elaine Conkievich': the same person, by surname (or given name)."""
+    if " " in name.strip():
+        return None
+    hits = [d for d in found.table.by_id.values() if d.type == "Person" and name in d.name.split()]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _conventions_policies(text: str, found: Found) -> None:

@@ -33,6 +33,7 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, RefPlace]]:
     return pat, table
 
 
+_DISTRICT = re.compile(r"[ \n]+(?:district|düüreg|duureg)\b", re.I)
 _SOUMS = re.compile(r"\b((?:[A-Z][\w'\-]+(?:,\s+|\s+and\s+))*[A-Z][\w'\-]+)\s+soums?\b")
 
 
@@ -53,6 +54,8 @@ def find_places(text: str, start: int, end: int) -> list[PlaceHit]:
             continue
         if m.start() in soum_starts:
             continue
+        if _DISTRICT.match(text, m.end()):
+            continue  # "Sukhbaatar district of Ulaanbaatar": a district of the capital, not the aimag
         out.append(PlaceHit(m.start(), m.end(), surf, table[surf.lower()]))
     out.sort(key=lambda h: h.start)
     return out

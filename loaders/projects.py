@@ -18,6 +18,8 @@ _NAMED_PROJECT = re.compile(
 _ACR_AFTER = re.compile(r"[ \n]*\(([A-Z][A-Za-z]*\d?[A-Z][A-Za-z]*)\)")
 #: 'the "Decent Work for Rural Youth" (DWRY) project': a quoted title, its acronym, then "project"
 _QUOTED_ACR = re.compile(r"\"([^\"\n]{5,200})\"\s+\(([A-Z][A-Za-z0-9]{1,10})\)\s+[Pp]roject\b")
+#: 'the "Inclusive Employment for Persons with Disabilities" project': a quoted title, then "project"
+_QUOTED_PLAIN = re.compile(r"\"([A-Z][^\"\n]{4,200})\"\s+[Pp]roject\b")
 _QUOTED_AFTER = re.compile(
     r"\b(?:([A-Z][A-Za-z]{1,10})(?:'s)?\s+)?(?:(funded|financed|supported)\s+)?[Pp]roject\s+\"([^\"\n]{5,200})\"")
 _QUOTED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,10})'s\s+\"([^\"]{5,200})\"\s+project\b")
@@ -64,6 +66,9 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         title = m.group(2).strip()
         acr = re.search(r"\(([A-Z][\w ]{1,10})\)", title)
         out.append(ProjectHit(m.start(2), m.end(2), title, acr.group(1) if acr else None, owner=m.group(1)))
+    for m in (_QUOTED_PLAIN.finditer(text, start, end) if quotes else ()):
+        fb = _FUNDED_BY.search(text, max(start, m.start() - 40), m.start())
+        out.append(ProjectHit(m.start(1), m.end(1), m.group(1).strip(), None, funder=fb.group(1) if fb else None))
     for m in (_QUOTED_ACR.finditer(text, start, end) if quotes else ()):
         fb = _FUNDED_BY.search(text, max(start, m.start() - 40), m.start())
         out.append(ProjectHit(m.start(1), m.end(1), m.group(1).strip(), m.group(2),

@@ -20,6 +20,7 @@ _PAST_SECTION = re.compile(
 _FIELD_LINE = re.compile(r"^\s*[\w ]{1,30}:\s+\S")
 #: "For more information, please contact:": what follows is a contact block, not the report
 _CONTACT = re.compile(r"^[ \t]*(?:for\s+(?:more|further)\s+information|media\s+contacts?|press\s+contacts?|"
+                      r"related\s+(?:links|news|stories|articles)\s*:?\s*$|share\s+this\b|tags\s*:|"
                       r"contacts?(?:\s+(?:person|details))?\s*:|please\s+contact)", re.I | re.M)
 _BULLET = re.compile(r"^\s*(?:[•\-\*·▪●◦]|\d+[\.\)]\s)")
 _MAX_HEADING = 140

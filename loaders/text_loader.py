@@ -269,7 +269,7 @@ def _quoted(text: str, pos: int, lo: int) -> bool:
 
 def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
     out: list[str] = []
-    accepted_end = -1
+    accepted_end = -(1 << 30)
     for m in in_item:
         if m.kind != "Place":
             continue
@@ -278,7 +278,7 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
         after = text[m.end:m.end + 12]
         if inside_org or re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after):
             pass
-        if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before):
+        if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) or _org_in(text, m.start, in_item):
             continue
         vm = _VENUE.search(before)
         if vm and (not vm.group(0).strip(" \n").startswith((",", "and")) or m.start - accepted_end < 40):
@@ -288,6 +288,17 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
     t = found.table
     parents = {t.by_id[e].attrs.get("parent") for e in out}
     return [e for e in out if e not in parents]
+
+
+_ORG_IN = re.compile(r"(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+in[ \n]+$")
+
+
+def _org_in(text: str, pos: int, in_item: list) -> bool:
+    """'UNDP in Mongolia', 'the ILO (ILO) in Mongolia': where a body sits, not where the event was."""
+    for o in in_item:
+        if o.kind == "Organisation" and 0 < pos - o.end <= 20 and _ORG_IN.fullmatch(text, o.end, pos):
+            return True
+    return False
 
 
 def _readable_ids(found: Found, text: str) -> dict[str, str]:
