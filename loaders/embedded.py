@@ -85,8 +85,7 @@ def find_embedded(text: str, sents: Sequence[tuple[int, int]], main: tuple[int, 
             noun = " ".join(pl.group(1).split()[1:])
             tail = re.match(r"[^,.;]{0,60}", seg[pl.end(1):])
             title = " ".join(f"{noun}{tail.group(0) if tail else ''}".split())
-            title = re.sub(r"\s+(?:is|are|will\s+be)\s+(?:also\s+)?(?:planned|scheduled|foreseen|envisaged|expected)\b.*$",
-                           "", title)
+            title = re.sub(r"\s+(?:is|are|will)\b.*$", "", title)
             out.append(Embedded((s, e), (s, e), title[0].upper() + title[1:], event_type(noun), "planned",
                                 False, False, True))
             continue

@@ -123,7 +123,7 @@ def _supports(text: str, s: int, e: int, ms: list[Mention]) -> list[Rel]:
 def _cooperation(text: str, s: int, e: int, ms: list[Mention]) -> list[Rel]:
     out: list[Rel] = []
     for c in _COOP.finditer(text, s, e):
-        group = [m for m in ms if c.end() <= m.start <= c.end() + 160]
+        group = list({m.eid: m for m in reversed([m for m in ms if c.end() <= m.start <= c.end() + 160])}.values())[::-1]
         before = [m for m in ms if m.end <= c.start() and not owner_only(text, m.start)]
         if c.group(0).lower().endswith("with") and before:
             # "X signed a cooperation agreement with A and B": X cooperates with each of them
@@ -219,7 +219,7 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
     for m in places:
         d = t.by_id[m.eid]
         if d.attrs.get("place_type") == "soum" and not d.attrs.get("parent"):
-            of = re.match(r"[ \n]+soum[ \n]+of[ \n]+", text[m.end:m.end + 12])
+            of = re.match(r"[ \n]+soum(?:[ \n]+of|,)[ \n]+", text[m.end:m.end + 12])
             nxt = [p for p in places if of and p.start == m.end + of.end()]
             prev = nxt or [p for p in found.between(max(0, m.start - 1500), m.start)
                            if p.kind == "Place" and t.by_id[p.eid].attrs.get("place_type") == "aimag"]

@@ -20,7 +20,7 @@ _CUES: tuple[tuple[str, str], ...] = (
      r"mission\s+of", "organisers"),
     (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with", "with"),
     (r"participation\s+of|attended\s+by|participated\s+by|representatives?\s+(?:of|from)|delegation\s+of|"
-     r"(?:specialists|officers|staff|members)\s+(?:and\s+officers\s+)?of|invited|"
+     r"(?:specialists|officers|staff|members|inspectors|officials|employees|teachers|workers)\s+(?:and\s+officers\s+)?of|invited|"
      r"(?:trainers|experts|lecturers|speakers|resource\s+persons)\s+(?:from|of)", "participants"),
     (r"(?:provided|providing|provides|provide|gave|giving|committed(?:\s+a)?(?:\s+further)?)\s+(?:technical\s+|financial\s+)?(?:support|assistance)\s+to", "support_to"),
 )
@@ -81,7 +81,7 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
     for m in ms:
         cue = None
         for cs, ce, role in cues:
-            if ce <= m.start:
+            if ce <= m.start and not _clause_closed(text, s, cs, ce, m.start, ms):
                 cue = (cs, ce, role)
         if cue is None:
             if part_verb is not None and m.end <= part_verb.start():
@@ -116,6 +116,19 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
                     give(m.eid, "supporters")
         if role == "with" and not subject_seen and not has_org_cue and home and (verb or sup_verb):
             give(home, "supporters" if sup_verb and sup_verb.start() < cs else "organisers")
+
+
+def _clause_closed(text: str, s: int, cs: int, ce: int, pos: int, ms: list[Mention]) -> bool:
+    """'With financial support from A, the ILO delivered ...': a cue that opens the sentence governs
+    its own clause only; the body after the comma is the sentence's subject."""
+    if text[s:cs].strip():
+        return False
+    first = next((m for m in ms if m.start >= ce), None)
+    if first is None or pos <= first.start:
+        return False
+    comma = text.find(",", first.end, pos)
+    return comma >= 0 and not re.match(r",[ \n]*(?:and[ \n]+)?(?:the[ \n]+)?[A-Z][\w\-]*[ \n]*(?:,|and\b|\()",
+                                       text[comma:pos + 1])
 
 
 _APPOSITIVE = re.compile(r",[ \n]*(?:(?:which\s+is|is)\s+)?(?:jointly\s+)?(?:funded|financed|sponsored|supported|"

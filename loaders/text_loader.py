@@ -278,7 +278,8 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
         after = text[m.end:m.end + 12]
         if inside_org or re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after):
             pass
-        if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) or _org_in(text, m.start, in_item):
+        if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) \
+                or found.table.by_id[m.eid].attrs.get("place_type") == "country" and _org_in(text, m.start, in_item):
             continue
         vm = _VENUE.search(before)
         if vm and (not vm.group(0).strip(" \n").startswith((",", "and")) or m.start - accepted_end < 40):
@@ -286,8 +287,21 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
                 out.append(m.eid)
             accepted_end = m.end
     t = found.table
+    body = [e for e in out if any(m.eid == e and m.start >= item.body_span[0] for m in in_item if m.kind == "Place")]
+    if body:
+        out = [e for e in out if e in body]  # the body's venue is more precise than the heading's area
     parents = {t.by_id[e].attrs.get("parent") for e in out}
-    return [e for e in out if e not in parents]
+    soum_of = {_soum_aimag(text, m, found) for m in in_item if m.kind == "Place" and m.eid in out}
+    return [e for e in out if e not in parents and e not in soum_of]
+
+
+def _soum_aimag(text: str, m: object, found: Found) -> str | None:
+    """'in Sukhbaatar soum, Selenge aimag': the aimag that only locates the soum."""
+    if found.table.by_id[m.eid].attrs.get("place_type") != "soum":
+        return None
+    after = re.match(r"[ \n]+soum,?[ \n]+(?:of[ \n]+)?([A-Z][\w\-]+)", text[m.end:m.end + 40])
+    p = found.table.find("Place", after.group(1)) if after else None
+    return p.id if p is not None else None
 
 
 _ORG_IN = re.compile(r"(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+in[ \n]+$")
