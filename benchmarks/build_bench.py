@@ -45,15 +45,18 @@ def run_build(docs: list[Path], out: Path, stages: dict[str, float]) -> list[Any
     except ImportError:
         pipeline = None  # the build pipeline is not importable yet: time its first two steps
     if pipeline is not None:
-        for name in STAGES:
-            if hasattr(pipeline, name):
-                setattr(pipeline, name, _timed(stages, name, getattr(pipeline, name)))
+        originals = {name: getattr(pipeline, name) for name in STAGES if hasattr(pipeline, name)}
+        for name, fn in originals.items():
+            setattr(pipeline, name, _timed(stages, name, fn))
         from coopgraph.errors import CoopgraphError
         try:
             return list(pipeline.build(docs, output_dir=out).records)
         except CoopgraphError as exc:  # e.g. no actor to draw: time the build without the page
             stages["note"] = f"network page skipped: {exc}"  # type: ignore[assignment]
             return list(pipeline.build(docs, output_dir=out, network=False).records)
+        finally:  # unwrap, so a second build's stages are not counted in this one's too
+            for name, fn in originals.items():
+                setattr(pipeline, name, fn)
     from coopgraph.extraction import load_documents
     build_graph = graph_builder()
     report = _timed(stages, "load_documents", load_documents)(docs, cache_dir=out / "cache")

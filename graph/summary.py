@@ -40,6 +40,7 @@ def _typed(graph: Graph | Dataset | Mapping[URIRef, Collection[tuple[Any, Any, A
            ) -> list[tuple[Any, Any]]:
     """(node, class) for every rdf:type statement, over all graphs."""
     if isinstance(graph, Mapping):
-        return [(s, o) for triples in graph.values() for s, p, o in triples if p == RDF.type]
+        rdf_type = RDF.type  # looked up once: namespace attribute access is slow in a hot loop
+        return [(s, o) for triples in graph.values() for s, p, o in triples if p == rdf_type]
     graphs = list(graph.graphs()) if isinstance(graph, Dataset) else [graph]
     return [(s, o) for g in graphs for s, _, o in g.triples((None, RDF.type, None))]
