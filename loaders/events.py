@@ -169,7 +169,7 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
     hits: list[DateHit] = find_dates(text, b0, b1, year)
     if exclude:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in exclude)]
-    hits = _own_dates(text, hits, main)
+    hits = _own_dates(text, hits, main, sents)
     start, end, prec = span_of(hits)
     if start is None and item.heading:
         # "Teacher training in Orkhon, 15-19 October 2018": the heading dates a body that does not
@@ -190,16 +190,22 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'\-]+(?:[ .,]+[A-Z][A-
 _DATELINE_AFTER = re.compile(r"\)?[ \t]*[-:\u2013\u2014]")
 
 
-def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int]) -> list[DateHit]:
+def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int],
+               sents: Sequence[tuple[int, int]] = ()) -> list[DateHit]:
     """The dates of the reported activity: a press release's dateline ("ULAANBAATAR, 14 November
-    2019 -") dates the release, not the activity, unless nothing else does; and when the sentence
-    reporting the activity gives a day or month, other sentences' dates belong to other things
-    ("... will start from January 2019")."""
+    2019 -") dates the release, not the activity, unless nothing else does; and in the report of
+    a past activity, a sentence about what will follow ("... will start from January 2019") dates
+    something else."""
     own = [h for h in hits if not (_DATELINE_BEFORE.search(text, max(0, h.start - 60), h.start)
                                    and _DATELINE_AFTER.match(text, h.end))]
     hits = own or hits
-    in_main = [h for h in hits if main[0] <= h.start < main[1] and h.precision in ("day", "month")]
-    return in_main or hits
+    seg = text[main[0]:main[1]]
+    if _FUTURE.search(seg) or not _PAST.search(seg) or not sents:
+        return hits
+    # a past report: dates of sentences about what will happen next are not its own
+    future = [(a, b) for a, b in sents if _FUTURE.search(text, a, b) and not _PAST.search(text, a, b)]
+    kept = [h for h in hits if not any(a <= h.start < b for a, b in future)]
+    return kept or hits
 
 
 def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
