@@ -28,7 +28,6 @@ with ``--union-default-graph``) or be given ``graph_iri``.
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import urllib.error
@@ -43,13 +42,10 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from coopgraph.errors import EndpointError, InputError, QueryError
+from coopgraph.queries.auth import authorization
 from coopgraph.queries.library import where_brace
 from coopgraph.queries.results import QueryResult, Term, make_result
 
-ENV_USER = "COOPGRAPH_ENDPOINT_USER"
-ENV_PASSWORD = "COOPGRAPH_ENDPOINT_PASSWORD"
-ENV_AUTH = "COOPGRAPH_ENDPOINT_AUTH"
-AUTH_SCHEMES: tuple[str, ...] = ("basic", "digest")
 CAP_HEADER = "X-SPARQL-MaxRows"
 DEFAULT_BUILD_DIR = "coopgraph-out"
 GRAPH_FILES: tuple[str, ...] = ("graph.trig", "graph.nq", "graph.ttl")
@@ -209,7 +205,7 @@ class EndpointBackend:
 
     def _fetch(self, query: str) -> tuple[QueryResult, int | None]:
         """One request: the rows, and the server's row cap when it reports one."""
-        from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper  # imported on first use
+        from SPARQLWrapper import JSON, POST, SPARQLWrapper  # imported on first remote use
 
         client = SPARQLWrapper(self.url)
         client.setQuery(query)
@@ -218,15 +214,11 @@ class EndpointBackend:
         client.setTimeout(int(self.timeout))
         if self.graph_iri:
             client.addDefaultGraph(self.graph_iri)
-        user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
-        if user:
-            if auth_scheme(self.url) == "digest":
-                # SPARQLWrapper answers a digest challenge of realm "SPARQL" (Virtuoso's) by
-                # installing a urllib opener with a digest handler.
-                client.setHTTPAuth(DIGEST)
-            client.setCredentials(user, password or "")
 
         def call() -> tuple[object, str | None]:
+            header = authorization(self.url, "POST", self.timeout)
+            if header:
+                client.addCustomHttpHeader("Authorization", header)
             answer = client.query()
             return answer.convert(), answer.response.headers.get(CAP_HEADER)
 
@@ -252,17 +244,6 @@ def values_query(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     names = " ".join(f"?{k}" for k in bindings)
     terms = " ".join(v.n3() for v in bindings.values())
     return f"{sparql[:at]}\n  VALUES ({names}) {{ ({terms}) }}\n{sparql[at:]}"
-
-
-def auth_scheme(url: str) -> str:
-    """``basic`` or ``digest`` from COOPGRAPH_ENDPOINT_AUTH (default: basic).
-
-    Raises EndpointError for any other value.
-    """
-    scheme = os.environ.get(ENV_AUTH, "").strip().lower() or "basic"
-    if scheme not in AUTH_SCHEMES:
-        raise EndpointError(url, f"{ENV_AUTH} must be basic or digest, not {scheme!r}")
-    return scheme
 
 
 def _cap(header: str | None) -> int | None:

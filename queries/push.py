@@ -5,15 +5,13 @@ Store HTTP Protocol (``PUT store?graph=IRI``, which replaces that graph). A serv
 Graph Store endpoint gets SPARQL Update instead: ``DROP SILENT GRAPH`` then ``INSERT DATA`` in
 batches, every term written by rdflib's ``n3()`` (document text is never pasted raw). Triples
 in the default graph go to the default graph the same way. Credentials come from
-COOPGRAPH_ENDPOINT_USER / COOPGRAPH_ENDPOINT_PASSWORD, sent as HTTP Basic or, with
-COOPGRAPH_ENDPOINT_AUTH=digest, in answer to the server's Digest challenge (Virtuoso's
-``/sparql-graph-crud-auth`` and ``/sparql-auth``).
+COOPGRAPH_ENDPOINT_USER / COOPGRAPH_ENDPOINT_PASSWORD, as HTTP Basic or, with
+COOPGRAPH_ENDPOINT_AUTH=digest, HTTP Digest (Virtuoso's ``/sparql-graph-crud-auth`` and
+``/sparql-auth``); see coopgraph.queries.auth.
 """
 
 from __future__ import annotations
 
-import base64
-import os
 import time
 import urllib.error
 import urllib.parse
@@ -26,8 +24,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from coopgraph.errors import EndpointError, QueryError
-from coopgraph.queries.backends import (ENV_PASSWORD, ENV_USER, RdflibBackend, auth_scheme,
-                                        call_endpoint)
+from coopgraph.queries.auth import authorization, head, unauthorized
+from coopgraph.queries.backends import RdflibBackend, call_endpoint
 
 BATCH_SIZE = 1000
 
@@ -150,45 +148,28 @@ def _sparql_update(url: str, update: str, timeout: float) -> None:
 def _send(url: str, body: bytes, content_type: str, method: str, timeout: float) -> None:
     request = urllib.request.Request(url, data=body, method=method,
                                      headers={"Content-Type": content_type})
-    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD, "")
-    digest = bool(user) and auth_scheme(url) == "digest"
-    if user and not digest:
-        token = base64.b64encode(f"{user}:{password}".encode()).decode()
-        request.add_header("Authorization", f"Basic {token}")
 
     def call() -> None:
-        if digest:
-            _answer_digest_challenge(request, str(user), password, timeout)
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            answer.read()
+        header = authorization(url, method, timeout)
+        if header:
+            request.add_unredirected_header("Authorization", header)
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as answer:
+                answer.read()
+        except urllib.error.HTTPError as exc:
+            if exc.code != 401:
+                raise
+            exc.close()
+            challenge = exc.headers.get("WWW-Authenticate", "") or head(url, None, timeout)[1]
+            raise unauthorized(url, challenge, header) from None
+        except urllib.error.URLError as exc:
+            # A server that refuses the credentials may answer before reading the body and
+            # close the connection (Virtuoso does): ask again without a body to tell.
+            if isinstance(exc.reason, (BrokenPipeError, ConnectionResetError)):
+                status, challenge = head(url, header, timeout)
+                if status == 401:
+                    raise unauthorized(url, challenge or head(url, None, timeout)[1],
+                                       header) from None
+            raise
 
     call_endpoint(url.split("?", 1)[0], timeout, call)
-
-
-def _answer_digest_challenge(request: urllib.request.Request, user: str, password: str,
-                             timeout: float) -> None:
-    """Fetch the server's Digest challenge with a body-less GET, then sign ``request``.
-
-    Why not urllib's HTTPDigestAuthHandler (which answers the 401 of the real request):
-    Virtuoso sends its 401 before reading a large body and closes the connection, so sending
-    the graph unauthenticated first ends in a broken pipe. A server that needs no
-    authentication (no 401 to the GET) gets the request unsigned. Raises urllib's errors,
-    which the caller turns into EndpointError.
-    """
-    probe = urllib.request.Request(request.full_url, method="GET")
-    try:
-        with urllib.request.urlopen(probe, timeout=timeout) as answer:
-            answer.read()
-        return
-    except urllib.error.HTTPError as exc:
-        status, challenge = exc.code, exc.headers.get("WWW-Authenticate", "")
-        exc.close()
-    scheme, _, fields = challenge.partition(" ")
-    if status != 401 or scheme.lower() != "digest":
-        return
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, request.full_url, user, password)
-    chal = urllib.request.parse_keqv_list(urllib.request.parse_http_list(fields))
-    signed = urllib.request.HTTPDigestAuthHandler(passwords).get_authorization(request, chal)
-    if signed:
-        request.add_unredirected_header("Authorization", f"Digest {signed}")

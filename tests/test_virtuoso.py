@@ -117,8 +117,9 @@ def test_push_with_the_default_password_is_refused(virtuoso_server: VirtuosoServ
     digest_env(monkeypatch, "dba")  # the package's default, replaced by the test setup
     with pytest.raises(EndpointError) as err:
         push_to(virtuoso_server, corpus_build)
+    assert str(err.value) == (f"{virtuoso_server.store_url}: HTTP 401: unauthorized; check "
+                              "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD")
     assert err.value.status == 401
-    assert str(err.value).startswith(f"{virtuoso_server.store_url}: HTTP 401: ")
 
 
 def test_push_with_basic_auth_is_refused_by_a_digest_server(
@@ -128,7 +129,17 @@ def test_push_with_basic_auth_is_refused_by_a_digest_server(
     monkeypatch.setenv("COOPGRAPH_ENDPOINT_AUTH", "basic")
     with pytest.raises(EndpointError) as err:
         push_to(virtuoso_server, corpus_build)
+    assert str(err.value) == (f"{virtuoso_server.store_url}: HTTP 401: unauthorized; the server "
+                              "asks for HTTP Digest: set COOPGRAPH_ENDPOINT_AUTH=digest")
     assert err.value.status == 401
+
+
+def test_push_without_credentials_says_which_to_set(virtuoso_server: VirtuosoServer,  # noqa: F811
+                                                    corpus_build: Path) -> None:
+    with pytest.raises(EndpointError) as err:
+        push_to(virtuoso_server, corpus_build)
+    assert str(err.value) == (f"{virtuoso_server.store_url}: HTTP 401: unauthorized; set "
+                              "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD")
 
 
 # --- the library on Virtuoso -----------------------------------------------------------------
@@ -227,6 +238,8 @@ def test_a_wrong_password_is_http_401(virtuoso_server: VirtuosoServer,  # noqa: 
     digest_env(monkeypatch, "dba")
     with pytest.raises(EndpointError) as err:
         run_query(EndpointBackend(virtuoso_server.auth_url), "who-cooperated-with-whom")
+    assert str(err.value) == (f"{virtuoso_server.auth_url}: HTTP 401: unauthorized; check "
+                              "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD")
     assert err.value.status == 401
 
 
