@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -54,6 +55,27 @@ _COUNT = re.compile(
     r"stakeholders|delegates|trainees|teachers|specialists|officers|students|staff|inspectors|farmers|"
     r"herders|employers|women|youth)\b", re.I)
 _SENT = re.compile(r"[^.!?]+(?:[.!?](?=\s|$)|$)", re.S)
+
+
+class Spans:
+    """Spans (sentences, clauses; overlapping ones merged) with an O(log n) 'is this offset inside one'."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self._spans = merged
+        self._starts = [a for a, _ in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._spans[i][1]
 
 
 @dataclass
@@ -168,7 +190,8 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
     etype = htype if htype != "other" else event_type(text[main[0]:main[1]], body)
     hits: list[DateHit] = find_dates(text, b0, b1, year)
     if exclude:
-        hits = [h for h in hits if not any(a <= h.start < b for a, b in exclude)]
+        ex = Spans(exclude)
+        hits = [h for h in hits if not ex.holds(h.start)]
     hits = _own_dates(text, hits, main, sents)
     start, end, prec = span_of(hits)
     if start is None and item.heading:
@@ -203,8 +226,8 @@ def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int],
     if _FUTURE.search(seg) or not _PAST.search(seg) or not sents:
         return hits
     # a past report: dates of sentences about what will happen next are not its own
-    future = [(a, b) for a, b in sents if _FUTURE.search(text, a, b) and not _PAST.search(text, a, b)]
-    kept = [h for h in hits if not any(a <= h.start < b for a, b in future)]
+    future = Spans([(a, b) for a, b in sents if _FUTURE.search(text, a, b) and not _PAST.search(text, a, b)])
+    kept = [h for h in hits if not future.holds(h.start)]
     return kept or hits
 
 

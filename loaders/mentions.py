@@ -60,6 +60,12 @@ class Found:
         hi = bisect.bisect_left(self._starts, e)
         return [m for m in self.mentions[lo:hi] if m.end <= e]
 
+    def starting(self, s: int, e: int) -> list[Mention]:
+        """Mentions starting inside [s, e), wherever they end (binary search)."""
+        lo = bisect.bisect_left(self._starts, s)
+        hi = bisect.bisect_left(self._starts, e)
+        return self.mentions[lo:hi]
+
     def hint(self, s: str, p: str, o: str, span: tuple[int, int]) -> None:
         self.hints.append((s, p, o, span))
 
@@ -141,8 +147,7 @@ class Taken:
     def covers(self, s: int, e: int) -> bool:
         """Does one claimed span contain [s, e) entirely?"""
         i = bisect.bisect_right(self._starts, s)
-        j = max(0, i - 64)
-        return any(self._starts[k] <= s and self._ends[k] >= e for k in range(j, i))
+        return i > 0 and self._ends[i - 1] >= e  # the claimed spans here do not overlap
 
     def hits(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self._starts, e)

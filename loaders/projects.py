@@ -73,7 +73,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         fb = _FUNDED_BY.search(text, max(start, m.start() - 40), m.start())
         out.append(ProjectHit(m.start(1), m.end(1), m.group(1).strip(), m.group(2),
                               funder=fb.group(1) if fb else None))
-    for m in (_TITLE_ACR.finditer(text, start, end) if "(" in text[start:end] else ()):
+    for m in _titles_with_acronym(text, start, end):
         words = m.group(1).split()
         while words and words[0] in _TITLE_LEAD:
             words.pop(0)
@@ -101,6 +101,21 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
     for m in _TEAM.finditer(text, start, end):
         out.append(ProjectHit(m.start(), m.end(), m.group(0), generic=True))
     return _dedupe(out)
+
+
+_ACR_PROJECT = re.compile(r"\([A-Z][A-Za-z0-9]{1,10}\)[ \n]+[Pp]roject\b")
+
+
+def _titles_with_acronym(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """_TITLE_ACR matches, tried only before each '(ACR) project' (cheap on long texts)."""
+    out: list[re.Match[str]] = []
+    last = start
+    for a in _ACR_PROJECT.finditer(text, start, end):
+        m = _TITLE_ACR.search(text, max(last, a.start() - 160), a.end())
+        if m is not None and m.end() == a.end():
+            out.append(m)
+        last = a.end()
+    return out
 
 
 def _strip_acr(title: str) -> str:

@@ -15,7 +15,7 @@ from coopgraph.loaders.documents import Document, document_from_text, read_docum
 from coopgraph.loaders.entities import EntityDraft, is_acronym, slug
 from coopgraph.loaders.dates import find_dates, span_of
 from coopgraph.loaders.embedded import Embedded, find_embedded
-from coopgraph.loaders.events import EventDraft, build_event, event_status, event_type, heading_year, sentences
+from coopgraph.loaders.events import EventDraft, Spans, build_event, event_status, event_type, heading_year, sentences
 from coopgraph.loaders.mentions import Found, find_all, owner_only
 from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.publications import find_publications, is_publication_list
@@ -219,11 +219,13 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     b0, b1 = item.body_span
     sents = sentences(text, b0, b1)
     if exclude:
-        sents = [sp for sp in sents if sp not in exclude]
+        ex_set = set(exclude)
+        sents = [sp for sp in sents if sp not in ex_set]
     t = found.table
     in_item = found.between(item.heading_span[0], b1)
     if exclude:
-        in_item = [m for m in in_item if not any(a <= m.start < b for a, b in exclude)]
+        ex = Spans(exclude)
+        in_item = [m for m in in_item if not ex.holds(m.start)]
     actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
               and m.start >= b0 and not _quoted(text, m.start, b0) and not owner_only(text, m.start)
               and not _unit_owner(text, m, found)}
@@ -274,12 +276,13 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
         if m.kind != "Place":
             continue
         before = text[max(0, m.start - 40):m.start]
-        inside_org = any(o.start <= m.start < o.end for o in in_item if o.kind == "Organisation")
+        inside_org = any(o.start <= m.start < o.end for o in found.starting(max(0, m.start - 300), m.start + 1)
+                         if o.kind == "Organisation")
         after = text[m.end:m.end + 12]
         if inside_org or re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after):
             pass
         if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) \
-                or found.table.by_id[m.eid].attrs.get("place_type") == "country" and _org_in(text, m.start, in_item):
+                or found.table.by_id[m.eid].attrs.get("place_type") == "country" and _org_in(text, m.start, found):
             continue
         vm = _VENUE.search(before)
         if vm and (not vm.group(0).strip(" \n").startswith((",", "and")) or m.start - accepted_end < 40):
@@ -307,9 +310,9 @@ def _soum_aimag(text: str, m: object, found: Found) -> str | None:
 _ORG_IN = re.compile(r"(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+in[ \n]+$")
 
 
-def _org_in(text: str, pos: int, in_item: list) -> bool:
+def _org_in(text: str, pos: int, found: Found) -> bool:
     """'UNDP in Mongolia', 'the ILO (ILO) in Mongolia': where a body sits, not where the event was."""
-    for o in in_item:
+    for o in found.between(max(0, pos - 80), pos):
         if o.kind == "Organisation" and 0 < pos - o.end <= 20 and _ORG_IN.fullmatch(text, o.end, pos):
             return True
     return False
