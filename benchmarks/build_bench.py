@@ -23,8 +23,8 @@ from typing import Any
 #: The repository root first on the path, so `coopgraph` is this checkout's package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-STAGES = ("load_documents", "build_quads", "validate_graph", "save_graph_texts", "store_of",
-          "write_network", "summarise")
+STAGES = ("load_documents", "build_quads", "validate_graph", "summarise", "save_graph",
+          "store_of", "write_network")
 
 
 def _timed(stages: dict[str, float], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -204,10 +204,10 @@ def viz_benchmark(n_actors: int, work: Path) -> dict[str, Any]:
         from coopgraph.viz import write_network
     except ImportError as exc:
         return {"error": f"coopgraph.viz.write_network unavailable: {exc}"}
+    from coopgraph.graph import build_quads, save_graph
     from coopgraph.pipeline import store_of
-    from coopgraph.graph import build_quads
-    from coopgraph.graph.serialization import to_trig
-    store = store_of(to_trig(build_quads(synthetic_records(max(1, n_actors // 8), n_actors))))
+    save_graph(build_quads(synthetic_records(max(1, n_actors // 8), n_actors)), work / "viz")
+    store = store_of(work / "viz" / "graph.trig")
     path = work / f"network-{n_actors}.html"
     t = time.perf_counter()
     write_network(store, path)

@@ -20,8 +20,7 @@ from coopgraph._atomic import atomic_write_text
 from coopgraph.errors import InputError, ValidationError
 from coopgraph.extraction import LoadReport, Progress, load_documents
 from coopgraph.defaults import DEFAULT_BASE_IRI
-from coopgraph.graph import build_quads, summarise, to_dataset, validate_graph
-from coopgraph.graph.serialization import GraphSets, save_texts as save_graph_texts
+from coopgraph.graph import build_quads, load_graph, save_graph, summarise, validate_graph
 from coopgraph.records import ExtractionRecord
 from coopgraph.viz import write_network
 
@@ -35,14 +34,13 @@ SUMMARY_LABELS: tuple[tuple[str, str], ...] = (
 
 @dataclass
 class BuildResult:
-    """What a build produced: its triples, counts, the files written and the load report.
+    """What a build produced: counts, the files written and the load report.
 
-    ``quads`` maps each named graph to its triples (what was validated and written);
-    ``graph`` makes an rdflib ``Dataset`` of them on first use, because most builds only write
-    files and filling rdflib's store costs as much as building the triples.
+    ``graph`` reads the written ``graph.trig`` back into an rdflib ``Dataset`` on first use:
+    most builds only write files, and keeping the triples alive after writing them doubled the
+    build's peak memory.
     """
 
-    quads: GraphSets
     summary: dict[str, int]
     written: list[Path]
     report: LoadReport
@@ -52,7 +50,7 @@ class BuildResult:
     @cached_property
     def graph(self) -> Dataset:
         """The built graph as an rdflib dataset (union of named graphs as default graph)."""
-        return to_dataset(self.quads)
+        return load_graph(self.output_dir / "graph.trig")
 
 
 def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str = "coopgraph-out",
@@ -66,8 +64,8 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     as long as at least one document loads.
 
     Why the graph never enters rdflib's store here: at 1,000 documents filling it cost as much
-    as building the triples; the plain triple sets are validated and written directly, and
-    the network page reads an Oxigraph store parsed from the TriG just rendered.
+    as building the triples. The plain triple sets are validated and streamed to the files,
+    then dropped; the network page reads an Oxigraph store loaded from the TriG just written.
 
     Raises:
         InputError: no document could be loaded.
@@ -88,20 +86,22 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
         raise ValidationError(
             f"the graph breaks {len(check.violations)} shape constraint(s); nothing was written:"
             f"\n{shown}", report="\n".join(check.violations))
-    turtle, trig = save_graph_texts(quads)
-    written = [atomic_write_text(out / "graph.ttl", turtle), atomic_write_text(out / "graph.trig", trig)]
+    summary = summarise(quads)
+    written = save_graph(quads, out)
+    del quads
     if network:
         sources = [r.document for r in report.records]
-        written.append(write_network(store_of(trig), out / "network.html", sources=sources))
+        written.append(write_network(store_of(out / "graph.trig"), out / "network.html",
+                                     sources=sources))
     written.append(_write_manifest(out, report))
-    return BuildResult(quads=quads, summary=summarise(quads), written=written, report=report,
-                       output_dir=out, records=list(report.records))
+    return BuildResult(summary=summary, written=written, report=report, output_dir=out,
+                       records=list(report.records))
 
 
-def store_of(trig: str) -> ox.Store:
-    """An in-memory Oxigraph store of a TriG text (what the network page reads)."""
+def store_of(trig_path: Path) -> ox.Store:
+    """An in-memory Oxigraph store of a TriG file (what the network page reads)."""
     store = ox.Store()
-    store.load(trig, format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(trig_path), format=ox.RdfFormat.TRIG)
     return store
 
 

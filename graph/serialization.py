@@ -11,13 +11,17 @@ from __future__ import annotations
 import warnings
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from coopgraph._atomic import atomic_write_chunks
 from coopgraph.graph.builder import PREFIXES, bind_prefixes
 from coopgraph.graph.bulk import Triple, fill_graph, graph_triples, paused_gc
-from coopgraph.graph.turtle import TermWriter, write_nquads, write_trig, write_turtle
+from coopgraph.graph.turtle import (
+    TermWriter, iter_trig, iter_turtle, write_nquads, write_trig, write_turtle,
+)
 
 
 @contextmanager
@@ -95,6 +99,23 @@ def save_texts(ds: Dataset | GraphSets) -> tuple[str, str]:
             union.update(triples)
         terms = TermWriter(PREFIXES)
         return write_turtle(union, PREFIXES, terms), write_trig(graphs, PREFIXES, terms)
+
+
+def write_graph_files(ds: Dataset | GraphSets, turtle_path: Path, trig_path: Path) -> list[Path]:
+    """Stream the union Turtle and the TriG of ``ds`` to two files, each written atomically.
+
+    The same bytes as ``save_texts``, without ever holding either text whole in memory.
+    """
+    with paused_gc():
+        graphs = graph_sets(ds)
+        union: set[Triple] = set()
+        for _name, triples in graphs:
+            union.update(triples)
+        terms = TermWriter(PREFIXES)
+        ttl = atomic_write_chunks(turtle_path, iter_turtle(union, PREFIXES, terms))
+        del union
+        trig = atomic_write_chunks(trig_path, iter_trig(graphs, PREFIXES, terms))
+        return [ttl, trig]
 
 
 def to_nquads(ds: Dataset | GraphSets) -> str:

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from coopgraph._atomic import atomic_write_text
 from coopgraph.errors import InputError
-from coopgraph.graph.serialization import GraphSets, parse_dataset, save_texts
+from coopgraph.graph.serialization import GraphSets, parse_dataset, write_graph_files
 
 #: File suffix → rdflib parser name, for load_graph.
 FORMATS_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt",
@@ -29,10 +28,7 @@ def save_graph(dataset: Dataset | GraphSets, out_dir: Path | str) -> list[Path]:
         OSError: the directory cannot be created or written.
     """
     out = Path(out_dir)
-    turtle, trig_text = save_texts(dataset)
-    ttl = atomic_write_text(out / "graph.ttl", turtle)
-    trig = atomic_write_text(out / "graph.trig", trig_text)
-    return [ttl, trig]
+    return write_graph_files(dataset, out / "graph.ttl", out / "graph.trig")
 
 
 def resolve_graph_path(path: Path | str) -> Path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
@@ -101,8 +101,12 @@ def _escape(m: re.Match[str]) -> str:
 
 def write_statements(triples: Iterable[Triple], terms: TermWriter, indent: str = "") -> list[str]:
     """The Turtle statements (one block per subject, sorted) for ``triples``."""
+    return list(iter_statements(triples, terms, indent))
+
+
+def iter_statements(triples: Iterable[Triple], terms: TermWriter, indent: str = "") -> Iterator[str]:
+    """The Turtle statements of ``triples``, one block per subject in sorted order, as made."""
     index = build_index(triples)
-    blocks = []
     sep_objects = ",\n" + indent + "        "
     sep_preds = " ;\n" + indent + "    "
     key, term = terms.object_key, terms.term
@@ -118,8 +122,7 @@ def write_statements(triples: Iterable[Triple], terms: TermWriter, indent: str =
             else:
                 texts = sep_objects.join([key(o)[1] for o in sorted(set(objs), key=key)])
             lines.append(pred_info[p][1] + " " + texts)
-        blocks.append(indent + term(s) + " " + sep_preds.join(lines) + " .\n")
-    return blocks
+        yield indent + term(s) + " " + sep_preds.join(lines) + " .\n"
 
 
 def prefix_header(prefixes: Mapping[str, Namespace]) -> str:
@@ -130,20 +133,35 @@ def prefix_header(prefixes: Mapping[str, Namespace]) -> str:
 def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, Namespace],
                  terms: TermWriter | None = None) -> str:
     """A Turtle document: prefixes, a blank line, then one sorted block per subject."""
+    return "".join(iter_turtle(triples, prefixes, terms))
+
+
+def iter_turtle(triples: Iterable[Triple], prefixes: Mapping[str, Namespace],
+                terms: TermWriter | None = None) -> Iterator[str]:
+    """``write_turtle``'s text in pieces (for streaming to a file)."""
     terms = terms or TermWriter(prefixes)
-    return prefix_header(prefixes) + "\n" + "\n".join(write_statements(triples, terms))
+    yield prefix_header(prefixes) + "\n"
+    for i, block in enumerate(iter_statements(triples, terms)):
+        yield "\n" + block if i else block
 
 
 def write_trig(graphs: Iterable[tuple[URIRef | None, Iterable[Triple]]],
                  prefixes: Mapping[str, Namespace], terms: TermWriter | None = None) -> str:
     """A TriG document: each (graph name, triples) pair as ``<name> { ... }`` in the given order."""
+    return "".join(iter_trig(graphs, prefixes, terms))
+
+
+def iter_trig(graphs: Iterable[tuple[URIRef | None, Iterable[Triple]]],
+              prefixes: Mapping[str, Namespace], terms: TermWriter | None = None) -> Iterator[str]:
+    """``write_trig``'s text in pieces (for streaming to a file)."""
     terms = terms or TermWriter(prefixes)
-    parts = [prefix_header(prefixes)]
+    yield prefix_header(prefixes)
     for name, triples in graphs:
-        body = "\n".join(write_statements(triples, terms, indent="    "))
         head = "{" if name is None else terms.iri(name) + " {"
-        parts.append(f"\n{head}\n{body}}}\n")
-    return "".join(parts)
+        yield f"\n{head}\n"
+        for i, block in enumerate(iter_statements(triples, terms, indent="    ")):
+            yield "\n" + block if i else block
+        yield "}\n"
 
 
 def write_nquads(graphs: Iterable[tuple[URIRef | None, Iterable[Triple]]]) -> str:
