@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,33 @@ def test_outputs_are_readable_by_others(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_streamed_write_that_fails_midway_keeps_the_old_file(tmp_path: Path) -> None:
+    from coopgraph._atomic import atomic_write_chunks
+
+    target = tmp_path / "graph.ttl"
+    atomic_write_chunks(target, ["old ", "content\n"])
+
+    def chunks() -> Iterator[str]:
+        yield "new content, half"
+        raise RuntimeError("writer failed")
+
+    with pytest.raises(RuntimeError, match="writer failed"):
+        atomic_write_chunks(target, chunks())
+    assert target.read_text(encoding="utf-8") == "old content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]  # no temporary file left
+
+
+def test_build_result_graph_is_the_written_graph(tmp_path: Path) -> None:
+    from rdflib.namespace import RDF
+
+    from coopgraph.graph import load_graph
+    from coopgraph.ontology.namespace import CG
+    from coopgraph.pipeline import build
+
+    result = build(output_dir=tmp_path / "out", network=False)
+    graph = result.graph
+    assert set(graph.quads()) == set(load_graph(tmp_path / "out" / "graph.trig").quads())
+    events = set(graph.subjects(RDF.type, CG.Event))
+    assert len(events) == result.summary["events"] > 10
