@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 
 from coopgraph._atomic import atomic_write_text
@@ -118,9 +120,11 @@ def _run_loaders(paths: Sequence[Path], encoding: str | None, progress: Progress
     jobs = [(p, encoding) for p in paths]
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     out: list[ExtractionRecord | str] = []
-    if len(jobs) >= _PARALLEL_THRESHOLD and n_workers > 1:
+    # An explicit ``workers`` > 1 always uses the pool (tests check it matches a serial run).
+    if n_workers > 1 and len(jobs) > 1 and (workers is not None or len(jobs) >= _PARALLEL_THRESHOLD):
         with ProcessPoolExecutor(max_workers=n_workers) as pool:
-            for i, result in enumerate(pool.map(_load_one, jobs, chunksize=32)):
+            chunk = max(1, min(32, len(jobs) // (n_workers * 4)))
+            for i, result in enumerate(pool.map(_load_one, jobs, chunksize=chunk)):
                 out.append(result)
                 if progress:
                     progress(i + 1, len(jobs), jobs[i][0], _record_or_none(result))
@@ -171,6 +175,28 @@ def _write_cache(cache_dir: Path, path: Path, record: ExtractionRecord, loaded: 
                       durable=False)
 
 
+@lru_cache(maxsize=1)
 def _extractor_version() -> str:
+    """coopgraph's version plus a fingerprint of the extraction rules and reference data.
+
+    Why: a cached record is only valid for the extractor that made it. Keying on the version
+    alone kept stale records after a rule or reference file changed within one version (a
+    development checkout, or a user editing data/reference); any change to a loader module or
+    a reference file now re-extracts every document once.
+    """
     from coopgraph import __version__
-    return __version__
+    locations = []
+    for package, pattern in (("coopgraph.loaders", "*.py"), ("coopgraph.data", "reference/*.json")):
+        spec = find_spec(package)
+        if spec is not None and spec.submodule_search_locations:
+            locations.append((Path(next(iter(spec.submodule_search_locations))), pattern))
+    return f"{__version__}+{files_fingerprint(locations)}"
+
+
+def files_fingerprint(locations: Iterable[tuple[Path, str]]) -> str:
+    """12 hex digits of SHA-256 over the names and bytes of the files matching each (root, glob)."""
+    digest = hashlib.sha256()
+    for root, pattern in locations:
+        for f in sorted(root.glob(pattern)):
+            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
