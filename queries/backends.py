@@ -18,7 +18,8 @@ Servers that cap result sizes: Virtuoso cuts every SELECT at ``ResultSetMaxRows`
 by default) without an error, and says so only in an ``X-SPARQL-MaxRows`` response header.
 ``EndpointBackend`` reads that header: when a result reaches the cap and the query has no LIMIT
 or OFFSET of its own, it fetches the whole result again page by page (the query, with its ORDER
-BY made total, as a sub-select under ``LIMIT cap OFFSET n``); when the query has its own LIMIT
+BY made total, as a sub-select under ``LIMIT cap OFFSET n``, as many pages as the server
+counts rows); when the query has its own LIMIT
 above the cap, it raises EndpointError instead of returning a silently cut result.
 
 All backends query the union of the named graphs as the default graph (``graph.trig`` keeps one
@@ -188,20 +189,29 @@ class EndpointBackend:
 
     def _paged(self, query: str, shape: QueryShape, columns: tuple[str, ...],
                cap: int) -> QueryResult:
-        """The whole result, ``cap`` rows a request, in the query's own order made total."""
+        """The whole result, ``cap`` rows a request, in the query's own order made total.
+
+        The server counts the rows first, which bounds the number of pages and checks that
+        they add up (a server that ignored OFFSET would otherwise page forever).
+        """
+        total = self._count(query, shape)
         rows: list[tuple[Term | None, ...]] = []
-        previous_first: tuple[Term | None, ...] | None = None
-        offset = 0
-        while True:
+        for offset in range(0, total, cap):
             page, _ = self._fetch(paged_query(query, shape, columns, cap, offset))
-            if page.rows and page.rows[0] == previous_first:
-                raise EndpointError(self.url, "the server ignores OFFSET: cannot page through "
-                                    f"a result cut at {cap} rows")
             rows.extend(page.rows)
-            if len(page) < cap:
-                return make_result(columns, rows)
-            previous_first = page.rows[0]
-            offset += cap
+        if len(rows) != total:
+            raise EndpointError(self.url, f"paging past the server's cap of {cap} rows gave "
+                                f"{len(rows)} rows where the server counts {total}")
+        return make_result(columns, rows)
+
+    def _count(self, query: str, shape: QueryShape) -> int:
+        text = (f"{query[:shape.body_start]}SELECT (COUNT(*) AS ?rows) WHERE {{\n  {{\n"
+                f"{query[shape.body_start:].rstrip()}\n  }}\n}}")
+        result, _ = self._fetch(text)
+        value = result.rows[0][0] if len(result) == 1 and result.columns == ("rows",) else None
+        if not isinstance(value, Literal) or not isinstance(value.toPython(), int):
+            raise EndpointError(self.url, "the server did not count the rows to page through")
+        return int(value.toPython())
 
     def _fetch(self, query: str) -> tuple[QueryResult, int | None]:
         """One request: the rows, and the server's row cap when it reports one."""
