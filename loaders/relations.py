@@ -244,6 +244,18 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
     return out
 
 
+def _owned_units_first(text: str, ms: list[Mention], t: EntityTable) -> list[Mention]:
+    """'Director General of ADB's East Asia Department': the department, not its owner (but
+    'who manages IOM's "X" project': IOM, whose project it is)."""
+    out = list(ms)
+    for k, m in enumerate(ms[:-1]):
+        nxt = t.by_id.get(ms[k + 1].eid)
+        if text.startswith("'s", m.end) and nxt is not None and nxt.type == "Organisation" \
+                and re.search(r"\b(?:department|division|unit|office|section|directorate)\b", nxt.name, re.I):
+            out.remove(m)
+    return out
+
+
 def _named_aimag(name: str, t: EntityTable) -> str | None:
     """'Arkhangai Governor's Office', 'Khovd aimag Governor's office': a body named after its aimag."""
     m = re.match(r"([A-Z][\w\-]+)[ \n]+(?:aimag[ \n]+)?[A-Z]", name)
@@ -264,8 +276,7 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
         org = None
         ev = None
         if isinstance(span, tuple):
-            inside = [m for m in actors_in(span[0], span[1]) if not text.startswith("'s", m.end)] \
-                or actors_in(span[0], span[1])  # "Director of ADB's East Asia Department": the department
+            inside = _owned_units_first(text, actors_in(span[0], span[1]), t)
             if inside:
                 org, ev = inside[0].eid, (min(span[0], d.spans[0][0]), max(span[1], inside[0].end))
             else:
