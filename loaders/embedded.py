@@ -26,7 +26,7 @@ _ACT = re.compile(
     r"baseline|[A-Z]{2,8})\s+){0,4}(?:" + _NOUN + r"))\b", re.I)
 #: "A follow-up workshop is planned for March 2018": another (later) activity, announced
 _PLANNED = re.compile(
-    r"\b((?:a|an|another|one\s+more)\s+(?:(?:follow-?up|second|third|further|new|next|similar|joint|national|"
+    r"\b((?:a|an|another|one\s+more|the\s+next)\s+(?:(?:follow-?up|second|third|further|new|next|similar|joint|national|"
     r"regional|refresher|\w+-day)\s+){0,3}(?:" + _NOUN + r"))\b[^.;]{0,60}?\s(?:is|are|will\s+be)\s+(?:also\s+)?"
     r"(?:planned|scheduled|foreseen|envisaged|expected|to\s+be\s+(?:held|organi[sz]ed|conducted)|"
     r"(?:to\s+be\s+)?held|organi[sz]ed|conducted)\b", re.I)
@@ -82,11 +82,14 @@ def find_embedded(text: str, sents: Sequence[tuple[int, int]], main: tuple[int, 
             continue
         pl = _PLANNED.search(seg)
         if pl is not None and not re.search(r"\b(?:was|were|had)\b", seg[:pl.start()]):
-            noun = " ".join(pl.group(1).split()[1:])
+            noun = " ".join(re.sub(r"^(?:the|a|an|another|one\s+more)\s+", "", pl.group(1), flags=re.I).split())
             tail = re.match(r"[^,.;]{0,60}", seg[pl.end(1):])
             title = " ".join(f"{noun}{tail.group(0) if tail else ''}".split())
             title = re.sub(r"\s+(?:is|are|will)\b.*$", "", title)
-            out.append(Embedded((s, e), (s, e), title[0].upper() + title[1:], event_type(noun), "planned",
+            kind = event_type(noun)
+            if kind == "meeting" and main_type in ("working_group", "steering_committee"):
+                kind = main_type  # "the next meeting" of a working group or committee
+            out.append(Embedded((s, e), (s, e), title[0].upper() + title[1:], kind, "planned",
                                 False, False, True))
             continue
         m = _ACT.search(seg)

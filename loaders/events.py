@@ -38,12 +38,12 @@ _TYPE_RES = tuple((re.compile(p, re.I), t) for p, t in _TYPES)
 _EVENTISH = re.compile(
     r"\b(?:organi[sz]ed|organi[sz]ing|organi[sz]e|held|hold|took\s+place|take\s+place|conducted|hosted|hosting|"
     r"visited|visit|launched|attended|participated|training|workshop|seminar|meeting|"
-    r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies)|signed|signing)\b", re.I)
+    r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies)|signed|signing|met|convened)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|is\s+going\s+to|"
                      r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled)\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|took\s+place|organi[sz]ed|conducted|"
                    r"visited|hosted|participated|attended|presented|implemented|provided|agreed|"
-                   r"discussed|held|signed|delivered|trained|piloted|completed|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
+                   r"discussed|held|signed|delivered|trained|piloted|completed|met|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
 _DOWNLOAD = re.compile(r"\b(?:download|read\s+more|available\s+(?:here|at|online))\b", re.I)
 _QUOTE_TITLE = re.compile(r'"([^"\n]{3,200})"')
 _HEAD_YEAR = re.compile(r"\s+((?:19|20)\d\d)\s*$")

@@ -249,7 +249,7 @@ _MINISTRY_AFTER = re.compile(r"(?:[ \n]*\([A-Za-z]{2,10}\))?(?:[ \n]*,[ \n]*|[ \
 _MINISTRY_BEFORE = re.compile(r"(?:\bMinistry\b[^.;\n]{0,60}|\b(?:Mo[A-Z]\w*|M[A-Z]{2,5}))'s[ \n]+(?:the[ \n]+)?(?:[A-Z][\w\-]*[ \n]+){0,6}$")
 _LOCAL_HEADS = ("department", "office", "division", "unit")
 _PLURAL_LOCAL = re.compile(
-    r"\b((?:[A-Z][\w']*[ \n]+(?:and[ \n]+)?)+)(?:[Ss]ervices?[ \n]+)?departments[ \n]+of[ \n]+(?:selected[ \n]+|all[ \n]+)?aimags?[ \n]*[-:]?[ \n]*"
+    r"\b((?:[A-Z][\w']*[ \n]+(?:and[ \n]+)?)+)(?:[Ss]ervices?[ \n]+)?[Dd]epartments[ \n]+of[ \n]+(?:selected[ \n]+|all[ \n]+)?(?:aimags?[ \n]*[-:]?[ \n]*)?"
     r"((?:[A-Z][\w\-]+(?:,[ \n]*|[ \n]+and[ \n]+))*[A-Z][\w\-]+)")
 
 
@@ -316,15 +316,16 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             d.attrs.setdefault("aimag", aimag)
         found.add(Mention(n.start, n.end, d.id, "Organisation"))
         taken.append((n.start, n.end))
-    for m in (_PLURAL_LOCAL.finditer(text) if "departments" in text else ()):
+    for m in (_PLURAL_LOCAL.finditer(text) if "epartments" in text else ()):
         base = " ".join(m.group(1).split())
-        for a in re.findall(r"[A-Z][\w\-]+", m.group(2)):
+        for w in re.finditer(r"[A-Z][\w\-]+", m.group(2)):
+            a = w.group(0)
             if a.lower() not in places:
                 continue
             name = f"{base} Department of {a} aimag".replace("Services Department", "Service Department")
             d = found.table.add("Organisation", name, span=(m.start(), m.end()), category="government")
             d.attrs.setdefault("aimag", a)
-            found.add(Mention(m.start(2), m.end(2), d.id, "Organisation"))
+            found.add(Mention(m.start(2) + w.start(), m.start(2) + w.end(), d.id, "Organisation"))
 
 
 def _merge_containing(text: str, found: Found, n: object) -> None:
@@ -464,7 +465,7 @@ def _in_a_name(text: str, found: Found, h: PlaceHit) -> bool:
     lo = bisect.bisect_right(found._starts, h.start) if found._starts else 0
     for m in found.mentions[max(0, lo - 8):lo] if found._starts else ():
         if m.kind in ("Organisation", "Project") and m.start <= h.start and h.end <= m.end:
-            if found.table.by_id[m.eid].attrs.get("branch"):
+            if found.table.by_id[m.eid].attrs.get("branch") or (m.start, m.end) == (h.start, h.end):
                 return False  # 'IOM Beijing': the office's place
             return not re.search(r"\b(?:of|in)[ \n]+(?:the[ \n]+)?$", text[max(m.start, h.start - 8):h.start])
     return False
@@ -495,7 +496,7 @@ def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
 def _people(text: str, found: Found) -> None:
     for h in find_people(text, 0, len(text)):
         known = _same_person(found, h.name)
-        short = re.sub(r"^[A-Z]\.\s?", "", h.name)
+        short = re.sub(r"^[A-Z][a-z]?\.\s?", "", h.name)
         aliases = (short,) if short != h.name else ()
         d = found.table.add("Person", known.name if known else h.name, span=(h.start, h.end), role=h.role,
                             eid=known.id if known else None, aliases=(h.name, *aliases) if known else aliases)

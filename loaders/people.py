@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 _NAME = r"[A-Z][a-z][\w\-]*(?:\s[A-Z][a-z][\w\-]*){0,2}"
-_TITLED = re.compile(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mx)\.?\s((?:[A-Z]\.\s?)?{_NAME})")
+_TITLED = re.compile(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mx)\.?\s((?:[A-Z][a-z]?\.\s?)?{_NAME})")
 _SAID = re.compile(rf"\b(?:said|says|stated|noted|added|explained|according to)\s+({_NAME})(?=,|\s+who\b)")
 _ROLE_AFTER = re.compile(
     r"^,?\s*(?:the\s+)?((?-i:[A-Z]{2,8}\s)?(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?:Minister|Director[\w\-]*|Head|Team\s+leader|Chairman|Chair|"

@@ -178,7 +178,10 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
             continue
         sub = da.type == "Organisation" and db.type == "Organisation" \
             and re.search(r"\b(?:department|division|unit|office|section)\b", da.name, re.I) is not None
-        if sub and (re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap)
+        if da.type == "Organisation" and db.type == "Project" and re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap) \
+                and re.search(r"\b(?:committee|council|board|unit|team)\b", da.name, re.I):
+            out.append((a.eid, "partOf", b.eid, (a.start, b.end)))  # "the Steering Committee (PSC) of the X Project"
+        elif sub and (re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap)
                     or re.fullmatch(r",[ \n]*(?:the[ \n]+)?", gap) and db.name.startswith("Ministry")):
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))
         elif gap in ("'s ", "'s\n") and da.type == "Organisation" and db.type == "Organisation" \
