@@ -332,3 +332,40 @@ def test_place_inside_a_name_is_not_a_place() -> None:
 def test_law_title_is_a_policy() -> None:
     rec = extract_text("A round table on the draft Law on Social Insurance of Herders was held on 5 May 2019.")
     assert _entity(rec, "Policy", "Law on Social Insurance of Herders").policy_type == "law"
+
+
+def test_people_with_initials_surnames_and_organisation_roles() -> None:
+    rec = extract_text("The meeting was chaired by Mr. Ts. Enkhbat, State Secretary of the Ministry of Finance, and "
+                       "Ms. Anna Lind, UNICEF Country Director. Ms. Lind thanked the partners.")
+    enkhbat = _entity(rec, "Person", "Ts. Enkhbat")
+    assert "Enkhbat" in enkhbat.aliases and enkhbat.role == "State Secretary"
+    assert enkhbat.affiliation == _entity(rec, "Organisation", "Ministry of Finance").id
+    lind = [e for e in rec.entities if e.type == "Person" and "Lind" in e.name]
+    assert len(lind) == 1 and lind[0].affiliation == "unicef"
+
+
+def test_district_of_the_capital_is_not_the_aimag() -> None:
+    rec = extract_text("A job centre opened in Sukhbaatar district of Ulaanbaatar on 2 May 2019.")
+    assert "sukhbaatar" not in {e.id for e in rec.entities}
+
+
+def test_government_of_a_country_is_a_supporter() -> None:
+    rec = extract_text("Job fair in Darkhan\n\nWith funding from the Government of Japan, UNDP organized a job fair "
+                       "in Darkhan on 4 May 2019.")
+    japan = _entity(rec, "Organisation", "Government of Japan")
+    assert japan.country == "Japan"
+    ev = rec.events[0]
+    assert ev.organisers == ("undp",) and ev.supporters == (japan.id,)
+
+
+def test_next_meeting_of_a_working_group_is_planned() -> None:
+    rec = extract_text("Working group on herder pensions\n\nThe working group on herder pensions met on 5 August "
+                       "2019. The next meeting is scheduled for October 2019.")
+    assert [(e.type, e.start, e.status) for e in rec.events] == [
+        ("working_group", "2019-08-05", "completed"), ("working_group", "2019-10", "planned")]
+
+
+def test_steering_committee_of_a_project_is_part_of_it() -> None:
+    rec = extract_text("The Project Steering Committee (PSC) of the Herder Skills Project (HSP) met in Ulaanbaatar "
+                       "on 3 March 2019. HSP staff presented the work plan.")
+    assert ("psc", "partOf", "hsp") in _rels(rec)
