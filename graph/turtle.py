@@ -27,6 +27,7 @@ _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
 _TYPE = RDF.type  # looked up once: namespace attribute access is slow in hot loops
+_BARE_DATATYPES = {XSD.integer}  # written bare (``42``); a set probe skips rdflib's __eq__
 
 
 class TermWriter:
@@ -84,7 +85,7 @@ class TermWriter:
 
     def literal(self, lit: Literal) -> str:
         lexical = str(lit)
-        if not self._ntriples and lit.datatype == XSD.integer and _INTEGER.match(lexical):
+        if not self._ntriples and lit.datatype in _BARE_DATATYPES and _INTEGER.match(lexical):
             return lexical
         quoted = '"' + _NEEDS_ESCAPE.sub(_escape, lexical) + '"'
         if lit.language:
