@@ -27,9 +27,9 @@ _ACT = re.compile(
 #: "A follow-up workshop is planned for March 2018": another (later) activity, announced
 _PLANNED = re.compile(
     r"\b((?:a|an|another|one\s+more|the\s+next)\s+(?:(?:follow-?up|second|third|further|new|next|similar|joint|national|"
-    r"regional|refresher|\w+-day)\s+){0,3}(?:" + _NOUN + r"))\b[^.;]{0,60}?\s(?:is|are|will\s+be)\s+(?:also\s+)?"
+    r"regional|refresher|tripartite|\w+-day)\s+){0,3}(?:" + _NOUN + r"))\b[^.;]{0,60}?\s(?:(?:is|are|will\s+be)\s+(?:also\s+)?"
     r"(?:planned|scheduled|foreseen|envisaged|expected|to\s+be\s+(?:held|organi[sz]ed|conducted)|"
-    r"(?:to\s+be\s+)?held|organi[sz]ed|conducted)\b", re.I)
+    r"(?:to\s+be\s+)?held|organi[sz]ed|conducted)|will\s+(?:also\s+)?take\s+place)\b", re.I)
 #: "During a consultation workshop held in Ulaanbaatar on ...": a past activity named in passing
 _DURING_HELD = re.compile(r"\b(?:During|At)\s+(?:a|an|the)\s+((?:[\w\-]+\s+){0,3}?(?:" + _NOUN + r"))\s+"
                           r"(?:held|organi[sz]ed|conducted|hosted)\b")

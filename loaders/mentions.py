@@ -160,31 +160,48 @@ def _overlaps(taken: Taken, s: int, e: int) -> bool:
 
 
 _CITY_BRANCH = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+$")
-_OFFICE_IN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+(?:(?:Country|Regional|Sub-?regional|Liaison|Project|"
-                        r"Representative|Resident)[ \n]+)?Office[ \n]+(?:in|for)[ \n]+(?:the[ \n]+)?$")
+#: "ILO Country Office for China and Mongolia", "ILO Regional Office for Asia and the Pacific in Bangkok"
+_OFFICE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+(?:(?:Country|Regional|Sub-?regional|Liaison|Project|"
+                     r"Representative|Resident|Field)[ \n]+)?Office[ \n]+(in|for)[ \n]+(?:the[ \n]+)?"
+                     r"[A-Z][\w\-]*(?:[ \n]+(?:and[ \n]+(?:the[ \n]+)?)?[A-Z][\w\-]*){0,5}")
+_IN_PLACE = re.compile(r"[ \n]+in[ \n]+")
 
 
 def _branch_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) -> None:
-    """'IOM Beijing', 'ILO Office in Ulaanbaatar': a known body's office in a place is a body of
-    its own (partOf the body, locatedIn the place); the place is not a venue of the event."""
+    """'IOM Beijing', 'ILO Office in Ulaanbaatar', 'ILO Regional Office for Asia and the Pacific in
+    Bangkok': a known body's office is a body of its own (partOf the body, locatedIn its city);
+    the place is not a venue of the event."""
     _, _, table = _ref_orgs()
+    by_start = {h.start: h for h in hits if h.place is not None}
+    spans: list[tuple[int, int, str, PlaceHit | None, int]] = []
+    for m in (_OFFICE.finditer(text) if "Office" in text else ()):
+        end, where = m.end(), None
+        if m.group(2) == "in":
+            where = next((h for h in hits if h.place is not None and h.start >= m.end(2) and h.end <= m.end()), None)
+        else:
+            at = _IN_PLACE.match(text, m.end())
+            h = by_start.get(at.end()) if at else None
+            if h is not None:
+                end, where = h.end, h
+        spans.append((m.start(), end, m.group(1), where, m.end()))
     for h in hits:
-        if h.place is None:
-            continue
-        m = _OFFICE_IN.search(text, max(0, h.start - 60), h.start)
-        if m is None and h.place.place_type == "city":
+        if h.place is not None and h.place.place_type == "city":
             m = _CITY_BRANCH.search(text, max(0, h.start - 12), h.start)
-        ref = table.get(m.group(1)) if m else None
-        if m is None or ref is None or _overlaps(taken, m.start(), h.end):
+            if m is not None:
+                spans.append((m.start(), h.end, m.group(1), h, h.end))
+    for s, e, acr, where, name_end in sorted(spans, key=lambda x: x[0]):
+        ref = table.get(acr)
+        if ref is None or _overlaps(taken, s, e):
             continue
         parent = found.table.add("Organisation", ref.name, aliases=ref.acronyms, eid=ref.id, category=ref.category,
                                  wikidata=ref.wikidata, country=ref.country, ref_parent=ref.parent)
-        d = found.table.add("Organisation", " ".join(text[m.start():h.end].split()), span=(m.start(), h.end),
-                            category=ref.category, branch=True)
-        found.add(Mention(m.start(), h.end, d.id, "Organisation"))
-        taken.append((m.start(), h.end))
-        found.hint(d.id, "partOf", parent.id, (m.start(), h.end))
-        found.hint(d.id, "locatedIn", h.place.id, (m.start(), h.end))
+        d = found.table.add("Organisation", " ".join(text[s:name_end].split()), span=(s, e), category=ref.category,
+                            branch=True)
+        found.add(Mention(s, e, d.id, "Organisation"))
+        taken.append((s, e))
+        found.hint(d.id, "partOf", parent.id, (s, e))
+        if where is not None:
+            found.hint(d.id, "locatedIn", where.place.id, (s, e))
 
 
 def _reference_orgs(text: str, found: Found, taken: Taken) -> None:

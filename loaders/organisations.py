@@ -168,12 +168,21 @@ _RIGHT_TOKEN = re.compile(r"[ \n]+(?:(of|for|and|the|with|&)|([A-Z][\w'\-]*)|(ai
                          r"inspection|statistics|planning|disabilities|migration|immigration)\b)")
 
 
+_ON = re.compile(r"[ \n]+on(?=[ \n]+[A-Z])")
+_ON_HEADS = frozenset({"Committee", "Council", "Commission", "Board", "Network", "Alliance"})
+
+
 def _walk_right(text: str, he: int, hi: int, head: str, is_place: "callable[[str], bool]") -> int:
     """End of the name: 'of/for' + capitalised words, and comma lists closed by 'and'."""
     end = he
     pos = he
     first = True
     while pos < hi:
+        if first and head in _ON_HEADS:
+            on = _ON.match(text, pos, hi)
+            if on is not None:  # "Committee on Labour and Social Consensus"
+                pos, first = on.end(), False
+                continue
         m = _RIGHT_TOKEN.match(text, pos, hi)
         if m is None:
             if text.startswith(",", pos) and end > he:

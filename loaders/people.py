@@ -14,9 +14,9 @@ _NAME = r"[A-Z][a-z][\w\-]*(?:\s[A-Z][a-z][\w\-]*){0,2}"
 _TITLED = re.compile(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mx)\.?\s((?:[A-Z][a-z]?\.\s?)?{_NAME})")
 _SAID = re.compile(rf"\b(?:said|says|stated|noted|added|explained|according to)\s+({_NAME})(?=,|\s+who\b)")
 _ROLE_AFTER = re.compile(
-    r"^,?\s*(?:the\s+)?((?-i:[A-Z]{2,8}\s)?(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?:Minister|Director[\w\-]*|Head|Team\s+leader|Chairman|Chair|"
+    r"^,?\s*(?:the\s+)?((?-i:[A-Z]{2,8}\s)?(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?-i:[A-Z][a-z]+\s){0,2}(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?:Minister|Director[\w\-]*|Head|Team\s+leader|Chairman|Chair|"
     r"President|Secretary|Manager|Coordinator|Officer|Governor|Ambassador|Expert|Consultant|Advisor|"
-    r"Adviser|Specialist|Representative|Leader|Resident\sRepresentative|Country\sDirector)[\w\s\-]*?)(?:\s+(?:of|for|at)\s+|(?=[,.;]))", re.I)
+    r"Adviser|Specialist|Representative|Leader|Resident\sRepresentative|Country\sDirector)[\w\s\-]*?)(?:\s+(?:of|for|at|with)\s+|(?=[,.;]))", re.I)
 _ROLE_BEFORE = re.compile(
     r"((?:Vice\s|Deputy\s)?(?:Team\s+leader|Project\s+Director|Director|Head|Minister|officer|Officer|"
     r"Secretary|Manager|Coordinator|Chairman|Expert|Consultant|Specialist))(?:\s+of\s+[^,.;]{0,60}?)?\s*$")

@@ -369,3 +369,14 @@ def test_steering_committee_of_a_project_is_part_of_it() -> None:
     rec = extract_text("The Project Steering Committee (PSC) of the Herder Skills Project (HSP) met in Ulaanbaatar "
                        "on 3 March 2019. HSP staff presented the work plan.")
     assert ("psc", "partOf", "hsp") in _rels(rec)
+
+
+def test_regional_office_of_a_known_body_and_committee_on_a_subject() -> None:
+    rec = extract_text("The Tripartite National Committee on Labour and Social Consensus met on 4 June 2018 with "
+                       "Ms. Sarah Collins, Senior Wage Specialist at the ILO Regional Office for Asia and the Pacific "
+                       "in Bangkok. A national forum on wages will take place in Ulaanbaatar in the fourth quarter of 2018.")
+    office = _entity(rec, "Organisation", "ILO Regional Office for Asia and the Pacific")
+    assert {(office.id, "partOf", "ilo"), (office.id, "locatedIn", "bangkok")} <= _rels(rec)
+    assert _entity(rec, "Person", "Sarah Collins").affiliation == office.id
+    _entity(rec, "Organisation", "Tripartite National Committee on Labour and Social Consensus")
+    assert [(e.type, e.start, e.status, e.places) for e in rec.events][-1] == ("forum", "2018-10", "planned", ("ulaanbaatar",))
