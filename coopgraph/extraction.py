@@ -163,20 +163,20 @@ def _read_cache(cache_dir: Path, path: Path, report: LoadReport) -> ExtractionRe
         return None
     if isinstance(data.get("loaded"), str):
         report.loaded[str(path)] = data["loaded"]
-    if data.get("extractor") != _extractor_version() or not record.source \
+    if data.get("extractor") != extractor_version() or not record.source \
             or record.source.sha256 != digest:
         return None
     return record
 
 
 def _write_cache(cache_dir: Path, path: Path, record: ExtractionRecord, loaded: str) -> None:
-    payload = {"extractor": _extractor_version(), "loaded": loaded, "record": record.to_dict()}
+    payload = {"extractor": extractor_version(), "loaded": loaded, "record": record.to_dict()}
     atomic_write_text(_cache_file(cache_dir, path), json.dumps(payload, ensure_ascii=False),
                       durable=False)
 
 
 @lru_cache(maxsize=1)
-def _extractor_version() -> str:
+def extractor_version() -> str:
     """coopgraph's version plus a fingerprint of the extraction rules and reference data.
 
     Why: a cached record is only valid for the extractor that made it. Keying on the version

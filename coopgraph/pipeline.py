@@ -7,10 +7,12 @@ load (reusing unchanged documents), build the graph, validate it *before* anythi
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,7 +20,9 @@ from rdflib import Dataset
 
 from coopgraph._atomic import atomic_write_text
 from coopgraph.errors import InputError, ValidationError
-from coopgraph.extraction import LoadReport, Progress, load_documents
+from coopgraph.extraction import (
+    LoadReport, Progress, extractor_version, files_fingerprint, load_documents,
+)
 from coopgraph.defaults import DEFAULT_BASE_IRI
 from coopgraph.graph import build_quads, load_graph, save_graph, summarise, validate_graph
 from coopgraph.records import ExtractionRecord
@@ -46,6 +50,8 @@ class BuildResult:
     report: LoadReport
     output_dir: Path
     records: list[ExtractionRecord] = field(default_factory=list)
+    #: True when nothing changed since the last build in ``output_dir``: its outputs were kept.
+    up_to_date: bool = False
 
     @cached_property
     def graph(self) -> Dataset:
@@ -79,6 +85,13 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     if not report.records:
         first, reason = report.failed[0] if report.failed else (out, "no documents")
         raise InputError(first, f"{reason} (no document could be loaded; nothing was written)")
+    key = build_key(report, base_iri=base_iri, network=network)
+    kept = None if force else _unchanged_outputs(out, key, network)
+    if kept is not None:
+        written, summary = kept
+        _write_manifest(out, report, key=key, summary=summary)  # this run's warnings and dates
+        return BuildResult(summary=summary, written=written, report=report, output_dir=out,
+                           records=list(report.records), up_to_date=True)
     quads = build_quads(report.records, base_iri=base_iri)
     check = validate_graph(quads)
     if not check.conforms:
@@ -93,9 +106,53 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
         sources = [r.document for r in report.records]
         written.append(write_network(store_of(out / "graph.trig"), out / "network.html",
                                      sources=sources))
-    written.append(_write_manifest(out, report))
+    written.append(_write_manifest(out, report, key=key, summary=summary))
     return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                        records=list(report.records))
+
+
+def build_key(report: LoadReport, *, base_iri: str, network: bool) -> str:
+    """A digest of everything a build's outputs depend on: each document's name, path and
+    content hash, the failures, the base IRI, whether a page is drawn, and fingerprints of the
+    extractor (rules, reference data) and of the graph builder, ontology, shapes and page."""
+    parts = {
+        "documents": [[r.document, r.source.path if r.source else "",
+                       r.source.sha256 if r.source else ""] for r in report.records],
+        "failed": sorted(str(p) for p, _ in report.failed),
+        "base_iri": base_iri, "network": network, "extractor": extractor_version(),
+        "builder": _builder_fingerprint(),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _builder_fingerprint() -> str:
+    """Fingerprint of the code and files that turn records into outputs (graph, ontology, viz)."""
+    locations = []
+    for package, patterns in (("coopgraph.graph", ("*.py",)), ("coopgraph.ontology", ("*.py", "*.ttl", "*.jsonld")),
+                              ("coopgraph.viz", ("*.py", "*.rq", "*.js", "*.css", "*.html"))):
+        spec = find_spec(package)
+        if spec is not None and spec.submodule_search_locations:
+            root = Path(next(iter(spec.submodule_search_locations)))
+            locations.extend((root, pattern) for pattern in patterns)
+    return files_fingerprint(locations)
+
+
+def _unchanged_outputs(out: Path, key: str, network: bool) -> tuple[list[Path], dict[str, int]] | None:
+    """The outputs and counts of the last build when its key equals ``key`` and every output
+    is still there; None when anything must be built again."""
+    names = ["graph.ttl", "graph.trig"] + (["network.html"] if network else []) + ["manifest.json"]
+    paths = [out / name for name in names]
+    if not all(p.is_file() for p in paths):
+        return None
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    summary = manifest.get("summary") if isinstance(manifest, dict) else None
+    if manifest.get("build_key") != key or not isinstance(summary, dict):
+        return None
+    return paths, {k: int(v) for k, v in summary.items()}
 
 
 def store_of(trig_path: Path) -> ox.Store:
@@ -105,7 +162,7 @@ def store_of(trig_path: Path) -> ox.Store:
     return store
 
 
-def _write_manifest(out: Path, report: LoadReport) -> Path:
+def _write_manifest(out: Path, report: LoadReport, *, key: str, summary: dict[str, int]) -> Path:
     """Record what went into the build: names, content hashes and when each was first loaded.
 
     The load date lives here rather than in the graph so that graph files stay byte-identical
@@ -121,5 +178,14 @@ def _write_manifest(out: Path, report: LoadReport) -> Path:
         "skipped": [{"path": str(s.path), "reason": s.reason} for s in report.skipped],
         "failed": [{"path": str(p), "reason": reason} for p, reason in report.failed],
         "warnings": list(report.warnings),
+        "summary": summary,
+        "build_key": key,
     }
-    return atomic_write_text(out / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    path = out / "manifest.json"
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return path  # unchanged: leave the file (and its time stamp) alone
+    except (OSError, UnicodeDecodeError):
+        pass
+    return atomic_write_text(path, text)

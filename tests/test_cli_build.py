@@ -75,13 +75,44 @@ def test_network_page_is_self_contained(built: tuple[Path, str]) -> None:
     assert external == []
 
 
-def test_rebuild_is_byte_identical_and_reuses_unchanged_documents(
+def test_rebuild_with_nothing_changed_keeps_the_outputs(
         built: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
     out, _ = built
-    before = (out / "graph.ttl").read_bytes(), (out / "graph.trig").read_bytes()
+    names = ("graph.ttl", "graph.trig", "network.html", "manifest.json")
+    stamps = {name: (out / name).stat().st_mtime_ns for name in names}
+    summary = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["summary"]
     assert main(["build", "-o", str(out)]) == 0
-    assert "2 documents loaded (2 unchanged, reused)" in capsys.readouterr().out
-    assert ((out / "graph.ttl").read_bytes(), (out / "graph.trig").read_bytes()) == before
+    printed = capsys.readouterr().out
+    assert "2 documents loaded (2 unchanged, reused)" in printed
+    assert f"up to date: nothing changed since the last build in {out} (--force rebuilds)" in printed
+    assert f"  events             {summary['events']:>6}" in printed
+    assert {name: (out / name).stat().st_mtime_ns for name in names} == stamps
+
+
+def test_forced_rebuild_is_byte_identical(built: tuple[Path, str],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = built
+    names = ("graph.ttl", "graph.trig", "network.html")
+    before = {name: (out / name).read_bytes() for name in names}
+    assert main(["build", "--force", "-o", str(out)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    assert {name: (out / name).read_bytes() for name in names} == before
+
+
+def test_missing_output_or_other_options_rebuild(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["build", "-q", "--no-network", "-o", str(out)]) == 0
+    assert main(["build", "--no-network", "-o", str(out)]) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert main(["build", "-o", str(out)]) == 0  # now with the page: not up to date
+    assert f"wrote {out / 'network.html'}" in capsys.readouterr().out
+    (out / "graph.ttl").unlink()
+    assert main(["build", "-o", str(out)]) == 0
+    assert f"wrote {out / 'graph.ttl'}" in capsys.readouterr().out
+    assert main(["build", "--base-iri", "https://example.org/id/", "-o", str(out)]) == 0
+    assert "up to date" not in capsys.readouterr().out
+    assert "https://example.org/id/" in (out / "graph.ttl").read_text(encoding="utf-8")
 
 
 def test_changed_document_is_extracted_again(tmp_path: Path,

@@ -42,7 +42,7 @@ def test_cache_made_by_another_extractor_is_not_reused(
     first = load_documents(docs, cache_dir=tmp_path)
     assert first.reused == 0
     assert load_documents(docs, cache_dir=tmp_path).reused == len(docs)
-    monkeypatch.setattr(extraction, "_extractor_version", lambda: "0.0.0+other-rules")
+    monkeypatch.setattr(extraction, "extractor_version", lambda: "0.0.0+other-rules")
     again = load_documents(docs, cache_dir=tmp_path)
     assert again.reused == 0
     assert [r.to_dict() for r in again.records] == [r.to_dict() for r in first.records]
@@ -51,7 +51,7 @@ def test_cache_made_by_another_extractor_is_not_reused(
 def test_extractor_fingerprint_changes_with_any_rule_or_reference_file(tmp_path: Path) -> None:
     from coopgraph import __version__
 
-    assert extraction._extractor_version().startswith(__version__ + "+")
+    assert extraction.extractor_version().startswith(__version__ + "+")
     rules, data = tmp_path / "loaders", tmp_path / "data"
     (data / "reference").mkdir(parents=True)
     rules.mkdir()

@@ -95,6 +95,10 @@ def run(args: argparse.Namespace) -> int:
           f"{len(rep.skipped)} skipped, {len(rep.failed)} failed")
     for key, label in SUMMARY_LABELS:
         print(f"  {label:<18} {result.summary.get(key, 0):>6}")
+    if result.up_to_date:
+        print(f"up to date: nothing changed since the last build in {result.output_dir} "
+              "(--force rebuilds)")
+        return 0
     for path in result.written:
         print(f"wrote {path}")
     return 0
