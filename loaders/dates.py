@@ -28,11 +28,16 @@ _YEAR = r"(?:19|20)\d\d"
 _DAY_LIST = re.compile(
     rf"\b({_DAY}(?:\s*(?:-|to|until)\s*{_DAY})?(?:\s*(?:,|and|&|,\s*and)?\s+{_DAY}(?:\s*-\s*{_DAY})?)*)"
     rf"\s*(?:of\s+)?({_MON})(?:\s*,?\s*({_YEAR}))?", re.I)
-_MONTH_DAY = re.compile(rf"\b({_MON})\s+({_DAY}(?:\s*-\s*{_DAY})?),?\s+({_YEAR})", re.I)
+_MONTH_DAY = re.compile(rf"\b({_MON})\s+({_DAY}(?:\s*(?:-|to|until|and)\s*{_DAY})?),?\s+({_YEAR})", re.I)
+#: "28 February - 2 March 2019", "from 30 September to 1 October", "November 28 - December 2, 2019"
+_CROSS_DM = re.compile(rf"\b({_DAY})\s*(?:of\s+)?({_MON})\s*,?\s*(?:-|to|until)\s*({_DAY})\s*(?:of\s+)?({_MON})(?:\s*,?\s*({_YEAR}))?", re.I)
+_CROSS_MD = re.compile(rf"\b({_MON})\s+({_DAY})\s*(?:-|to|until)\s*({_MON})\s+({_DAY}),?\s*({_YEAR})?", re.I)
+#: "early 2020", "mid-2019", "late 2019", "end of 2019": the year
+_YEAR_PART = re.compile(rf"\b(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[- ]({_YEAR})\b", re.I)
 _ISO = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
 #: "2018.06.12", "2018/06/12" (year first), "12.06.2018" (day first, as written in Mongolia and Europe)
 _DOTTED_YMD = re.compile(r"(?<![\d.])((?:19|20)\d\d)[./]([01]?\d)[./]([0-3]?\d)(?!\w|\.\d)")
-_DOTTED_DMY = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\w|\.\d)")
+_DOTTED_DMY = re.compile(r"(?<![\d.])(?:([0-3]?\d)-)?([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\w|\.\d)")
 #: "Q3 2019", "Q3/2019", "2019 Q3"
 _QN = re.compile(r"\bQ([1-4])[ /-]?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)[ /-]?Q([1-4])\b")
 _QUARTER = re.compile(rf"\b(1|2|3|4|first|second|third|fourth){_ORD}\s+quarter\s+(?:of\s+)?({_YEAR})", re.I)
@@ -41,6 +46,7 @@ _MONTH_RANGE = re.compile(
     rf"\b({_MON})(?:\s*(?:/|-|or|and|to|until)\s*|\s+or\s+(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)({_MON})\s*,?\s*({_YEAR})?", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MON})\s*,?\s*({_YEAR})\b", re.I)
 _YEAR_ONLY = re.compile(rf"\b(?:in|during|from)\s+({_YEAR})\b(?!\s*-)", re.I)
+_FROM = re.compile(r"\b(?:from|between|starting)\b[^.;]*$", re.I)
 _DEADLINE = re.compile(r"(?:\bby|\buntil|\bbefore|\bdeadline)\s+(?:the\s+)?$", re.I)
 #: cheap tests that let find_dates skip a pattern, or start it only where a month name begins
 _HAS_QUARTER = re.compile("quarter", re.I)
@@ -96,8 +102,8 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
 
     def add(a: int, b: int, first: str | None, last: str | None, prec: str) -> None:
         taken.append((a, b))
-        if _DEADLINE.search(text, max(start, a - 12), a):
-            return
+        if _DEADLINE.search(text, max(start, a - 12), a) and not _FROM.search(text, max(start, a - 60), a):
+            return  # "by 30 June" is a deadline; "from 12 March until 14 March" is a range
         hits.append(DateHit(a, b, first, last, prec))
 
     for m in _ISO.finditer(text, start, end):
@@ -109,12 +115,24 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 add(m.start(), m.end(), f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d:02d}", "day")
         for m in _DOTTED_DMY.finditer(text, start, end):
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if 1 <= mo <= 12 and 1 <= d <= 31 and free(m.start(), m.end()):
-                add(m.start(), m.end(), f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d:02d}", "day")
+            d, mo, y = int(m.group(2)), int(m.group(3)), int(m.group(4))
+            d0 = int(m.group(1)) if m.group(1) else d
+            if 1 <= mo <= 12 and 1 <= d0 <= d <= 31 and free(m.start(), m.end()):
+                add(m.start(), m.end(), f"{y}-{mo:02d}-{d0:02d}", f"{y}-{mo:02d}-{d:02d}", "day")
     for m in _QN.finditer(text, start, end) if text.find("Q", start, end) >= 0 else ():
         q, y = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))
         add(m.start(), m.end(), f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "month")
+    for rx, order in ((_CROSS_DM, (1, 2, 3, 4)), (_CROSS_MD, (2, 1, 4, 3))):
+        for m in rx.finditer(text, start, end):
+            if not free(m.start(), m.end()):
+                continue
+            d1, m1, d2, m2 = (m.group(k) for k in order)
+            y = int(m.group(5)) if m.group(5) else default_year
+            a, b = _month(m1), _month(m2)
+            if y is None or a == b:
+                continue
+            y1 = y - 1 if a > b else y  # "28 December - 2 January 2020"
+            add(m.start(), m.end(), f"{y1}-{a:02d}-{_days(d1)[0]:02d}", f"{y}-{b:02d}-{_days(d2)[0]:02d}", "day")
     for m in _DAY_LIST.finditer(text, start, end):
         if not free(m.start(), m.end()):
             continue
@@ -154,6 +172,9 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
         if free(m.start(), m.end()):
             mon, y = _month(m.group(1)), int(m.group(2))
             add(m.start(), m.end(), f"{y}-{mon:02d}", f"{y}-{mon:02d}", "month")
+    for m in _YEAR_PART.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            add(m.start(1), m.end(1), m.group(1), m.group(1), "year")
     for m in _YEAR_ONLY.finditer(text, start, end):
         if free(m.start(), m.end()):
             add(m.start(1), m.end(1), m.group(1), m.group(1), "year")

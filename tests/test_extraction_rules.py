@@ -380,3 +380,13 @@ def test_regional_office_of_a_known_body_and_committee_on_a_subject() -> None:
     assert _entity(rec, "Person", "Sarah Collins").affiliation == office.id
     _entity(rec, "Organisation", "Tripartite National Committee on Labour and Social Consensus")
     assert [(e.type, e.start, e.status, e.places) for e in rec.events][-1] == ("forum", "2018-10", "planned", ("ulaanbaatar",))
+
+
+def test_cross_month_ranges_and_parts_of_a_year() -> None:
+    for text, first, last in (("from 28 February to 2 March 2019", "2019-02-28", "2019-03-02"),
+                              ("November 28 - December 2, 2019", "2019-11-28", "2019-12-02"),
+                              ("from March 12 to 14, 2019", "2019-03-12", "2019-03-14"),
+                              ("from 12 March 2019 until 14 March 2019", "2019-03-12", "2019-03-14"),
+                              ("14-15.06.2019", "2019-06-14", "2019-06-15"), ("in early 2020", "2020", "2020")):
+        assert span_of(find_dates(text, 0, len(text), None))[:2] == (first, last), text
+    assert span_of(find_dates("submit it by 30 June 2019", 0, 25, None))[0] is None
