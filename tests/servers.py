@@ -74,7 +74,9 @@ def loaded_server(oxigraph_server: OxigraphServer, corpus_build: Path) -> Oxigra
 
 # --- Virtuoso 7 ----------------------------------------------------------------------------
 
-VIRTUOSO_ROW_CAP = 50  # ResultSetMaxRows in the test ini: small, so a test can exceed it
+# ResultSetMaxRows and MaxSortedTopRows in the test ini: small, so that tests exceed them, and
+# equal, as Virtuoso's defaults are (10,000 each), so paging must avoid a sorted OFFSET (SR353).
+VIRTUOSO_ROW_CAP = 50
 VIRTUOSO_INI = """\
 [Database]
 DatabaseFile       = {dir}/virtuoso.db
@@ -185,6 +187,8 @@ def start_virtuoso(folder: Path, *, ready_timeout: float = 90) -> VirtuosoServer
     server_cmd, isql = commands
     (folder / "www").mkdir(parents=True, exist_ok=True)
     http_port, sql_port = free_port(), free_port()
+    while sql_port == http_port:
+        sql_port = free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port,
                                        row_cap=VIRTUOSO_ROW_CAP), "utf-8")
