@@ -87,7 +87,7 @@ def _ref_orgs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RefOrg]]:
     return acr_re, name_re, table
 
 
-_ADJECTIVAL = re.compile(r"^\)?(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+(?:countries|member\s+states|best|experience|interventions|funded|standards|"
+_ADJECTIVAL = re.compile(r"\)?(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+(?:countries|member\s+states|best|good|experience|interventions|funded|standards|"
                          r"conventions?|practices?|policy|policies|law|legislation|level|model|context|"
                          r"perspective|market|experts?|consultants)\b", re.I)
 
@@ -255,7 +255,7 @@ def _definitions(text: str, found: Found, taken: Taken,
                 ent.attrs.setdefault("aimag", aimag)
         for s, e in (d.long_span, d.short_span):
             if not _overlaps(taken, s, e):
-                found.add(Mention(s, e, ent.id, ent.type))
+                found.add(Mention(s, e, ent.id, ent.type, not _ADJECTIVAL.match(text, e)))
                 taken.append((s, e))
 
 

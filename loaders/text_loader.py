@@ -227,7 +227,8 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found,
         ex = Spans(exclude)
         in_item = [m for m in in_item if not ex.holds(m.start)]
     actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
-              and m.start >= b0 and not _quoted(text, m.start, b0) and not owner_only(text, m.start)
+              and m.start >= b0 and (not _quoted(text, m.start, b0) or _titled_project(text, m))
+              and not owner_only(text, m.start) and not _PROJECT_OWNER.match(text, m.end)
               and not _unit_owner(text, m, found)}
     if ev.type != "publication":
         roles = assign_roles(text, sents, found, actors, found.home_project)
@@ -262,6 +263,15 @@ def _unit_owner(text: str, m: object, found: Found) -> bool:
         return False
     unit = found.table.by_id.get(before[-1].eid)
     return unit is not None and _UNIT.search(unit.name) is not None and (gap.strip() != "," or text.startswith("Ministry", m.start))
+
+
+#: 'GIZ project "Cooperative Vocational Training ..."': GIZ owns the project named next
+_PROJECT_OWNER = re.compile(r"[ \n]+(?:[Pp]roject|[Pp]rogramm?e)[ \n]+\"")
+
+
+def _titled_project(text: str, m: object) -> bool:
+    """A project named by its quoted title ('project "X"') acts under that title."""
+    return m.kind == "Project" and re.search(r"(?:[Pp]roject|[Pp]rogramm?e)[ \n]+\"$", text[max(0, m.start - 12):m.start]) is not None
 
 
 def _quoted(text: str, pos: int, lo: int) -> bool:
