@@ -43,8 +43,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|
                      r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled)\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|took\s+place|organi[sz]ed|conducted|"
                    r"visited|hosted|participated|attended|presented|implemented|provided|agreed|"
-                   r"discussed|held|signed|delivered|trained|piloted|completed|met|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
-_DOWNLOAD = re.compile(r"\b(?:download|read\s+more|available\s+(?:here|at|online))\b", re.I)
+                   r"discussed|held|signed|delivered|trained|piloted|completed|met|launched|opened|started|began|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
+_DOWNLOAD = re.compile(r"\b(?:download|available\s+(?:here|at|online))\b", re.I)
 _QUOTE_TITLE = re.compile(r'"([^"\n]{3,200})"')
 _HEAD_YEAR = re.compile(r"\s+((?:19|20)\d\d)\s*$")
 _NAME_BEFORE_YEAR = re.compile(r"\b(?:Plan|Programme|Program|Strategy|Report|Budget|Policy|AWP|Q[1-4])\s*$", re.I)
@@ -228,7 +228,7 @@ def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int],
     # a past report: dates of sentences about what will happen next are not its own
     future = Spans([(a, b) for a, b in sents if _FUTURE.search(text, a, b) and not _PAST.search(text, a, b)])
     kept = [h for h in hits if not future.holds(h.start)]
-    return kept or hits
+    return kept
 
 
 def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:

@@ -113,7 +113,8 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     _places(text, found, hits)
     _people(text, found)
     _conventions_policies(text, found)
-    _home_project(found)
+    first_line = text.find("\n", text.find(next((c for c in text if not c.isspace()), "x")))
+    _home_project(found, items_aimags, first_line if first_line >= 0 else len(text))
     found.index()
     return found
 
@@ -550,7 +551,7 @@ def _conventions_policies(text: str, found: Found) -> None:
         found.add(Mention(p.start, p.end, d.id, "Policy"))
 
 
-def _home_project(found: Found) -> None:
+def _home_project(found: Found, items: list[tuple[int, int, list[str]]] = (), title_end: int = 0) -> None:
     projects = [d for d in found.table.by_id.values() if d.type == "Project"]
     if not projects:
         return
@@ -558,6 +559,8 @@ def _home_project(found: Found) -> None:
     generic = any(h[0] == "__home__" and h[1] == "mention" for h in found.hints)
     if home.mentions < 2 and not (len(projects) == 1 and generic):
         return  # "the project" names the page's project only when one project stands out
+    if not _page_wide(home, items, title_end):
+        return  # a project named in one news item of several is that item's, not the page's
     found.home_project = home.id
     for s, p, o, span in found.hints:
         if s == "__home__":
@@ -568,14 +571,14 @@ def _home_project(found: Found) -> None:
     found.hints = [h for h in found.hints if h[0] != "__home__"]
 
 
-_OWNER_BEFORE = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?$")
+_OWNER_BEFORE = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)(?:[ \n]*\([A-Za-z0-9]{2,10}\))?[ \n]+of[ \n]+(?:the[ \n]+)?$")
 
 
 def owner_only(text: str, pos: int) -> bool:
     """'Youth employment project of SDC': SDC owns a project named here, it is not an actor of
     the event (the project is; the ownership is a relation). So does 'project of the Deutsche
     Gesellschaft ... (GIZ)' own it under its acronym."""
-    if _OWNER_BEFORE.search(text, max(0, pos - 30), pos) is not None:
+    if _OWNER_BEFORE.search(text, max(0, pos - 44), pos) is not None:
         return True
     if pos > 0 and text[pos - 1] == "(":
         lo = max(0, pos - 200)
@@ -587,6 +590,26 @@ def owner_only(text: str, pos: int) -> bool:
 
 
 _OWNER_LONG = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?[^()\n.;]{3,150}?[ \n]*\(")
+
+
+def _page_wide(d: EntityDraft, items: list[tuple[int, int, list[str]]], title_end: int) -> bool:
+    """Is the project the page's own: named in its title line, or in more than one item (a page of
+    one item is its project's page)?"""
+    substantial = [it for it in items if it[1] - it[0] > 150]
+    if len(substantial) <= 1 or any(s < title_end for s, _ in d.spans) or _separate_mentions(d) >= 3:
+        return True
+    seen = {k for s, _ in d.spans for k, (a, b, _n) in enumerate(items) if a <= s < b}
+    return len(seen) >= 2
+
+
+def _separate_mentions(d: EntityDraft) -> int:
+    """Mentions of an entity in separate places ('X Project (XP)' is one place, not two)."""
+    n, last = 0, -(1 << 30)
+    for s, e in sorted(d.spans):
+        if s > last + 12:
+            n += 1
+        last = max(last, e)
+    return n
 
 
 def key_of(name: str) -> str:

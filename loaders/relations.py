@@ -90,6 +90,12 @@ def _funding(text: str, s: int, e: int, ms: list[Mention], found: Found) -> list
 _AND = re.compile(r"(?:[ \n]*\([^()\n]{1,12}\))?[ \n]*(?:,[ \n]*(?:and[ \n]+)?|and[ \n]+)(?:the[ \n]+)?")
 
 
+def _ends_as_project(text: str, a: Mention, found: Found) -> bool:
+    """Is the project mention (or the title its acronym stands for) a '... Project' name?"""
+    name = found.table.by_id[a.eid].name
+    return name.endswith(("Project", "Programme", "Program")) or text[a.start:a.end].endswith(("Project", "Programme"))
+
+
 def _coordinated(text: str, obj: list[Mention]) -> list[Mention]:
     """'financed by A (ACR) and the B': A and every body joined to it by 'and' or a comma."""
     out = [obj[0]]
@@ -190,8 +196,9 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
         elif re.fullmatch(r"[ \n]+under[ \n]+(?:the[ \n]+)?", gap) and da.type == "Organisation" \
                 and db.type == "Organisation" and db.attrs.get("category") == "government":
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))  # "X Office under the Ministry of Y"
-        elif re.fullmatch(r"[ \n]+(?:[Pp]roject|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?", gap) \
-                and da.type == "Project" and db.type == "Organisation":
+        elif da.type == "Project" and db.type == "Organisation" \
+                and (re.fullmatch(r"[ \n]+(?:[Pp]roject|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?", gap)
+                     or re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap) and _ends_as_project(text, a, found)):
             # "the DVTM project of GIZ": an implementing agency implements it, a donor funds it
             pred = "fundedBy" if db.attrs.get("category") == "donor" and b.eid not in IMPLEMENTING_AGENCIES \
                 else "implementedBy"

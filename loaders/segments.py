@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coopgraph.loaders.dates import find_dates
+
 _STAMP = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _UPCOMING = re.compile(
     r"^\s*(?:upcoming|forthcoming|future|planned|coming)\s+(?:events?|activities|meetings?)\s*:?\s*$",
@@ -20,7 +22,7 @@ _PAST_SECTION = re.compile(
 _FIELD_LINE = re.compile(r"^\s*[\w ]{1,30}:\s+\S")
 #: "For more information, please contact:": what follows is a contact block, not the report
 _CONTACT = re.compile(r"^[ \t]*(?:for\s+(?:more|further)\s+information|media\s+contacts?|press\s+contacts?|"
-                      r"related\s+(?:links|news|stories|articles)\s*:?\s*$|share\s+this\b|tags\s*:|"
+                      r"related\s+(?:links|news|stories|articles)\s*:?\s*$|share\s+this\b|tags\s*:|read\s+more\W{0,3}$|"
                       r"contacts?(?:\s+(?:person|details))?\s*:|please\s+contact)", re.I | re.M)
 _BULLET = re.compile(r"^\s*(?:[•\-\*·▪●◦]|\d+[\.\)]\s)")
 _MAX_HEADING = 140
@@ -111,7 +113,7 @@ def _blank(lines: list[_Line], i: int) -> bool:
 def _is_heading(lines: list[_Line], i: int) -> bool:
     """A short, capitalised line standing on its own: not a sentence, bullet or field."""
     t = lines[i].text.strip()
-    if not t or len(t) > _MAX_HEADING or _STAMP.match(t):
+    if not t or len(t) > _MAX_HEADING or date_line(t) is not None:
         return False
     if _UPCOMING.match(t) or _PAST_SECTION.match(t):
         return True
@@ -129,7 +131,7 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
     if _blank(lines, nxt):
         return _next_block_is_body(lines, nxt)
     nt = lines[nxt].text.strip()
-    if _STAMP.match(nt):
+    if date_line(nt) is not None:
         return True
     # a heading glued to its body: the next line is a long sentence
     return len(nt) > max(2 * len(t), 150) and not _wrapped(lines, i)
@@ -152,7 +154,28 @@ def _next_block_is_body(lines: list[_Line], i: int) -> bool:
 def _stamp_after(lines: list[_Line], h: int) -> tuple[int, tuple[int, int, int] | None]:
     j = h + 1
     if j < len(lines):
-        m = _STAMP.match(lines[j].text)
-        if m:
-            return lines[j].end, (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        stamp = date_line(lines[j].text)
+        if stamp is not None:
+            return lines[j].end, stamp
     return lines[h].end, None
+
+
+_DATE_LINE = re.compile(r"^\s*(?:(?:date|posted|published|updated)(?:\s+on)?\s*:?\s*)?"
+                        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?([^\n]{6,30}?)\s*$", re.I)
+
+
+def date_line(line: str) -> tuple[int, int, int] | None:
+    """A line that is only a date ('2019-06-12', 'June 12, 2019', 'Date: 3 May 2019',
+    '12.06.2019'): an item's date stamp as (year, month, day)."""
+    m = _STAMP.match(line)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    d = _DATE_LINE.match(line)
+    if d is None or len(line) > 48:
+        return None
+    hits = find_dates(line, d.start(1), d.end(1), None)
+    if len(hits) == 1 and hits[0].precision == "day" and hits[0].first == hits[0].last and hits[0].first \
+            and hits[0].start == d.start(1) and hits[0].end == d.end(1):
+        y, mo, dd = hits[0].first.split("-")
+        return int(y), int(mo), int(dd)
+    return None

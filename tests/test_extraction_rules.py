@@ -390,3 +390,16 @@ def test_cross_month_ranges_and_parts_of_a_year() -> None:
                               ("14-15.06.2019", "2019-06-14", "2019-06-15"), ("in early 2020", "2020", "2020")):
         assert span_of(find_dates(text, 0, len(text), None))[:2] == (first, last), text
     assert span_of(find_dates("submit it by 30 June 2019", 0, 25, None))[0] is None
+
+
+def test_news_list_with_date_lines_and_a_project_named_in_one_item() -> None:
+    rec = extract_text("News\n\nJob fair for young herders held in Murun\nJune 12, 2019\n\nA job fair was organized by "
+                       "the Khuvsgul aimag Labour and Welfare Department with support from the Herder Jobs Project "
+                       "(HJP) of the Swiss Agency for Development and Cooperation.\n\n"
+                       "Employers' survey on skills needs launched\nDate: 3 May 2019\n\nThe Mongolian National Chamber "
+                       "of Commerce and Industry launched a survey of 1,200 enterprises. Results will be published in "
+                       "December 2019.\n\nRead more\n")
+    fair, survey = rec.events
+    assert (fair.start, fair.places, fair.supporters, fair.projects) == ("2019-06-12", ("murun",), ("hjp",), ("hjp",))
+    assert (survey.start, survey.status, survey.projects) == ("2019-05-03", "completed", ())
+    assert ("hjp", "fundedBy", "sdc") in _rels(rec)
