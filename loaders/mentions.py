@@ -89,7 +89,7 @@ def _ref_orgs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RefOrg]]:
 
 _ADJECTIVAL = re.compile(r"\)?(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+(?:countries|member\s+states|best|good|experience|interventions|funded|standards|"
                          r"conventions?|practices?|policy|policies|law|legislation|level|model|context|"
-                         r"perspective|market|experts?|consultants)\b", re.I)
+                         r"perspective|market)\b", re.I)
 
 
 def _ref_org_entity(found: Found, o: RefOrg, span: tuple[int, int], surface: str) -> EntityDraft:
