@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,3 +91,73 @@ def test_random_bytes_raise_our_error_or_load(prefix: bytes, body: bytes, suffix
             assert str(exc).startswith(str(path))
         else:
             assert isinstance(record, ExtractionRecord) and record.document == name
+
+
+PLUGIN_MODULE = '''
+from pathlib import Path
+
+from coopgraph.records import Entity, ExtractionRecord, SourceInfo
+
+
+class LedgerLoader:
+    """Reads '*.ledger' files: one organisation name per line."""
+
+    name = "ledger"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return path.suffix == ".ledger"
+
+    def load(self, path: Path, *, encoding: str | None = None) -> ExtractionRecord:
+        names = [n.strip() for n in path.read_text(encoding=encoding or "utf-8").splitlines() if n.strip()]
+        return ExtractionRecord(
+            document=path.name, source=SourceInfo(name=path.name, path=str(path)),
+            entities=tuple(Entity(id=f"o{i}", type="Organisation", name=n) for i, n in enumerate(names)))
+'''
+
+
+def _install_plugin(site: Path, entry: str) -> None:
+    """A distribution on ``site`` registering ``entry`` in the coopgraph.loaders group."""
+    (site / "coopgraph_ledger_plugin.py").write_text(PLUGIN_MODULE, encoding="utf-8")
+    info = site / "coopgraph_ledger_plugin-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: coopgraph-ledger-plugin\n"
+                                   "Version: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[coopgraph.loaders]\n{entry}\n", encoding="utf-8")
+
+
+def test_a_plugin_loader_is_found_through_its_entry_point(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopgraph.extraction import load_documents
+    from coopgraph.loaders.registry import available_loaders, plugin_loaders
+
+    _install_plugin(tmp_path, "ledger = coopgraph_ledger_plugin:LedgerLoader")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plugin_loaders.cache_clear()
+    try:
+        assert [loader.name for loader in available_loaders()][0] == "ledger"
+        doc = tmp_path / "partners.ledger"
+        doc.write_text("International Labour Organization\nGASI\n", encoding="utf-8")
+        report = load_documents([doc], workers=1)
+        assert [e.name for e in report.records[0].entities] == [
+            "International Labour Organization", "GASI"]
+    finally:
+        monkeypatch.undo()
+        plugin_loaders.cache_clear()
+    assert "ledger" not in [loader.name for loader in available_loaders()]
+
+
+def test_a_broken_plugin_is_left_out_with_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopgraph.loaders.registry import available_loaders, plugin_loaders
+
+    _install_plugin(tmp_path, "broken = coopgraph_ledger_plugin:NoSuchLoader")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plugin_loaders.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match=r"loader plugin 'broken' \(coopgraph_ledger_plugin:"
+                                                 r"NoSuchLoader\) is ignored"):
+            names = [loader.name for loader in available_loaders()]
+        assert names[0] != "broken" and "text" in names
+    finally:
+        monkeypatch.undo()
+        plugin_loaders.cache_clear()
