@@ -47,9 +47,9 @@ def test_bundled_corpus_scores(tmp_path: Path) -> None:
     assert s["event.start"] >= 0.97
     assert s["event.end"] >= 0.97
     assert s["event.status"] >= 0.98
-    assert s["links"] >= 0.86
-    assert s["links.role"] >= 0.81
-    assert s["cooperation"] >= 0.85
+    assert s["links"] >= 0.88
+    assert s["links.role"] >= 0.83
+    assert s["cooperation"] >= 0.88
     assert s["relations"] >= 0.80
 
 
