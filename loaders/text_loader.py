@@ -20,6 +20,7 @@ from coopgraph.loaders.mentions import Found, find_all, owner_only
 from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.publications import find_publications, is_publication_list
 from coopgraph.loaders.relations import Rel, find_relations
+from coopgraph.loaders.fields import Fields, find_fields
 from coopgraph.loaders.rows import Row, find_rows
 from coopgraph.loaders.roles import assign_roles
 from coopgraph.loaders.segments import Item, split_items
@@ -44,6 +45,10 @@ def extract_document(document: Document) -> ExtractionRecord:
         if is_publication_list(it.heading):
             events += [(ev, it) for ev in _publication_events(text, it, found)]
             continue
+        form = find_fields(text, *it.body_span)
+        if form is not None:
+            events.append((_form_event(text, it, found, form), it))
+            continue
         rows = find_rows(text, *it.body_span, heading_year(it) or (it.stamp[0] if it.stamp else None))
         if len(rows) >= 2 or rows and it.section == "upcoming":
             events += [(ev, it) for ev in _row_events(text, it, found, rows)]
@@ -66,6 +71,41 @@ def extract_document(document: Document) -> ExtractionRecord:
     events.sort(key=lambda pair: pair[0].evidence_span[0])
     rels = find_relations(text, found, sentences(text, 0, len(text)))
     return _record(document, raw, found, events, rels)
+
+
+def _form_event(text: str, item: Item, found: Found, form: Fields) -> EventDraft:
+    """The event an announcement form gives field by field (see loaders/fields.py)."""
+    ts = form.get("title")
+    title = " ".join(text[ts[0]:ts[1]].split()) if ts else item.heading
+    ds = form.get("date")
+    year = heading_year(item) or (item.stamp[0] if item.stamp else None)
+    start, end, prec = span_of(find_dates(text, ds[0], ds[1], year)) if ds else (None, None, "unknown")
+    b0, b1 = item.body_span
+    body = text[b0:b1]
+    status = "planned" if item.section == "upcoming" else event_status(text, item, (b0, b1), body)
+    if status == "unknown" and _ANNOUNCED.search(f"{item.heading}\n{body}"):
+        status = "planned"
+    ps = form.get("participants")
+    ev = EventDraft(title, event_type(title, item.heading, body), start, end, prec, status, ts or ds or (b0, b1),
+                    attendee_count=_head_count(text[ps[0]:ps[1]]) if ps else None)
+    _fill_event(text, item, ev, found)
+    for role in ("organisers", "supporters", "participants"):
+        span = form.get(role)
+        named = [m.eid for m in found.between(*span) if m.kind in ("Organisation", "Project")] if span else []
+        setattr(ev, role, list(dict.fromkeys(named)))
+    vs = form.get("venue")
+    ev.places = _row_places(found, *vs) if vs else []
+    if not ev.organisers and ev.status == "planned" and found.home_project:
+        ev.organisers = [found.home_project]
+    return ev
+
+
+_ANNOUNCED = re.compile(r"\b(?:announcement|invitation|upcoming|save\s+the\s+date|call\s+for|registration)\b", re.I)
+
+
+def _head_count(value: str) -> int | None:
+    m = re.match(r"\s*(?:about\s+|around\s+|some\s+|over\s+|up\s+to\s+)?(\d{1,5})\b", value, re.I)
+    return int(m.group(1)) if m else None
 
 
 def _row_events(text: str, item: Item, found: Found, rows: list[Row]) -> list[EventDraft]:

@@ -403,3 +403,18 @@ def test_news_list_with_date_lines_and_a_project_named_in_one_item() -> None:
     assert (fair.start, fair.places, fair.supporters, fair.projects) == ("2019-06-12", ("murun",), ("hjp",), ("hjp",))
     assert (survey.start, survey.status, survey.projects) == ("2019-05-03", "completed", ())
     assert ("hjp", "fundedBy", "sdc") in _rels(rec)
+
+
+def test_announcement_form_and_numbered_calendar() -> None:
+    rec = extract_text("Training calendar 2018\n\n"
+                       "1. 12-14 June 2018 - Training on occupational safety for miners, Erdenet\n"
+                       "2. 3 July 2018 - Seminar on labour inspection for employers, Choibalsan\n\n"
+                       "Event announcement\n\nTitle: Regional workshop on green jobs\nDate: 20-21 November 2018\n"
+                       "Venue: Darkhan\nOrganizer: Ministry of Environment and Tourism and the ILO\n"
+                       "Participants: 40 officials from eight aimags\n")
+    training, seminar, workshop = rec.events
+    assert (training.type, training.start, training.end, training.places) == ("training", "2018-06-12", "2018-06-14", ("erdenet",))
+    assert (seminar.type, seminar.start, seminar.places) == ("seminar", "2018-07-03", ("choibalsan",))
+    assert (workshop.title, workshop.start, workshop.status, workshop.places, workshop.attendee_count) == (
+        "Regional workshop on green jobs", "2018-11-20", "planned", ("darkhan",), 40)
+    assert set(workshop.organisers) == {"ilo", _entity(rec, "Organisation", "Ministry of Environment and Tourism").id}
