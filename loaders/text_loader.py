@@ -16,7 +16,7 @@ from coopgraph.loaders.entities import EntityDraft, is_acronym, slug
 from coopgraph.loaders.dates import find_dates, span_of
 from coopgraph.loaders.embedded import Embedded, find_embedded
 from coopgraph.loaders.events import EventDraft, Spans, build_event, event_status, event_type, heading_year, sentences
-from coopgraph.loaders.mentions import Found, find_all, owner_only
+from coopgraph.loaders.mentions import Found, Mention, find_all, owner_only
 from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.publications import find_publications, is_publication_list
 from coopgraph.loaders.relations import Rel, find_relations
@@ -292,7 +292,7 @@ def _fill_event(text: str, item: Item, ev: EventDraft, found: Found,
 _UNIT = re.compile(r"\b(?:[Dd]epartment|[Dd]ivision|[Uu]nit|[Ss]ection|[Oo]ffice)\b")
 
 
-def _unit_owner(text: str, m: object, found: Found) -> bool:
+def _unit_owner(text: str, m: Mention, found: Found) -> bool:
     """'the Department of Labour Policy of the Ministry of X': the ministry only owns the acting
     department (a partOf relation); it takes no role in the event itself."""
     before = [x for x in found.between(max(0, m.start - 150), m.start) if x.kind == "Organisation"]
@@ -309,7 +309,7 @@ def _unit_owner(text: str, m: object, found: Found) -> bool:
 _PROJECT_OWNER = re.compile(r"[ \n]+(?:[Pp]roject|[Pp]rogramm?e)[ \n]+\"")
 
 
-def _titled_project(text: str, m: object) -> bool:
+def _titled_project(text: str, m: Mention) -> bool:
     """A project named by its quoted title ('project "X"') acts under that title."""
     return m.kind == "Project" and re.search(r"(?:[Pp]roject|[Pp]rogramm?e)[ \n]+\"$", text[max(0, m.start - 12):m.start]) is not None
 
@@ -348,7 +348,7 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
     return [e for e in out if e not in parents and e not in soum_of]
 
 
-def _soum_aimag(text: str, m: object, found: Found) -> str | None:
+def _soum_aimag(text: str, m: Mention, found: Found) -> str | None:
     """'in Sukhbaatar soum, Selenge aimag': the aimag that only locates the soum."""
     if found.table.by_id[m.eid].attrs.get("place_type") != "soum":
         return None
