@@ -1,0 +1,149 @@
+"""Who and where for an event: its actors' roles, projects, subjects, people and venues, read from
+the sentences of its item.
+
+Why a module of its own: every way of finding an event (a reported item, an activity named in
+passing, a list row, an announcement form) fills it the same way, so the rules about owners
+("project of X"), quoted titles, departments' ministries and venues live in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coopgraph.loaders.events import EventDraft, Spans, sentences
+from coopgraph.loaders.mentions import Found, Mention, owner_only
+from coopgraph.loaders.roles import assign_roles
+from coopgraph.loaders.segments import Item
+
+_VENUE = re.compile(r"(?:\b(?:in|at|to|visited|visit|visiting)[ \n]+(?:the[ \n]+)?(?:Kingdom[ \n]+of[ \n]+|Republic[ \n]+of[ \n]+)?|(?:,|\band)[ \n]+)$")
+
+
+def fill_event(text: str, item: Item, ev: EventDraft, found: Found,
+               exclude: tuple[tuple[int, int], ...] = ()) -> None:
+    """Roles, projects, subjects, people and venues of ``ev`` from its item's sentences (less those
+    in ``exclude``, which report other activities). Raises nothing."""
+    b0, b1 = item.body_span
+    sents = sentences(text, b0, b1)
+    if exclude:
+        ex_set = set(exclude)
+        sents = [sp for sp in sents if sp not in ex_set]
+    t = found.table
+    in_item = found.between(item.heading_span[0], b1)
+    if exclude:
+        ex = Spans(exclude)
+        in_item = [m for m in in_item if not ex.holds(m.start)]
+    actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
+              and m.start >= b0 and (not _quoted(text, m.start, b0) or _titled_project(text, m))
+              and not owner_only(text, m.start) and not _PROJECT_OWNER.match(text, m.end)
+              and not _unit_owner(text, m, found)}
+    if ev.type != "publication":
+        roles = assign_roles(text, sents, found, actors, found.home_project)
+        firsts: dict[str, int] = {}
+        for m in in_item:
+            if m.start >= b0:
+                firsts.setdefault(m.eid, m.start)
+        for eid, role in sorted(roles.items(), key=lambda kv: (firsts.get(kv[0], 1 << 40), kv[0])):
+            getattr(ev, role).append(eid)
+    elif found.home_project and re.search(re.escape(t.by_id[found.home_project].name.split()[0]), ev.title):
+        ev.organisers.append(found.home_project)
+    projects = [eid for eid in dict.fromkeys(m.eid for m in in_item if m.kind == "Project")]
+    if found.home_project and found.home_project not in projects:
+        projects.insert(0, found.home_project)
+    ev.projects = projects
+    ev.subjects = list(dict.fromkeys(m.eid for m in in_item if m.kind in ("Convention", "Policy")))
+    ev.people = list(dict.fromkeys(m.eid for m in in_item if m.kind == "Person"))
+    ev.places = _venues(text, item, in_item, found)
+
+
+_UNIT = re.compile(r"\b(?:[Dd]epartment|[Dd]ivision|[Uu]nit|[Ss]ection|[Oo]ffice)\b")
+
+
+def _unit_owner(text: str, m: Mention, found: Found) -> bool:
+    """'the Department of Labour Policy of the Ministry of X': the ministry only owns the acting
+    department (a partOf relation); it takes no role in the event itself."""
+    before = [x for x in found.between(max(0, m.start - 150), m.start) if x.kind == "Organisation"]
+    if not before or before[-1].eid == m.eid:
+        return False
+    gap = text[before[-1].end:m.start]
+    if not re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?|,[ \n]*(?:the[ \n]+)?", gap):
+        return False
+    unit = found.table.by_id.get(before[-1].eid)
+    return unit is not None and _UNIT.search(unit.name) is not None and (gap.strip() != "," or text.startswith("Ministry", m.start))
+
+
+#: 'GIZ project "Cooperative Vocational Training ..."': GIZ owns the project named next
+_PROJECT_OWNER = re.compile(r"[ \n]+(?:[Pp]roject|[Pp]rogramm?e)[ \n]+\"")
+
+
+def _titled_project(text: str, m: Mention) -> bool:
+    """A project named by its quoted title ('project "X"') acts under that title."""
+    return m.kind == "Project" and re.search(r"(?:[Pp]roject|[Pp]rogramm?e)[ \n]+\"$", text[max(0, m.start - 12):m.start]) is not None
+
+
+def _quoted(text: str, pos: int, lo: int) -> bool:
+    line_start = max(lo, text.rfind("\n", lo, pos) + 1)
+    return text.count('"', line_start, pos) % 2 == 1
+
+
+def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
+    out: list[str] = []
+    accepted_end = -(1 << 30)
+    for m in in_item:
+        if m.kind != "Place":
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        inside_org = any(o.start <= m.start < o.end for o in found.starting(max(0, m.start - 300), m.start + 1)
+                         if o.kind == "Organisation")
+        after = text[m.end:m.end + 12]
+        if inside_org or re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after):
+            pass
+        if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) \
+                or found.table.by_id[m.eid].attrs.get("place_type") == "country" and _org_in(text, m.start, found):
+            continue
+        vm = _VENUE.search(before)
+        if vm and (not vm.group(0).strip(" \n").startswith((",", "and")) or m.start - accepted_end < 40):
+            if m.eid not in out:
+                out.append(m.eid)
+            accepted_end = m.end
+    t = found.table
+    body = [e for e in out if any(m.eid == e and m.start >= item.body_span[0] for m in in_item if m.kind == "Place")]
+    if body:
+        out = [e for e in out if e in body]  # the body's venue is more precise than the heading's area
+    parents = {t.by_id[e].attrs.get("parent") for e in out}
+    soum_of = {_soum_aimag(text, m, found) for m in in_item if m.kind == "Place" and m.eid in out}
+    return [e for e in out if e not in parents and e not in soum_of]
+
+
+def _soum_aimag(text: str, m: Mention, found: Found) -> str | None:
+    """'in Sukhbaatar soum, Selenge aimag': the aimag that only locates the soum."""
+    if found.table.by_id[m.eid].attrs.get("place_type") != "soum":
+        return None
+    after = re.match(r"[ \n]+soum,?[ \n]+(?:of[ \n]+)?([A-Z][\w\-]+)", text[m.end:m.end + 40])
+    p = found.table.find("Place", after.group(1)) if after else None
+    return p.id if p is not None else None
+
+
+_ORG_IN = re.compile(r"(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+in[ \n]+$")
+
+
+def _org_in(text: str, pos: int, found: Found) -> bool:
+    """'UNDP in Mongolia', 'the ILO (ILO) in Mongolia': where a body sits, not where the event was."""
+    for o in found.between(max(0, pos - 80), pos):
+        if o.kind == "Organisation" and 0 < pos - o.end <= 20 and _ORG_IN.fullmatch(text, o.end, pos):
+            return True
+    return False
+
+
+
+
+def row_places(found: Found, s: int, e: int) -> list[str]:
+    """A row's places are where its activity happens: every place it names outside a body's name,
+    less the aimag of a city or soum it also names."""
+    ms = found.between(s, e)
+    orgs = [(m.start, m.end) for m in ms if m.kind == "Organisation"]
+    out = list(dict.fromkeys(m.eid for m in ms if m.kind == "Place" and not any(a <= m.start < b for a, b in orgs)))
+    kinds = {found.table.by_id[x].attrs.get("place_type") for x in out}
+    parents = {found.table.by_id[x].attrs.get("parent") for x in out}
+    return [x for x in out if x not in parents and not ("soum" in kinds and found.table.by_id[x].attrs.get("place_type") == "aimag")]
+
+
