@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from coopgraph.loaders.events import EventDraft, Spans, sentences
-from coopgraph.loaders.mentions import Found, Mention, owner_only
+from coopgraph.loaders.found import Found, Mention
+from coopgraph.loaders.ownership import owner_only
 from coopgraph.loaders.roles import assign_roles
 from coopgraph.loaders.segments import Item
 

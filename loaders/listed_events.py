@@ -10,7 +10,7 @@ from coopgraph.loaders.dates import find_dates, span_of
 from coopgraph.loaders.event_actors import fill_event, row_places
 from coopgraph.loaders.events import EventDraft, build_event, event_status, event_type, heading_year, sentences
 from coopgraph.loaders.fields import Fields
-from coopgraph.loaders.mentions import Found
+from coopgraph.loaders.found import Found
 from coopgraph.loaders.publications import find_publications
 from coopgraph.loaders.roles import assign_roles
 from coopgraph.loaders.rows import Row

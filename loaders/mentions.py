@@ -9,92 +9,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from coopgraph.loaders.acronyms import Definition, abbreviates, find_definitions
+from coopgraph.loaders.acronyms import abbreviates, find_definitions
 from coopgraph.loaders.entities import EntityDraft, EntityTable, is_acronym, name_key, slug
+from coopgraph.loaders.found import Found, Mention, Taken, overlaps
+from coopgraph.loaders.home_project import resolve_home_project
 from coopgraph.loaders.organisations import HEAD_RE, category_for, find_org_names, split_ministries
+from coopgraph.loaders.ownership import IMPLEMENTING_AGENCIES
 from coopgraph.loaders.people import find_people
 from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.policies import find_conventions, find_policies
 from coopgraph.loaders.projects import ProjectHit, find_projects
-from coopgraph.loaders.reference import RefOrg, reference
-from coopgraph.loaders.wordtrie import trie_alternation
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    eid: str
-    kind: str  # entity type
-    role_ok: bool = True  # False for adjectival uses ("EU countries")
-
-
-@dataclass
-class Found:
-    """Entities, mentions and relation hints of one document."""
-
-    table: EntityTable
-    mentions: list[Mention] = field(default_factory=list)
-    hints: list[tuple[str, str, str, tuple[int, int]]] = field(default_factory=list)
-    home_project: str | None = None
-    definitions: list[Definition] = field(default_factory=list)
-    plain_defs: dict[str, str] = field(default_factory=dict)
-
-    abbrev_cache: dict[str, str | None] = field(default_factory=dict)
-    _starts: list[int] = field(default_factory=list)
-
-    def add(self, m: Mention) -> None:
-        self.mentions.append(m)
-
-    def index(self) -> None:
-        """Sort mentions and index their starts, for :meth:`between` (call once, at the end)."""
-        self.mentions.sort(key=lambda m: (m.start, -m.end))
-        self._starts = [m.start for m in self.mentions]
-
-    def between(self, s: int, e: int) -> list[Mention]:
-        """Mentions lying inside [s, e), in text order (binary search, not a scan)."""
-        lo = bisect.bisect_left(self._starts, s)
-        hi = bisect.bisect_left(self._starts, e)
-        return [m for m in self.mentions[lo:hi] if m.end <= e]
-
-    def starting(self, s: int, e: int) -> list[Mention]:
-        """Mentions starting inside [s, e), wherever they end (binary search)."""
-        lo = bisect.bisect_left(self._starts, s)
-        hi = bisect.bisect_left(self._starts, e)
-        return self.mentions[lo:hi]
-
-    def hint(self, s: str, p: str, o: str, span: tuple[int, int]) -> None:
-        self.hints.append((s, p, o, span))
-
-
-@lru_cache(maxsize=1)
-def _ref_orgs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RefOrg]]:
-    table: dict[str, RefOrg] = {}
-    acr: list[str] = []
-    names: list[str] = []
-    for o in reference().organisations:
-        for a in o.acronyms:
-            table[a] = o
-            acr.append(a)
-        for n in (o.name, *o.aliases):
-            table[n.lower()] = o
-            names.append(n)
-    acr_re = re.compile(r"(?<![\w-])(" + trie_alternation(acr) + r")(?![\w-])")
-    name_re = re.compile(r"(?<![\w-])(" + trie_alternation(names, fold=True) + r")(?![\w-])", re.I)
-    return acr_re, name_re, table
-
-
-_ADJECTIVAL = re.compile(r"\)?(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+(?:countries|member\s+states|best|good|experience|interventions|funded|standards|"
-                         r"conventions?|practices?|policy|policies|law|legislation|level|model|context|"
-                         r"perspective|market)\b", re.I)
-
-
-def _ref_org_entity(found: Found, o: RefOrg, span: tuple[int, int], surface: str) -> EntityDraft:
-    return found.table.add("Organisation", o.name, span=span, aliases=(*o.acronyms, surface), eid=o.id,
-                           category=o.category, wikidata=o.wikidata, country=o.country, ref_parent=o.parent)
+from coopgraph.loaders.refbodies import ADJECTIVAL, find_offices, ref_org_entity, ref_patterns, find_reference_bodies
+from coopgraph.loaders.reference import reference
 
 
 def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
@@ -104,8 +32,8 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     project_hits = find_projects(text, 0, len(text))
     titles = _project_titles(text, project_hits)
     hits = place_hits if place_hits is not None else find_places(text, 0, len(text))
-    _branch_offices(text, found, taken, hits)
-    _reference_orgs(text, found, taken)
+    find_offices(text, found, taken, hits)
+    find_reference_bodies(text, found, taken)
     _definitions(text, found, taken, items_aimags, titles)
     _named_bodies(text, found, taken, items_aimags, titles)
     _projects(text, found, taken, project_hits)
@@ -114,7 +42,7 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     _people(text, found)
     _conventions_policies(text, found)
     first_line = text.find("\n", text.find(next((c for c in text if not c.isspace()), "x")))
-    _home_project(found, items_aimags, first_line if first_line >= 0 else len(text))
+    resolve_home_project(found, items_aimags, first_line if first_line >= 0 else len(text))
     found.index()
     return found
 
@@ -133,106 +61,16 @@ def _inside(spans: Taken, s: int, e: int) -> bool:
     return spans.covers(s, e)
 
 
-class Taken:
-    """Non-overlapping claimed spans, kept sorted: overlap tests in O(log n)."""
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-
-    def append(self, span: tuple[int, int]) -> None:
-        i = bisect.bisect_left(self._starts, span[0])
-        self._starts.insert(i, span[0])
-        self._ends.insert(i, span[1])
-
-    def covers(self, s: int, e: int) -> bool:
-        """Does one claimed span contain [s, e) entirely?"""
-        i = bisect.bisect_right(self._starts, s)
-        return i > 0 and self._ends[i - 1] >= e  # the claimed spans here do not overlap
-
-    def hits(self, s: int, e: int) -> bool:
-        i = bisect.bisect_left(self._starts, e)
-        j = max(0, i - 64)
-        return any(self._ends[k] > s for k in range(j, i))
-
-
-def _overlaps(taken: Taken, s: int, e: int) -> bool:
-    return taken.hits(s, e)
-
-
-_CITY_BRANCH = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+$")
-#: "ILO Country Office for China and Mongolia", "ILO Regional Office for Asia and the Pacific in Bangkok"
-_OFFICE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+(?:(?:Country|Regional|Sub-?regional|Liaison|Project|"
-                     r"Representative|Resident|Field)[ \n]+)?Office[ \n]+(in|for)[ \n]+(?:the[ \n]+)?"
-                     r"[A-Z][\w\-]*(?:[ \n]+(?:and[ \n]+(?:the[ \n]+)?)?[A-Z][\w\-]*){0,5}")
-_IN_PLACE = re.compile(r"[ \n]+in[ \n]+")
-
-
-def _branch_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) -> None:
-    """'IOM Beijing', 'ILO Office in Ulaanbaatar', 'ILO Regional Office for Asia and the Pacific in
-    Bangkok': a known body's office is a body of its own (partOf the body, locatedIn its city);
-    the place is not a venue of the event."""
-    _, _, table = _ref_orgs()
-    by_start = {h.start: h for h in hits if h.place is not None}
-    spans: list[tuple[int, int, str, PlaceHit | None, int]] = []
-    for m in (_OFFICE.finditer(text) if "Office" in text else ()):
-        end, where = m.end(), None
-        if m.group(2) == "in":
-            where = next((h for h in hits if h.place is not None and h.start >= m.end(2) and h.end <= m.end()), None)
-        else:
-            at = _IN_PLACE.match(text, m.end())
-            h = by_start.get(at.end()) if at else None
-            if h is not None:
-                end, where = h.end, h
-        spans.append((m.start(), end, m.group(1), where, m.end()))
-    for h in hits:
-        if h.place is not None and h.place.place_type == "city":
-            m = _CITY_BRANCH.search(text, max(0, h.start - 12), h.start)
-            if m is not None:
-                spans.append((m.start(), h.end, m.group(1), h, h.end))
-    for s, e, acr, where, name_end in sorted(spans, key=lambda x: x[0]):
-        ref = table.get(acr)
-        if ref is None or _overlaps(taken, s, e):
-            continue
-        parent = found.table.add("Organisation", ref.name, aliases=ref.acronyms, eid=ref.id, category=ref.category,
-                                 wikidata=ref.wikidata, country=ref.country, ref_parent=ref.parent)
-        d = found.table.add("Organisation", " ".join(text[s:name_end].split()), span=(s, e), category=ref.category,
-                            branch=True)
-        found.add(Mention(s, e, d.id, "Organisation"))
-        taken.append((s, e))
-        found.hint(d.id, "partOf", parent.id, (s, e))
-        if where is not None:
-            found.hint(d.id, "locatedIn", where.place.id, (s, e))
-
-
-def _reference_orgs(text: str, found: Found, taken: Taken) -> None:
-    acr_re, name_re, table = _ref_orgs()
-    hits = []
-    for m in name_re.finditer(text):
-        if m.group(1)[0].isupper() and not re.match(r"[ \n]+(?:[A-Z][a-z]|and[ \n]+[A-Z])", text[m.end():m.end() + 8]):
-            hits.append((m.start(), m.end(), table[m.group(1).lower()]))
-    for m in acr_re.finditer(text):
-        hits.append((m.start(), m.end(), table[m.group(1)]))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    for s, e, o in hits:
-        if _overlaps(taken, s, e):
-            continue
-        # a longer body name around a reference name ("European Union Delegation") wins later
-        d = _ref_org_entity(found, o, (s, e), text[s:e])
-        found.add(Mention(s, e, d.id, "Organisation", not _ADJECTIVAL.match(text, e)))
-        taken.append((s, e))
-
-
 def _definitions(text: str, found: Found, taken: Taken,
                  items_aimags: list[tuple[int, int, list[str]]], titles: Taken) -> None:
-    _, _, table = _ref_orgs()
+    _, _, table = ref_patterns()
     for d in find_definitions(text):
         found.definitions.append(d)
         long_s, long_e = d.long_span
         ref = table.get(d.short) or table.get(d.long.lower())
         existing = found.table.find("Organisation", d.short)
         if ref is not None:
-            ent = _ref_org_entity(found, ref, d.long_span, d.long)
+            ent = ref_org_entity(found, ref, d.long_span, d.long)
             found.table.alias(ent, d.short)
         elif existing is not None and existing.type in ("Organisation", "Project"):
             ent = found.table.add(existing.type, existing.name, span=d.long_span, aliases=(d.long, d.short))
@@ -255,8 +93,8 @@ def _definitions(text: str, found: Found, taken: Taken,
             if aimag:
                 ent.attrs.setdefault("aimag", aimag)
         for s, e in (d.long_span, d.short_span):
-            if not _overlaps(taken, s, e):
-                found.add(Mention(s, e, ent.id, ent.type, not _ADJECTIVAL.match(text, e)))
+            if not overlaps(taken, s, e):
+                found.add(Mention(s, e, ent.id, ent.type, not ADJECTIVAL.match(text, e)))
                 taken.append((s, e))
 
 
@@ -306,7 +144,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
     for n in find_org_names(text, 0, len(text), lambda w: w.lower() in places):
         if _inside(titles, n.start, n.end):
             continue
-        if _overlaps(taken, n.start, n.end):
+        if overlaps(taken, n.start, n.end):
             _merge_containing(text, found, n)
             continue
         name = n.name
@@ -356,7 +194,7 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
         if p.generic:
             found.hint("__home__", "mention", text[p.start:p.end], (p.start, p.end))
             continue
-        if _overlaps(taken, p.start, p.end) and not p.owner and not p.funder:
+        if overlaps(taken, p.start, p.end) and not p.owner and not p.funder:
             ex = [m for m in found.mentions[-200:] if m.start <= p.start < m.end]
             if ex and found.table.by_id.get(ex[0].eid) and found.table.by_id[ex[0].eid].type == "Organisation" \
                     and is_acronym(p.name) and p.name == text[ex[0].start:ex[0].end] \
@@ -383,15 +221,11 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
         if owner:
             o = found.table.find("Organisation", owner)
             if o is not None:
-                pred = "fundedBy" if p.funder or o.attrs.get("category") == "donor" and o.id not in _IMPLEMENTERS else "implementedBy"
+                pred = "fundedBy" if p.funder or o.attrs.get("category") == "donor" and o.id not in IMPLEMENTING_AGENCIES else "implementedBy"
                 found.hint(d.id, pred, o.id, (max(0, p.start - 40), p.end))
 
 
 #: development agencies that implement projects (a "project of X" is implemented by them)
-IMPLEMENTING_AGENCIES = _IMPLEMENTERS = frozenset({"giz", "jica", "koica", "tika", "iom", "ilo", "undp", "fao", "unido", "unicef", "unfpa",
-                           "who", "unesco", "kfw"})
-
-
 def _numbered_base(name: str) -> str | None:
     m = re.match(r"^(.*?)\s?(?:C|Component\s)?1$", name)
     return m.group(1) if m and m.group(1) else None
@@ -417,7 +251,7 @@ _BARE = re.compile(r"(?<![\w-])([A-Za-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2
 def _bare_acronyms(text: str, found: Found, taken: Taken) -> None:
     for m in _BARE.finditer(text):
         s, e = m.start(), m.end()
-        if _overlaps(taken, s, e):
+        if overlaps(taken, s, e):
             continue
         tok, num = m.group(1), m.group(2)
         if not is_acronym(tok):
@@ -441,7 +275,7 @@ def _bare_acronyms(text: str, found: Found, taken: Taken) -> None:
                     continue
                 found.table.alias(d, tok)
         found.table.add(d.type, d.name, span=(s, e), eid=d.id, aliases=(tok,))
-        found.add(Mention(s, e, d.id, d.type, not _ADJECTIVAL.match(text, e)))
+        found.add(Mention(s, e, d.id, d.type, not ADJECTIVAL.match(text, e)))
         taken.append((s, e))
 
 
@@ -549,67 +383,6 @@ def _conventions_policies(text: str, found: Found) -> None:
             continue
         d = found.table.add("Policy", p.name, span=(p.start, p.end), policy_type=p.policy_type)
         found.add(Mention(p.start, p.end, d.id, "Policy"))
-
-
-def _home_project(found: Found, items: list[tuple[int, int, list[str]]] = (), title_end: int = 0) -> None:
-    projects = [d for d in found.table.by_id.values() if d.type == "Project"]
-    if not projects:
-        return
-    home = max(projects, key=lambda d: (d.mentions, -len(d.name)))
-    generic = any(h[0] == "__home__" and h[1] == "mention" for h in found.hints)
-    if home.mentions < 2 and not (len(projects) == 1 and generic):
-        return  # "the project" names the page's project only when one project stands out
-    if not _page_wide(home, items, title_end):
-        return  # a project named in one news item of several is that item's, not the page's
-    found.home_project = home.id
-    for s, p, o, span in found.hints:
-        if s == "__home__":
-            if p == "alias":
-                found.table.alias(home, o)
-            found.add(Mention(span[0], span[1], home.id, "Project"))
-            home.spans.append(span)
-    found.hints = [h for h in found.hints if h[0] != "__home__"]
-
-
-_OWNER_BEFORE = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)(?:[ \n]*\([A-Za-z0-9]{2,10}\))?[ \n]+of[ \n]+(?:the[ \n]+)?$")
-
-
-def owner_only(text: str, pos: int) -> bool:
-    """'Youth employment project of SDC': SDC owns a project named here, it is not an actor of
-    the event (the project is; the ownership is a relation). So does 'project of the Deutsche
-    Gesellschaft ... (GIZ)' own it under its acronym."""
-    if _OWNER_BEFORE.search(text, max(0, pos - 44), pos) is not None:
-        return True
-    if pos > 0 and text[pos - 1] == "(":
-        lo = max(0, pos - 200)
-        m = None
-        for m in _OWNER_LONG.finditer(text, lo, pos):
-            pass
-        return m is not None and m.end() == pos
-    return False
-
-
-_OWNER_LONG = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?[^()\n.;]{3,150}?[ \n]*\(")
-
-
-def _page_wide(d: EntityDraft, items: list[tuple[int, int, list[str]]], title_end: int) -> bool:
-    """Is the project the page's own: named in its title line, or in more than one item (a page of
-    one item is its project's page)?"""
-    substantial = [it for it in items if it[1] - it[0] > 150]
-    if len(substantial) <= 1 or any(s < title_end for s, _ in d.spans) or _separate_mentions(d) >= 3:
-        return True
-    seen = {k for s, _ in d.spans for k, (a, b, _n) in enumerate(items) if a <= s < b}
-    return len(seen) >= 2
-
-
-def _separate_mentions(d: EntityDraft) -> int:
-    """Mentions of an entity in separate places ('X Project (XP)' is one place, not two)."""
-    n, last = 0, -(1 << 30)
-    for s, e in sorted(d.spans):
-        if s > last + 12:
-            n += 1
-        last = max(last, e)
-    return n
 
 
 def key_of(name: str) -> str:

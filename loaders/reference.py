@@ -33,6 +33,7 @@ class RefOrg:
     wikidata: str | None
     country: str | None
     parent: str | None
+    implementer: bool = False  # an agency that implements projects ("a project of X" is implemented by X)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def reference() -> Reference:
                             p.get("parent"), p.get("wikidata")) for p in _read("places.json"))
     orgs = tuple(RefOrg(o["id"], o["name"], tuple(o.get("acronyms") or ()),
                         tuple(o.get("aliases") or ()), o.get("category") or "other",
-                        o.get("wikidata"), o.get("country"), o.get("parent"))
+                        o.get("wikidata"), o.get("country"), o.get("parent"), bool(o.get("implementer")))
                  for o in _read("organisations.json"))
     convs = {c["number"]: RefConvention(c["number"], c["title"], c["year"])
              for c in _read("ilo_conventions.json")}

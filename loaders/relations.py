@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 
 from coopgraph.loaders.entities import EntityTable
-from coopgraph.loaders.mentions import IMPLEMENTING_AGENCIES, Found, Mention, owner_only
+from coopgraph.loaders.found import Found, Mention
+from coopgraph.loaders.ownership import IMPLEMENTING_AGENCIES, owner_only
 from coopgraph.loaders.reference import reference
 
 Rel = tuple[str, str, str, tuple[int, int]]

@@ -19,7 +19,8 @@ from coopgraph.loaders.event_actors import fill_event
 from coopgraph.loaders.events import EventDraft, build_event, event_status, heading_year, sentences
 from coopgraph.loaders.fields import find_fields
 from coopgraph.loaders.listed_events import form_event, publication_events, row_events
-from coopgraph.loaders.mentions import Found, find_all
+from coopgraph.loaders.found import Found
+from coopgraph.loaders.mentions import find_all
 from coopgraph.loaders.places import PlaceHit, find_places
 from coopgraph.loaders.publications import is_publication_list
 from coopgraph.loaders.relations import Rel, find_relations

@@ -1,0 +1,85 @@
+"""What the mention finders share: a mention, the document's entities and mentions (with a binary
+search over mention starts), and the claimed stretches of text that later finders must not reuse.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from coopgraph.loaders.acronyms import Definition
+from coopgraph.loaders.entities import EntityTable
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    eid: str
+    kind: str  # entity type
+    role_ok: bool = True  # False for adjectival uses ("EU countries")
+
+
+@dataclass
+class Found:
+    """Entities, mentions and relation hints of one document."""
+
+    table: EntityTable
+    mentions: list[Mention] = field(default_factory=list)
+    hints: list[tuple[str, str, str, tuple[int, int]]] = field(default_factory=list)
+    home_project: str | None = None
+    definitions: list[Definition] = field(default_factory=list)
+    plain_defs: dict[str, str] = field(default_factory=dict)
+
+    abbrev_cache: dict[str, str | None] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+
+    def index(self) -> None:
+        """Sort mentions and index their starts, for :meth:`between` (call once, at the end)."""
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def between(self, s: int, e: int) -> list[Mention]:
+        """Mentions lying inside [s, e), in text order (binary search, not a scan)."""
+        lo = bisect.bisect_left(self._starts, s)
+        hi = bisect.bisect_left(self._starts, e)
+        return [m for m in self.mentions[lo:hi] if m.end <= e]
+
+    def starting(self, s: int, e: int) -> list[Mention]:
+        """Mentions starting inside [s, e), wherever they end (binary search)."""
+        lo = bisect.bisect_left(self._starts, s)
+        hi = bisect.bisect_left(self._starts, e)
+        return self.mentions[lo:hi]
+
+    def hint(self, s: str, p: str, o: str, span: tuple[int, int]) -> None:
+        self.hints.append((s, p, o, span))
+
+
+class Taken:
+    """Non-overlapping claimed spans, kept sorted: overlap tests in O(log n)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_left(self._starts, span[0])
+        self._starts.insert(i, span[0])
+        self._ends.insert(i, span[1])
+
+    def covers(self, s: int, e: int) -> bool:
+        """Does one claimed span contain [s, e) entirely?"""
+        i = bisect.bisect_right(self._starts, s)
+        return i > 0 and self._ends[i - 1] >= e  # the claimed spans here do not overlap
+
+    def hits(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self._starts, e)
+        j = max(0, i - 64)
+        return any(self._ends[k] > s for k in range(j, i))
+
+
+def overlaps(taken: Taken, s: int, e: int) -> bool:
+    return taken.hits(s, e)

@@ -1,0 +1,48 @@
+"""The page's own project: the one a newsletter or project page is about, which "the project",
+"the team" and "Expert team" name, and which takes part in every item of the page.
+"""
+
+from __future__ import annotations
+
+from coopgraph.loaders.entities import EntityDraft
+from coopgraph.loaders.found import Found, Mention
+
+
+def resolve_home_project(found: Found, items: list[tuple[int, int, list[str]]] = (), title_end: int = 0) -> None:
+    projects = [d for d in found.table.by_id.values() if d.type == "Project"]
+    if not projects:
+        return
+    home = max(projects, key=lambda d: (d.mentions, -len(d.name)))
+    generic = any(h[0] == "__home__" and h[1] == "mention" for h in found.hints)
+    if home.mentions < 2 and not (len(projects) == 1 and generic):
+        return  # "the project" names the page's project only when one project stands out
+    if not _page_wide(home, items, title_end):
+        return  # a project named in one news item of several is that item's, not the page's
+    found.home_project = home.id
+    for s, p, o, span in found.hints:
+        if s == "__home__":
+            if p == "alias":
+                found.table.alias(home, o)
+            found.add(Mention(span[0], span[1], home.id, "Project"))
+            home.spans.append(span)
+    found.hints = [h for h in found.hints if h[0] != "__home__"]
+
+
+def _page_wide(d: EntityDraft, items: list[tuple[int, int, list[str]]], title_end: int) -> bool:
+    """Is the project the page's own: named in its title line, or in more than one item (a page of
+    one item is its project's page)?"""
+    substantial = [it for it in items if it[1] - it[0] > 150]
+    if len(substantial) <= 1 or any(s < title_end for s, _ in d.spans) or _separate_mentions(d) >= 3:
+        return True
+    seen = {k for s, _ in d.spans for k, (a, b, _n) in enumerate(items) if a <= s < b}
+    return len(seen) >= 2
+
+
+def _separate_mentions(d: EntityDraft) -> int:
+    """Mentions of an entity in separate places ('X Project (XP)' is one place, not two)."""
+    n, last = 0, -(1 << 30)
+    for s, e in sorted(d.spans):
+        if s > last + 12:
+            n += 1
+        last = max(last, e)
+    return n

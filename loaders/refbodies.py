@@ -1,0 +1,107 @@
+"""Well-known bodies from reference data (ILO, FAO, GIZ ...) and their offices ('IOM Beijing',
+'ILO Office in Ulaanbaatar', 'ILO Regional Office for Asia and the Pacific in Bangkok').
+
+Why first: a reference body keeps its official name and Wikidata id wherever it is named, and an
+office of one is a body of its own (partOf it, locatedIn its city) rather than the body plus a venue.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coopgraph.loaders.entities import EntityDraft
+from coopgraph.loaders.found import Found, Mention, Taken, overlaps
+from coopgraph.loaders.places import PlaceHit
+from coopgraph.loaders.reference import RefOrg, reference
+from coopgraph.loaders.wordtrie import trie_alternation
+
+
+@lru_cache(maxsize=1)
+def ref_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RefOrg]]:
+    table: dict[str, RefOrg] = {}
+    acr: list[str] = []
+    names: list[str] = []
+    for o in reference().organisations:
+        for a in o.acronyms:
+            table[a] = o
+            acr.append(a)
+        for n in (o.name, *o.aliases):
+            table[n.lower()] = o
+            names.append(n)
+    acr_re = re.compile(r"(?<![\w-])(" + trie_alternation(acr) + r")(?![\w-])")
+    name_re = re.compile(r"(?<![\w-])(" + trie_alternation(names, fold=True) + r")(?![\w-])", re.I)
+    return acr_re, name_re, table
+
+
+ADJECTIVAL = re.compile(r"\)?(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+(?:countries|member\s+states|best|good|experience|interventions|funded|standards|"
+                         r"conventions?|practices?|policy|policies|law|legislation|level|model|context|"
+                         r"perspective|market)\b", re.I)
+
+
+def ref_org_entity(found: Found, o: RefOrg, span: tuple[int, int], surface: str) -> EntityDraft:
+    return found.table.add("Organisation", o.name, span=span, aliases=(*o.acronyms, surface), eid=o.id,
+                           category=o.category, wikidata=o.wikidata, country=o.country, ref_parent=o.parent)
+
+
+_CITY_BRANCH = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+$")
+#: "ILO Country Office for China and Mongolia", "ILO Regional Office for Asia and the Pacific in Bangkok"
+_OFFICE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+(?:(?:Country|Regional|Sub-?regional|Liaison|Project|"
+                     r"Representative|Resident|Field)[ \n]+)?Office[ \n]+(in|for)[ \n]+(?:the[ \n]+)?"
+                     r"[A-Z][\w\-]*(?:[ \n]+(?:and[ \n]+(?:the[ \n]+)?)?[A-Z][\w\-]*){0,5}")
+_IN_PLACE = re.compile(r"[ \n]+in[ \n]+")
+
+
+def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) -> None:
+    """'IOM Beijing', 'ILO Office in Ulaanbaatar', 'ILO Regional Office for Asia and the Pacific in
+    Bangkok': a known body's office is a body of its own (partOf the body, locatedIn its city);
+    the place is not a venue of the event."""
+    _, _, table = ref_patterns()
+    by_start = {h.start: h for h in hits if h.place is not None}
+    spans: list[tuple[int, int, str, PlaceHit | None, int]] = []
+    for m in (_OFFICE.finditer(text) if "Office" in text else ()):
+        end, where = m.end(), None
+        if m.group(2) == "in":
+            where = next((h for h in hits if h.place is not None and h.start >= m.end(2) and h.end <= m.end()), None)
+        else:
+            at = _IN_PLACE.match(text, m.end())
+            h = by_start.get(at.end()) if at else None
+            if h is not None:
+                end, where = h.end, h
+        spans.append((m.start(), end, m.group(1), where, m.end()))
+    for h in hits:
+        if h.place is not None and h.place.place_type == "city":
+            m = _CITY_BRANCH.search(text, max(0, h.start - 12), h.start)
+            if m is not None:
+                spans.append((m.start(), h.end, m.group(1), h, h.end))
+    for s, e, acr, where, name_end in sorted(spans, key=lambda x: x[0]):
+        ref = table.get(acr)
+        if ref is None or overlaps(taken, s, e):
+            continue
+        parent = found.table.add("Organisation", ref.name, aliases=ref.acronyms, eid=ref.id, category=ref.category,
+                                 wikidata=ref.wikidata, country=ref.country, ref_parent=ref.parent)
+        d = found.table.add("Organisation", " ".join(text[s:name_end].split()), span=(s, e), category=ref.category,
+                            branch=True)
+        found.add(Mention(s, e, d.id, "Organisation"))
+        taken.append((s, e))
+        found.hint(d.id, "partOf", parent.id, (s, e))
+        if where is not None:
+            found.hint(d.id, "locatedIn", where.place.id, (s, e))
+
+
+def find_reference_bodies(text: str, found: Found, taken: Taken) -> None:
+    acr_re, name_re, table = ref_patterns()
+    hits = []
+    for m in name_re.finditer(text):
+        if m.group(1)[0].isupper() and not re.match(r"[ \n]+(?:[A-Z][a-z]|and[ \n]+[A-Z])", text[m.end():m.end() + 8]):
+            hits.append((m.start(), m.end(), table[m.group(1).lower()]))
+    for m in acr_re.finditer(text):
+        hits.append((m.start(), m.end(), table[m.group(1)]))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    for s, e, o in hits:
+        if overlaps(taken, s, e):
+            continue
+        # a longer body name around a reference name ("European Union Delegation") wins later
+        d = ref_org_entity(found, o, (s, e), text[s:e])
+        found.add(Mention(s, e, d.id, "Organisation", not ADJECTIVAL.match(text, e)))
+        taken.append((s, e))
