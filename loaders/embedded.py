@@ -18,7 +18,7 @@ from coopgraph.loaders.events import event_type
 
 _NOUN = (r"ceremony|workshop|seminar|training(?:\s+of\s+trainers)?|conference|forum|round\s?table|survey|"
          r"meeting|study\s+visit|study\s+tour|field\s+visit|exhibition|expo|(?:review\s+)?mission|"
-         r"launch(?:\s+event|\s+ceremony)?|consultation")
+         r"launch(?:\s+event|\s+ceremony)?|consultation|(?:policy\s+)?dialogue|webinar|(?:job\s+)?fair|festival")
 _ACT = re.compile(
     r"\b(?:organi[sz]ed|conducted|held|hosted|will\s+(?:organi[sz]e|conduct|hold|host)|[Tt]o\s+organi[sz]e|"
     r"[Tt]o\s+hold|[Tt]o\s+conduct)\s+(?:a|an|the|its|their)?\s*"
@@ -27,7 +27,7 @@ _ACT = re.compile(
 #: "A follow-up workshop is planned for March 2018": another (later) activity, announced
 _PLANNED = re.compile(
     r"\b((?:a|an|another|one\s+more|the\s+next)\s+(?:(?:follow-?up|second|third|further|new|next|similar|joint|national|"
-    r"regional|refresher|tripartite|\w+-day)\s+){0,3}(?:" + _NOUN + r"))\b[^.;]{0,60}?\s(?:(?:is|are|will\s+be)\s+(?:also\s+)?"
+    r"regional|refresher|tripartite|\w+-day)\s+){0,3}(?:" + _NOUN + r"))\b[^.;]{0,120}?\s(?:(?:is|are|will\s+be)\s+(?:also\s+)?"
     r"(?:planned|scheduled|foreseen|envisaged|expected|to\s+be\s+(?:held|organi[sz]ed|conducted)|"
     r"(?:to\s+be\s+)?held|organi[sz]ed|conducted)|will\s+(?:also\s+)?take\s+place)\b", re.I)
 #: "During a consultation workshop held in Ulaanbaatar on ...": a past activity named in passing

@@ -25,7 +25,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"workshop", "workshop"),
     (r"seminar|webinar", "seminar"),
     (r"conference|congress|summit", "conference"),
-    (r"forum|round\s?table", "forum"),
+    (r"forum|round\s?table|policy\s+dialogue", "forum"),
     (r"expo\b|exhibition|fair\b", "expo"),
     (r"launch|\bopening\s+ceremony|\binaugurat", "launch"),
     (r"\bmission\b", "field_visit"),
@@ -38,7 +38,7 @@ _TYPE_RES = tuple((re.compile(p, re.I), t) for p, t in _TYPES)
 _EVENTISH = re.compile(
     r"\b(?:organi[sz]ed|organi[sz]ing|organi[sz]e|held|hold|took\s+place|take\s+place|conducted|hosted|hosting|"
     r"visited|visit|launched|attended|participated|training|workshop|seminar|meeting|"
-    r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies)|signed|signing|met|convened)\b", re.I)
+    r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies)|signed|signing|met|convened|presented)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|is\s+going\s+to|"
                      r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled)\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|took\s+place|organi[sz]ed|conducted|"
@@ -261,8 +261,8 @@ def noun_phrase(seg: str, at: int) -> str:
     """The activity's name in a sentence: the event noun with its modifiers, up to the next verb,
     cue, place or date ('a training on social insurance for herders, organized jointly with ...'
     -> 'training on social insurance for herders')."""
-    lead = []
-    for w in reversed(seg[:at].split()[-3:]):
+    lead: list[str] = []
+    for w in reversed(seg[:at].split()[-3:] if not re.match(r"\w+ed\b", seg[at:]) else []):
         if not _LEAD_OK.match(w) or w.lower() in _LEAD_STOP:
             break
         lead.insert(0, w)
@@ -273,12 +273,17 @@ def noun_phrase(seg: str, at: int) -> str:
     return phrase or " ".join(rest.split()[:6]).strip(" ,.;")
 
 
+def _finite_past(seg: str) -> bool:
+    """A past-tense verb, not a participle ('co-organized by X, is scheduled for ...')."""
+    return any(not re.match(r"\s+by\b", seg[m.end():m.end() + 4]) for m in _PAST.finditer(seg))
+
+
 def event_status(text: str, item: Item, main: tuple[int, int], body: str) -> str:
     """completed / planned / unknown from the section, the main sentence's tense, then the body's."""
     if item.section == "upcoming":
         return "planned"
     seg = text[main[0]:main[1]]
-    if _FUTURE.search(seg) and not _PAST.search(seg):
+    if _FUTURE.search(seg) and not _finite_past(seg):
         return "planned"
     if _PAST.search(body) or item.section == "past":
         return "completed"

@@ -189,11 +189,25 @@ def _merge_containing(text: str, found: Found, n: object) -> None:
     return None
 
 
+_PROGRAMME = re.compile(r"\bProgram(?:me)?s?$")
+_DONOR_WORDS = re.compile(r"\b(?:funded|financed|implemented|supported|sponsored)\s+by\b|\bproject\b", re.I)
+
+
+def _government_programme(text: str, p: ProjectHit) -> bool:
+    """'the Child Money Programme': a named programme is a policy (a government programme) unless
+    the text treats it as a project (funded or implemented by someone, called a project)."""
+    if p.owner or p.funder or p.acronym or not _PROGRAMME.search(p.name):
+        return False
+    return _DONOR_WORDS.search(text, p.end, min(len(text), p.end + 120)) is None
+
+
 def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> None:
     for p in hits:
         if p.generic:
             found.hint("__home__", "mention", text[p.start:p.end], (p.start, p.end))
             continue
+        if _government_programme(text, p):
+            continue  # found again by the policy rules
         if overlaps(taken, p.start, p.end) and not p.owner and not p.funder:
             ex = [m for m in found.mentions[-200:] if m.start <= p.start < m.end]
             if ex and found.table.by_id.get(ex[0].eid) and found.table.by_id[ex[0].eid].type == "Organisation" \

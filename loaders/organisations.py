@@ -104,8 +104,9 @@ def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: "callable[[
     if lower_head and len(content_left) + len([w for w in right_text.split() if w[:1].isupper()]) < 2:
         return None
     if content_left and all(w.lower().rstrip("'s").replace("\u2019", "'").rstrip("'s") in _GENERIC
-                            or w.lower() in _GENERIC for w in content_left) and not right_text.strip():
-        return None
+                            or w.lower() in _GENERIC for w in content_left) and not right_text.strip() \
+            and not is_place(" ".join(w for w in content_left if w.lower() in ("capital", "city"))):
+        return None  # "the Governor's Office"; but "Capital City Governor's Office" names one
     name = text[left:right]
     return OrgName(left, right, " ".join(name.split()), head)
 
@@ -177,6 +178,7 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: "callable[[str
     end = he
     pos = he
     first = True
+    prev_conn: str | None = None
     while pos < hi:
         if first and head in _ON_HEADS:
             on = _ON.match(text, pos, hi)
@@ -197,11 +199,15 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: "callable[[str
         if cap in _LEADING_DROP:
             break
         if noun:
-            if end > he or text[pos:m.start(4)].strip() in ("of", "for"):
+            if end > he or prev_conn in ("of", "for"):  # "Department of labour and social welfare"
                 end = pos = m.end()
+                prev_conn = None
                 continue
             break
         first = False
+        if conn == "the" and prev_conn == "and":
+            break  # "... welfare and the Governor's Office": another body begins
+        prev_conn = conn
         if conn:
             pos = m.end()
             continue

@@ -58,7 +58,7 @@ _KIND = (("classification", "classification"), ("law", "law"), ("legislation", "
 _CAPNAME = r"(?:[A-Z][\w\-]*|\d+\w*)(?:\s(?:of|on|for|and|the|to)?\s?(?:[A-Z][\w\-]*|OSH|\d{4}(?:-\d{4})?))*"
 _NAMED = re.compile(
     rf"\b((?:National|State|Government|Irish|Mongolian|Employment|Labour|OSH|[A-Z][a-z]+)(?:\s[A-Z][\w\-]*)*\s"
-    rf"(?:Law|Strategy|Policy|Program|Programme|Plan of Action|Action Plan|Plan|Framework|Classification)"
+    rf"(?:Law|Strategy|Policy|Programme|Program|Plan of Action|Action Plan|Plan|Framework|Classification)\b"
     rf"(?:\s(?:on|of|for)\s{_CAPNAME})?(?:\s\d{{4}}(?:-\d{{4}})?)?)")
 _LOWER_NAMED = re.compile(
     r"\b((?:[Nn]ational|\d+(?:st|nd|rd|th)\s+National)\s+(?:[Pp]rogram(?:me)?|[Ff]ramework|[Ss]trategy|[Pp]olicy)\s+on\s+"

@@ -418,3 +418,17 @@ def test_announcement_form_and_numbered_calendar() -> None:
     assert (workshop.title, workshop.start, workshop.status, workshop.places, workshop.attendee_count) == (
         "Regional workshop on green jobs", "2018-11-20", "planned", ("darkhan",), 40)
     assert set(workshop.organisers) == {"ilo", _entity(rec, "Organisation", "Ministry of Environment and Tourism").id}
+
+
+def test_government_programme_is_a_policy_and_city_bodies_are_named() -> None:
+    rec = extract_text("On 7 February 2020 UNICEF presented a review of the Child Money Programme to officers of the "
+                       "Capital City Department of labour and Social welfare and the Capital City Governor's Office. "
+                       "A policy dialogue on social protection, co-organized by UNICEF and the World Bank, is "
+                       "scheduled for 15-16 April 2020.")
+    assert _entity(rec, "Policy", "Child Money Programme").policy_type == "programme"
+    assert not [e for e in rec.entities if e.type == "Project"]
+    _entity(rec, "Organisation", "Capital City Department of labour and Social welfare")
+    _entity(rec, "Organisation", "Capital City Governor's Office")
+    dialogue = rec.events[-1]
+    assert (dialogue.type, dialogue.start, dialogue.status) == ("forum", "2020-04-15", "planned")
+    assert set(dialogue.organisers) == {"unicef", "world-bank"}
