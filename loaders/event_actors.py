@@ -36,7 +36,7 @@ def fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
               and m.start >= b0 and (not _quoted(text, m.start, b0) or _titled_project(text, m))
               and not owner_only(text, m.start) and not _PROJECT_OWNER.match(text, m.end)
-              and not _unit_owner(text, m, found)}
+              and not _unit_owner(text, m, found) and not _caption(text, m.start)}
     if ev.type != "publication":
         roles = assign_roles(text, sents, found, actors, found.home_project)
         firsts: dict[str, int] = {}
@@ -79,6 +79,14 @@ _PROJECT_OWNER = re.compile(r"[ \n]+(?:[Pp]roject|[Pp]rogramm?e)[ \n]+\"")
 def _titled_project(text: str, m: Mention) -> bool:
     """A project named by its quoted title ('project "X"') acts under that title."""
     return m.kind == "Project" and re.search(r"(?:[Pp]roject|[Pp]rogramm?e)[ \n]+\"$", text[max(0, m.start - 12):m.start]) is not None
+
+
+_CAPTION = re.compile(r"[ \t]*(?:(?:photo(?:\s+credit)?|image|picture|source|credit)\s*:|©)", re.I)
+
+
+def _caption(text: str, pos: int) -> bool:
+    """'Photo: UNDP Mongolia': a picture's credit line names no actor of the event."""
+    return _CAPTION.match(text, text.rfind("\n", 0, pos) + 1) is not None
 
 
 def _quoted(text: str, pos: int, lo: int) -> bool:

@@ -27,10 +27,11 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"conference|congress|summit", "conference"),
     (r"forum|round\s?table|policy\s+dialogue", "forum"),
     (r"expo\b|exhibition|fair\b", "expo"),
-    (r"launch|\bopening\s+ceremony|\binaugurat", "launch"),
+    (r"launch|\bopening\s+ceremony|\binaugurat|\bopens\b|\bhand(?:ed|s)?\s+over\b|\bhandover\b", "launch"),
     (r"\bmission\b", "field_visit"),
     (r"survey|field\s+testing|questionnaire|assessment\s+study|census", "survey"),
-    (r"training|course|capacity\s+building|coaching", "training"),
+    (r"training(?!\s+(?:and\s+production\s+)?(?:centres?|centers?|institutes?|rooms?|colleges?|schools?|institutions?|providers?))|"
+     r"course|capacity\s+building|coaching", "training"),
     (r"meeting|discussion|consultation|presentation|presented|findings", "meeting"),
     (r"newsletter|manual\b|report\b|publication|handbook|guideline", "publication"),
 )

@@ -99,6 +99,7 @@ def _definitions(text: str, found: Found, taken: Taken,
 
 
 _AIMAG_AFTER = re.compile(r"^(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+of[ \n]+(?:the[ \n]+)?([A-Z][\w\-]+)[ \n]+aimag\b")
+_AIMAG_IN_NAME = re.compile(r"\bof[ \n]+(?:the[ \n]+)?([A-Z][\w\-]+)[ \n]+aimag$")
 _AIMAG_BEFORE = re.compile(r"([A-Z][\w\-]+)[ \n]+aimag'?s?[ \n]+$")
 _MINISTRY_AFTER = re.compile(r"(?:[ \n]*\([A-Za-z]{2,10}\))?(?:[ \n]*,[ \n]*|[ \n]+(?:of|under|at|within|in)[ \n]+)"
                              r"(?:the[ \n]+)?(?:Ministry|Mo[A-Z]\w*\b|M[A-Z]{2,5}\b)")
@@ -112,7 +113,7 @@ _PLURAL_LOCAL = re.compile(
 def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int, int, list[str]]]) -> str | None:
     if head.lower() not in _LOCAL_HEADS:
         return None
-    m = _AIMAG_AFTER.match(text[e:e + 80])
+    m = _AIMAG_AFTER.match(text[e:e + 80]) or _AIMAG_IN_NAME.search(text, s, e)
     if m:
         return m.group(1)
     mb = _AIMAG_BEFORE.search(text[max(0, s - 40):s])

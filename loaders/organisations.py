@@ -16,7 +16,7 @@ _CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|
               "Council|Committee|Commission|Federation|Confederation|Association|Union|Chamber|"
               "Foundation|Fund|Bank|Facility|Delegation|Secretariat|Unit|Organization|Organisation|"
               "Administration|Bureau|Inspectorate|Academy|Corporation|Company|Cooperative|Network|"
-              "Alliance|Parliament|Hural|Court|Government")
+              "Alliance|Parliament|Hural|Court|Government|Polytechnics?")
 _LOWER_HEADS = "office|department|division|centre|center|unit|council|committee|agency|authority|institute"
 HEAD_RE = re.compile(rf"\b(?:{_CAP_HEADS}|{_LOWER_HEADS})\b")
 _WORD_LEFT = re.compile(r"([\w'][\w'\-]*)([ \n]+)$")
@@ -45,7 +45,7 @@ CATEGORY_BY_HEAD = {
     "secretariat": "government", "commission": "government", "inspectorate": "government",
     "parliament": "government", "hural": "government", "government": "government", "court": "government",
     "institute": "research", "academy": "research", "university": "education",
-    "college": "education", "centre": "education", "center": "education",
+    "college": "education", "polytechnic": "education", "polytechnics": "education", "centre": "education", "center": "education",
     "federation": "social_partner", "confederation": "social_partner", "union": "social_partner",
     "chamber": "social_partner", "association": "ngo", "foundation": "ngo", "network": "ngo",
     "alliance": "ngo", "cooperative": "private", "company": "private", "corporation": "private",

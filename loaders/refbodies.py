@@ -53,9 +53,9 @@ _IN_PLACE = re.compile(r"[ \n]+in[ \n]+")
 
 
 def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) -> None:
-    """'IOM Beijing', 'ILO Office in Ulaanbaatar', 'ILO Regional Office for Asia and the Pacific in
-    Bangkok': a known body's office is a body of its own (partOf the body, locatedIn its city);
-    the place is not a venue of the event."""
+    """'IOM Beijing', 'KOICA Mongolia', 'ILO Office in Ulaanbaatar', 'ILO Regional Office for Asia and
+    the Pacific in Bangkok': a known body's office is a body of its own (partOf the body, locatedIn
+    its city or country); the place is not a venue of the event."""
     _, _, table = ref_patterns()
     by_start = {h.start: h for h in hits if h.place is not None}
     spans: list[tuple[int, int, str, PlaceHit | None, int]] = []
@@ -70,7 +70,7 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
                 end, where = h.end, h
         spans.append((m.start(), end, m.group(1), where, m.end()))
     for h in hits:
-        if h.place is not None and h.place.place_type == "city":
+        if h.place is not None and h.place.place_type in ("city", "country"):
             m = _CITY_BRANCH.search(text, max(0, h.start - 12), h.start)
             if m is not None:
                 spans.append((m.start(), h.end, m.group(1), h, h.end))

@@ -27,7 +27,7 @@ _CUES: tuple[tuple[str, str], ...] = (
 #: a cue starts a word (the look-behind also lets the engine skip mid-word positions cheaply)
 _CUE_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)) + ")", re.I)
 _ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|hosting|is\s+hosting|held|conducted|delivered|paid|"
-                       r"implemented|arranged|launched|signed|trained|opened|inaugurated|will\s+(?:organi[sz]e|hold|conduct|host|sign)|"
+                       r"implemented|arranged|launched|signed|trained|opened|inaugurated|handed\s+over|will\s+(?:organi[sz]e|hold|conduct|host|sign)|"
                        r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _SUPPORT_VERB = re.compile(r"\b(?:supported|supports|will\s+support|assist(?:ed|s)?)\b", re.I)
@@ -157,9 +157,9 @@ def _appositives(text: str, s: int, e: int, found: Found) -> list[tuple[int, int
         if f is not None:
             out.append((x.start, f.end()))  # "KOICA will co-finance a component": the project's funder
     for m in _DESCRIBED.finditer(text, s, e):
-        before = [x for x in found.between(max(s, m.start() - 60), m.start()) if x.kind == "Project"]
-        if before and m.start() - before[-1].end <= 25:
-            out.append((m.start(), m.end()))
+        before = [x for x in found.between(max(s, m.start() - 120), m.start()) if x.kind == "Project"]
+        if before and (m.start() - before[-1].end <= 25 or "which" in text[before[-1].end:m.start()]):
+            out.append((m.start(), m.end()))  # "the X project, which ... is implemented by Y"
     return out
 
 

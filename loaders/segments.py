@@ -152,7 +152,10 @@ def _next_block_is_body(lines: list[_Line], i: int) -> bool:
 
 
 def _stamp_after(lines: list[_Line], h: int) -> tuple[int, tuple[int, int, int] | None]:
+    """The date line right under a heading (a blank line between allowed): the item's stamp."""
     j = h + 1
+    if j < len(lines) and _blank(lines, j):
+        j += 1
     if j < len(lines):
         stamp = date_line(lines[j].text)
         if stamp is not None:
@@ -160,7 +163,7 @@ def _stamp_after(lines: list[_Line], h: int) -> tuple[int, tuple[int, int, int] 
     return lines[h].end, None
 
 
-_DATE_LINE = re.compile(r"^\s*(?:(?:date|posted|published|updated)(?:\s+on)?\s*:?\s*)?"
+_DATE_LINE = re.compile(r"^\s*(?:(?:date|posted|published|updated)(?:\s+on)?\s*:?\s*|[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]+){0,2},\s*)?"
                         r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?([^\n]{6,30}?)\s*$", re.I)
 
 
@@ -171,7 +174,7 @@ def date_line(line: str) -> tuple[int, int, int] | None:
     if m:
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
     d = _DATE_LINE.match(line)
-    if d is None or len(line) > 48:
+    if d is None or len(line) > 64:
         return None
     hits = find_dates(line, d.start(1), d.end(1), None)
     if len(hits) == 1 and hits[0].precision == "day" and hits[0].first == hits[0].last and hits[0].first \

@@ -432,3 +432,16 @@ def test_government_programme_is_a_policy_and_city_bodies_are_named() -> None:
     dialogue = rec.events[-1]
     assert (dialogue.type, dialogue.start, dialogue.status) == ("forum", "2020-04-15", "planned")
     assert set(dialogue.organisers) == {"unicef", "world-bank"}
+
+
+def test_dateline_under_heading_country_office_and_training_centre() -> None:
+    rec = extract_text("KOICA opens vocational training centre in Dornogovi\n\nSainshand, 21 September 2019\n\n"
+                       "KOICA handed over the building of the Dornogovi Vocational Training Centre to the Ministry of "
+                       "Labour on 20 September 2019. The ceremony was attended by Mr. Kim Jae-won, Country Director of "
+                       "KOICA Mongolia.\n\nPhoto: UNDP Mongolia\n")
+    ev = rec.events[0]
+    assert (ev.type, ev.start, ev.end, ev.organisers) == ("launch", "2019-09-20", "2019-09-20", ("koica",))
+    office = _entity(rec, "Organisation", "KOICA Mongolia")
+    assert {(office.id, "partOf", "koica"), (office.id, "locatedIn", "mongolia")} <= _rels(rec)
+    assert _entity(rec, "Person", "Kim Jae-won").affiliation == office.id
+    assert "undp-mongolia" not in ev.participants
