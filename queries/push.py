@@ -52,14 +52,14 @@ def push_graph(graph_path: Path | str | None, endpoint: str, *, update_endpoint:
     """Send every graph of the built graph file (or build folder) to the server.
 
     Uses the Graph Store Protocol at ``store_endpoint`` (default: beside ``endpoint``), falling
-    back to SPARQL Update at ``update_endpoint`` (same default) when the server has no store
-    endpoint. Raises QueryError when neither URL is known, EndpointError on network/HTTP errors,
-    InputError when there is no built graph.
+    back to SPARQL Update at ``update_endpoint`` (default: beside an Oxigraph-style ``.../query``
+    endpoint, else ``endpoint`` itself) when the server has no store endpoint. Raises
+    EndpointError on network/HTTP errors, InputError when there is no built graph.
     """
     store = store_endpoint or derived_url(endpoint, "store")
-    update = update_endpoint or derived_url(endpoint, "update")
-    if not store and not update:
-        raise QueryError("push needs --update-endpoint: the endpoint is read-only")
+    # Servers such as Virtuoso take SPARQL Update at the query URL itself; a server that does
+    # not answers with an HTTP error, which is reported with its own message.
+    update = update_endpoint or derived_url(endpoint, "update") or endpoint
     dataset = _load(graph_path)
     started = time.perf_counter()
     graphs = [g for g in dataset.graphs() if len(g)]

@@ -11,6 +11,7 @@ see every named graph, exactly as the embedded backend does.
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -113,6 +114,7 @@ def start_server(store_dir: Path | str | None, *, host: str = DEFAULT_BIND,
 
     Raises EndpointError when it exits early (port taken, store locked) or is not ready in time.
     """
+    _check_port_free(host, port)
     cmd = [oxigraph_command(), "serve", "--bind", f"{host}:{port}", "--union-default-graph"]
     if store_dir is not None:
         cmd[2:2] = ["--location", str(store_dir)]
@@ -127,6 +129,21 @@ def start_server(store_dir: Path | str | None, *, host: str = DEFAULT_BIND,
     return server
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Fail early when something already listens on ``host:port``.
+
+    Why: otherwise the readiness probe is answered by the *other* server while ours exits on
+    "address in use", and a user would query somebody else's data believing it was theirs.
+    """
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise EndpointError(f"http://{host}:{port}",
+                                f"port {port} on {host} is in use ({exc.strerror or exc}; another "
+                                "server?); stop it or pass --port N") from None
+
+
 def _wait_ready(server: OxigraphServer, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     probe = server.query_url + "?query=ASK%7B%7D"
@@ -138,7 +155,7 @@ def _wait_ready(server: OxigraphServer, timeout: float) -> None:
             raise EndpointError(server.url, f"oxigraph serve stopped: {last}")
         try:
             with urllib.request.urlopen(probe, timeout=1) as answer:
-                if answer.status == 200:
+                if answer.status == 200 and server.process.poll() is None:
                     return
         except (urllib.error.URLError, OSError):
             time.sleep(0.05)

@@ -88,10 +88,25 @@ def test_push_reports_triples_and_time(corpus_build: Path, loaded_server: Oxigra
     assert out.startswith("pushed ") and f"to {loaded_server.query_url} by graph store in " in out
 
 
-def test_push_to_a_read_only_endpoint(corpus_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_push_to_an_unreachable_endpoint(corpus_build: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["push", "--endpoint", "http://127.0.0.1:1/sparql", "-o", str(corpus_build)]) == 2
-    assert capsys.readouterr().err.strip() == \
-        "error: push needs --update-endpoint: the endpoint is read-only"
+    assert capsys.readouterr().err.strip() == ("error: http://127.0.0.1:1/sparql: connection "
+                                               "refused; is the server running? try: coopgraph serve")
+
+
+def test_serve_on_a_port_in_use_fails_with_a_clear_message(
+        corpus_build: Path, loaded_server: OxigraphServer, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    build = tmp_path / "build"
+    shutil.copytree(corpus_build, build)
+    port = loaded_server.port
+    assert main(["serve", "-o", str(build), "--port", str(port)]) == 2
+    captured = capsys.readouterr()
+    assert "SPARQL endpoint" not in captured.out
+    assert captured.err.startswith(f"error: http://127.0.0.1:{port}: port {port} on 127.0.0.1 is "
+                                   "in use (")
+    assert captured.err.rstrip().endswith("another server?); stop it or pass --port N")
 
 
 def test_serve_starts_oxigraph_on_the_build_and_stops_on_ctrl_c(
