@@ -88,6 +88,11 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
     results = _run_loaders(todo, encoding, progress, workers)
     for p, outcome in zip(todo, results):
         if isinstance(outcome, ExtractionRecord):
+            if not outcome.entities and not outcome.events:
+                report.warnings.append(
+                    f"{p}: nothing was extracted (no organisation, place, person or event found); "
+                    "coopgraph reads English text: is the document in another language, or was "
+                    "it read with the wrong --encoding?")
             report.records.append(outcome)
             report.loaded.setdefault(str(p), now)
             if cache_dir is not None:

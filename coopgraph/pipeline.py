@@ -102,7 +102,10 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     summary = summarise(quads)
     written = save_graph(quads, out)
     del quads
-    if network:
+    if network and summary.get("organisations", 0) + summary.get("projects", 0) == 0:
+        report.warnings.append("network.html not written: no organisation or project was found "
+                               "in the documents, so there is no cooperation to draw")
+    elif network:
         sources = [r.document for r in report.records]
         written.append(write_network(store_of(out / "graph.trig"), out / "network.html",
                                      sources=sources))

@@ -41,8 +41,36 @@ def read_bytes(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
     if size > max_bytes:
         raise InputError(
             path, f"{size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB limit; "
-            "split the document or raise --max-size")
+            "split it into several smaller documents")
     return path.read_bytes()
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The most likely legacy encoding of ``data`` (e.g. ``cp1251``), or None when unsure.
+
+    Only used to word the error for a file that is not UTF-8: guessing silently could turn a
+    document into plausible nonsense, so the user confirms with ``--encoding``. charset-normalizer
+    (already required by pdfminer.six) tells Cyrillic cp1251 from Western cp1252, which a
+    fixed suggestion got wrong.
+    """
+    from charset_normalizer import from_bytes
+
+    sample = data[:65536]
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        return None
+    name = str(best.encoding).replace("_", "-")
+    # On short Western text several code pages read equally cleanly (cp1250, cp1257, cp1252):
+    # name the common one, cp1252, when it is among the cleanest or reads the same.
+    if any(m.encoding == "cp1252" and m.chaos <= best.chaos for m in matches):
+        return "cp1252"
+    try:
+        if sample.decode(name) == sample.decode("cp1252"):
+            return "cp1252"
+    except (UnicodeDecodeError, LookupError):
+        pass
+    return name
 
 
 def decode_text(path: Path, data: bytes, encoding: str | None = None) -> str:
@@ -58,9 +86,12 @@ def decode_text(path: Path, data: bytes, encoding: str | None = None) -> str:
         text = data.decode(enc)
     except UnicodeDecodeError as exc:
         bad = data[exc.start:exc.start + 1].hex()
+        guess = guess_encoding(data)
+        hint = (f"it looks like {guess}: pass --encoding {guess}" if guess and guess != enc
+                else "convert it to UTF-8 or pass --encoding NAME (e.g. cp1252, cp1251, latin-1)")
         raise InputError(
-            path, f"not {encoding or 'UTF-8'} (byte 0x{bad} at offset {exc.start}); "
-            "convert it or pass --encoding cp1252") from None
+            path, f"not {encoding or 'UTF-8'} (byte 0x{bad} at offset {exc.start}); {hint}"
+        ) from None
     except LookupError:
         raise InputError(path, f"unknown encoding {encoding!r}") from None
     if not text.strip():

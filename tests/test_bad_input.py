@@ -21,11 +21,14 @@ def bad_files(tmp_path: Path) -> dict[str, Path]:
         "blank": tmp_path / "blank.txt",
         "binary": tmp_path / "image.txt",
         "latin1": tmp_path / "latin1.txt",
+        "cyrillic": tmp_path / "cyrillic.txt",
     }
     files["empty"].write_bytes(b"")
     files["blank"].write_bytes(b"  \n\t\n")
     files["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     files["latin1"].write_bytes("Ministry of Labour \u201cquoted\u201d".encode("cp1252"))
+    files["cyrillic"].write_bytes("Министерство труда и социальной защиты Монголии провело "
+                                  "семинар в Улаанбаатаре.".encode("cp1251"))
     return files
 
 
@@ -33,7 +36,8 @@ def bad_files(tmp_path: Path) -> dict[str, Path]:
     ("empty", "empty file; nothing to read"),
     ("blank", "contains only white space; nothing to read"),
     ("binary", "looks like a binary file (NUL bytes)"),
-    ("latin1", "not UTF-8 (byte 0x93 at offset 19); convert it or pass --encoding cp1252"),
+    ("latin1", "not UTF-8 (byte 0x93 at offset 19); it looks like cp1252: pass --encoding cp1252"),
+    ("cyrillic", "not UTF-8 (byte 0xcc at offset 0); it looks like cp1251: pass --encoding cp1251"),
 ])
 def test_unreadable_document_is_named_with_its_cause(bad_files: dict[str, Path], kind: str,
                                                      message: str) -> None:

@@ -219,3 +219,30 @@ def test_many_skipped_files_with_one_reason_are_one_note(
         f"note: 5 files skipped (gold annotation file (use it with coopgraph evaluate --gold)), "
         f"e.g. {docs / 'doc-0.gold.json'}",
     ]
+
+
+def test_a_document_with_nothing_to_extract_is_built_with_warnings(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "cyrillic.txt"
+    doc.write_bytes("Министерство труда провело семинар в Улаанбаатаре.\n".encode("cp1251"))
+    out = tmp_path / "out"
+    assert main(["build", "--encoding", "cp1251", "-o", str(out), str(doc)]) == 0
+    captured = capsys.readouterr()
+    assert (f"warning: {doc}: nothing was extracted (no organisation, place, person or event "
+            "found); coopgraph reads English text: is the document in another language, or was "
+            "it read with the wrong --encoding?") in captured.err
+    assert ("warning: network.html not written: no organisation or project was found in the "
+            "documents, so there is no cooperation to draw") in captured.err
+    assert sorted(p.name for p in out.iterdir()) == ["cache", "graph.trig", "graph.ttl",
+                                                     "manifest.json"]
+
+
+def test_extract_that_reads_nothing_prints_no_json(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "cyrillic.txt"
+    doc.write_bytes("Министерство труда провело семинар.\n".encode("cp1251"))
+    assert main(["extract", str(doc)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == (f"error: {doc}: not UTF-8 (byte 0xcc at offset 0); it looks "
+                                    "like cp1251: pass --encoding cp1251")

@@ -15,7 +15,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "extract", help="print what the loaders read, as gold-format JSON records",
         description="Extract entities, events and relations from documents and print them in "
                     "the JSON format of the gold files (one record per document; a JSON list "
-                    "when there are several).")
+                    "when there are several). Errors and warnings go to stderr.",
+        epilog="exit codes: 0 all documents read; 2 a document could not be read (the others "
+               "are still printed) or usage error")
     add_documents(p)
     add_encoding(p)
     p.add_argument("--format", choices=["json", "jsonl"], default="json",
@@ -27,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
     report = load_documents(args.documents or None, encoding=args.encoding)
     for path, reason in report.failed:
         print(f"error: {path}: {reason}", file=sys.stderr)
+    for line in report.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    if not report.records:
+        return 2  # nothing to print: no empty JSON list for a pipe to mistake for a result
     dicts = [r.to_dict() for r in report.records]
     if args.format == "jsonl":
         for d in dicts:
