@@ -124,12 +124,13 @@ def test_load_errors(tmp_path):
 def test_cli_export(ds, tmp_path, capsys):
     save_graph(ds, tmp_path)
     assert main(["export", "--format", "gexf", str(tmp_path)]) == 0
-    assert capsys.readouterr().out == f"{tmp_path / 'network.gexf'}\n"
+    assert capsys.readouterr().out == f"wrote {tmp_path / 'network.gexf'}\n"
     out = tmp_path / "mine.nq"
     assert main(["export", "-f", "nquads", "-o", str(out), str(tmp_path / "graph.trig")]) == 0
-    assert capsys.readouterr().out == f"{out}\n"
+    assert capsys.readouterr().out == f"wrote {out}\n"
     assert main(["export", "--format", "csv", "-o", str(tmp_path / "t"), str(tmp_path)]) == 0
-    assert capsys.readouterr().out == f"{tmp_path / 't' / 'nodes.csv'}\n{tmp_path / 't' / 'edges.csv'}\n"
+    assert capsys.readouterr().out == (f"wrote {tmp_path / 't' / 'nodes.csv'}\n"
+                                       f"wrote {tmp_path / 't' / 'edges.csv'}\n")
     assert main(["export", "--format", "gexf", str(tmp_path / "missing")]) == 2
     assert "no such file" in capsys.readouterr().err
 
@@ -175,3 +176,17 @@ def test_nquads_escapes_round_trip(tmp_path):
     assert text.splitlines() == sorted(text.splitlines())
     back = parse_dataset(text, "nquads")
     assert isomorphic(back.graph(URIRef("https://example.org/g")), g)
+
+
+def test_cli_export_never_replaces_the_builds_own_files(ds, tmp_path, capsys):
+    save_graph(ds, tmp_path)
+    before = (tmp_path / "graph.ttl").stat().st_mtime_ns, (tmp_path / "graph.ttl").read_bytes()
+    assert main(["export", "--format", "turtle", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == (
+        f"{tmp_path / 'graph.ttl'} already holds the graph as turtle (written by coopgraph "
+        "build); pass -o PATH to write a copy elsewhere\n")
+    after = (tmp_path / "graph.ttl").stat().st_mtime_ns, (tmp_path / "graph.ttl").read_bytes()
+    assert after == before
+    copy = tmp_path / "copy.ttl"
+    assert main(["export", "--format", "turtle", "-o", str(copy), str(tmp_path)]) == 0
+    assert copy.read_bytes() == before[1]

@@ -26,9 +26,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
+#: Files ``coopgraph build`` writes itself: a default export never replaces them.
+_BUILD_OUTPUTS = ("graph.ttl", "graph.trig")
+
+
 def run(args: argparse.Namespace) -> int:
     source = resolve_graph_path(args.graph)
     target = Path(args.output) if args.output else source.parent / DEFAULT_NAMES[args.format]
+    if args.output is None and target.name in _BUILD_OUTPUTS and target.is_file():
+        print(f"{target} already holds the graph as {args.format} (written by coopgraph build); "
+              "pass -o PATH to write a copy elsewhere")
+        return 0
     for path in export_graph(load_graph(source), args.format, target):
-        print(path)
+        print(f"wrote {path}")
     return 0
