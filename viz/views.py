@@ -114,7 +114,7 @@ def find_actor(model: NetworkModel, name: str) -> Actor:
                    | {a.acronym for a in model.actors.values() if a.acronym})
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
     hint = f"; did you mean: {', '.join(close)}?" if close else \
-        "; run coopgraph query to list the actors"
+        "; list the actors with: coopgraph query organisations-by-category"
     raise InputError(None, f"no actor named {name!r} in the graph{hint}")
 
 

@@ -20,7 +20,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Read documents (files or directories; the bundled corpus when none are "
                     "given), extract who did what with whom, validate the graph against the "
                     "shapes and write graph.ttl, graph.trig, network.html and manifest.json "
-                    "into the build directory. Unchanged documents are not re-extracted.")
+                    "into the build directory. Unchanged documents are not re-extracted; when "
+                    "nothing changed at all the outputs are kept ('up to date').",
+        epilog="exit codes: 0 built (documents that could not be read are reported and left "
+               "out); 1 the graph breaks the shapes (nothing written); 2 no document could be "
+               "read, or usage error")
     add_documents(p)
     add_output(p)
     add_base_iri(p)

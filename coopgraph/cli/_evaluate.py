@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "--gold DIR: precision, recall and F1 for entities (overall and per type), "
                     "events, actor links with and without role, relations and cooperation "
                     "pairs; accuracy of start and end dates, type and status of matched events. "
-                    "Matching rules: docs/evaluation.md.",
+                    "Matching rules: docs/evaluation.md in the source repository.",
         epilog="exit codes: 0 scored; 2 missing gold directory, unreadable input or usage error")
     p.add_argument("--gold", required=True, metavar="DIR",
                    help="directory of gold files named <document-stem>.gold.json")

@@ -16,7 +16,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "validate", help="check a graph against the coopgraph SHACL shapes",
         description="Validate a graph (.ttl, .trig, .nq, or a build directory) against "
-                    "ontology/shapes.ttl with pySHACL. Prints one line per violation naming the "
+                    "ontology/shapes.ttl (coopgraph's SHACL Core checker, or pySHACL with --engine "
+                    "pyshacl). Prints one line per violation naming the "
                     "node, the property and the problem. Exit status: 0 conforms, 1 violations, "
                     "2 the graph cannot be read.")
     p.add_argument("--engine", choices=ENGINES, default="core",
