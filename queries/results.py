@@ -52,18 +52,48 @@ class QueryResult:
         """Rows as dicts of Python values (``int`` for integers, ``str`` for IRIs and text)."""
         return [{c: _py(v) for c, v in zip(self.columns, r)} for r in self.rows]
 
-    def format(self, fmt: str) -> str:
-        """The result in one of FORMATS (``table`` when unsure)."""
-        return {"table": self.to_table, "csv": self.to_csv, "tsv": self.to_tsv,
-                "json": self.to_json, "markdown": self.to_markdown}[fmt]()
+    def format(self, fmt: str, *, width: int | None = None) -> str:
+        """The result in one of FORMATS (``table`` when unsure); ``width`` fits the table."""
+        if fmt == "table":
+            return self.to_table(width=width)
+        return {"csv": self.to_csv, "tsv": self.to_tsv, "json": self.to_json,
+                "markdown": self.to_markdown}[fmt]()
 
-    def to_table(self) -> str:
-        """A fixed-width table for a terminal: IRIs shortened, long cells cut with '…'."""
+    def to_table(self, *, width: int | None = None) -> str:
+        """A fixed-width table for a terminal: IRIs shortened, long cells cut with '…'.
+
+        With ``width`` (the terminal's), columns holding only IRIs are left out, last first,
+        until the table fits, and a closing note names them: the names beside them are what a
+        reader scans, and the CSV or JSON formats keep every column.
+        """
         cells = [[_cut(_short(v)) for v in r] for r in self.rows]
+        shown = list(range(len(self.columns)))
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(self.columns)]
-        lines = [_line(self.columns, widths), _line(["-" * w for w in widths], widths)]
-        lines += [_line(r, widths) for r in cells]
-        lines.append(f"({len(self.rows)} row{'s' if len(self.rows) != 1 else ''})")
+        hidden: list[str] = []
+        if width is not None:
+            iri_columns = [i for i in shown if self.rows
+                           and all(isinstance(r[i], URIRef) or r[i] is None for r in self.rows)]
+            while iri_columns and sum(widths[i] + 2 for i in shown) - 2 > width:
+                gone = iri_columns.pop()
+                shown.remove(gone)
+                hidden.insert(0, self.columns[gone])
+            excess = sum(widths[i] + 2 for i in shown) - 2 - width
+            while excess > 0:  # then narrow the widest columns, down to 12 characters each
+                widest = max(shown, key=lambda i: widths[i])
+                if widths[widest] <= max(12, len(self.columns[widest])):
+                    break
+                widths[widest] -= 1
+                excess -= 1
+            cells = [[_cut(c, widths[i]) for i, c in enumerate(r)] for r in cells]
+        pick = [widths[i] for i in shown]
+        lines = [_line([self.columns[i] for i in shown], pick),
+                 _line(["-" * w for w in pick], pick)]
+        lines += [_line([r[i] for i in shown], pick) for r in cells]
+        note = f"({len(self.rows)} row{'s' if len(self.rows) != 1 else ''}"
+        if hidden:
+            note += f"; IRI column{'s' if len(hidden) > 1 else ''} {', '.join(hidden)} left out "
+            note += "to fit the terminal: --format csv shows all"
+        lines.append(note + ")")
         return "\n".join(lines) + "\n"
 
     def to_csv(self) -> str:
@@ -128,8 +158,8 @@ def _short(v: Term | None) -> str:
     return _plain(v).replace("\n", " ")
 
 
-def _cut(text: str) -> str:
-    return text if len(text) <= _CELL_MAX else text[: _CELL_MAX - 1] + "…"
+def _cut(text: str, limit: int = _CELL_MAX) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _line(cells: Sequence[str], widths: Sequence[int]) -> str:

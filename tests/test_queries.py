@@ -273,3 +273,17 @@ def test_results_formats(backend) -> None:  # type: ignore[no-untyped-def]
     assert table.rstrip().endswith(f"({len(result)} rows)")
     assert all(len(line) < 600 for line in table.splitlines())
     assert isinstance(result.rows[0][-1], URIRef)
+
+
+def test_table_fits_a_terminal_by_leaving_out_iri_columns(backend: OxigraphBackend) -> None:
+    result = run_query(backend, "who-cooperated-with-whom")
+    full = result.to_table()
+    assert max(len(line) for line in full.splitlines()) > 100
+    fitted = result.to_table(width=100)
+    lines = fitted.splitlines()
+    assert lines[0].split() == ["firstName", "secondName", "events", "firstYear", "lastYear"]
+    assert all(len(line) <= 100 for line in lines[:-1])
+    assert lines[-1] == (f"({len(result)} rows; IRI columns first, second left out to fit the "
+                         "terminal: --format csv shows all)")
+    assert len(lines) == len(result) + 3
+    assert result.format("table", width=None) == full

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import signal
 import sys
 
@@ -69,7 +70,8 @@ def run_query_command(args: argparse.Namespace) -> int:
         result = run_query(backend, args.name, params)
     finally:
         backend.close()
-    sys.stdout.write(result.format(args.format))
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    sys.stdout.write(result.format(args.format, width=width))
     return 0
 
 
