@@ -67,6 +67,7 @@ def row_events(text: str, item: Item, found: Found, rows: list[Row]) -> list[Eve
         s, e = r.span
         part = Item("", (s, s), (s, e), item.section, item.stamp)
         title = " ".join(text[r.title_span[0]:r.title_span[1]].split()).strip(" ,;:-")
+        title = title[:1].upper() + title[1:]
         start, end, prec = span_of(list(r.dates))
         etype = event_type(title)
         if etype == "other":

@@ -15,6 +15,18 @@ _LIST_PROJECTS = re.compile(
 #: "Green Jobs Project", "Skills for Employment Project": capitalised words, short connectors inside
 _NAMED_PROJECT = re.compile(
     r"\b((?:[A-Z][a-z][\w\-]*\s){2,7}|[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?(?:[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?){0,5}(?<!for\s)(?<!of\s)(?<!and\s)(?<!in\s)(?<!on\s))(?:Project|Programme)\b")
+#: "National Project Coordinator", "Chief Project Officer": a job title, not a project
+_JOB_TITLE = re.compile(r"\s+(?:Co-?ordinator|Manager|Director|Officer|Assistant|Specialist|Advis[eo]r|Consultant|"
+                        r"Leader|Administrator|Analyst|Expert)s?\b")
+_JOB_ADJECTIVES = frozenset("national international chief senior deputy regional local assistant associate junior "
+                            "lead acting".split())
+#: a page's title line "Skills for Employment in Western Mongolia - Newsletter No. 3": the page's project
+_NEWSLETTER_TITLE = re.compile(
+    r"\A\s*((?:[A-Z][\w\-']*[ \t]+(?:(?:for|of|and|in|on|to|through|the)[ \t]+){0,2}){2,9}?)"
+    r"(?:[-:|][ \t]*)?(?:[Nn]ewsletter|[Bb]ulletin)\b")
+_NOT_PROJECT_HEAD = re.compile(
+    r"\b(?:Ministry|Organi[sz]ation|Agency|Office|Bank|Embassy|Federation|Confederation|Union|Association|"
+    r"Council|Department|Government|University|College|Institute|Centre|Center|Fund|Foundation)\s*$")
 _ACR_AFTER = re.compile(r"[ \n]*\(([A-Z][A-Za-z]*\d?[A-Z][A-Za-z]*)\)")
 #: 'the "Decent Work for Rural Youth" (DWRY) project': a quoted title, its acronym, then "project"
 _QUOTED_ACR = re.compile(r"\"([^\"\n]{5,200})\"\s+\(([A-Z][A-Za-z0-9]{1,10})\)\s+[Pp]roject\b")
@@ -96,8 +108,16 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         first = name.split()[0]
         if first in ("The", "This", "Our", "Each", "Integrated", "Third", "Second", "First"):
             continue
+        if _JOB_TITLE.match(text, m.end()) and all(w.lower() in _JOB_ADJECTIVES for w in name.split()[:-1]):
+            continue
         acr = _ACR_AFTER.match(text, m.end())  # "X Project (ACR)": the acronym it goes by
         out.append(ProjectHit(m.start(), m.end(), name, acr.group(1) if acr else None))
+    t = _NEWSLETTER_TITLE.match(text, start, min(end, start + 300)) if start == 0 else None
+    if t is not None:
+        name = " ".join(t.group(1).split())
+        if len(name.split()) >= 3 and not _NOT_PROJECT_HEAD.search(name) \
+                and not name.split()[0].isupper():  # "ILO Mongolia Newsletter" is a body's
+            out.append(ProjectHit(t.start(1), t.start(1) + len(t.group(1).rstrip()), name))
     for m in _TEAM.finditer(text, start, end):
         out.append(ProjectHit(m.start(), m.end(), m.group(0), generic=True))
     return _dedupe(out)

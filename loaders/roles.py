@@ -18,7 +18,9 @@ _CUES: tuple[tuple[str, str], ...] = (
     (r"technical\s+input\s+from|(?:funded|supported|sponsored|financed|facilitated)\s+by", "supporters"),
     (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run)\s+(?:jointly\s+)?by(?:\s+the\s+both)?|"
      r"mission\s+of", "organisers"),
-    (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with", "with"),
+    (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with|"
+     r"(?:co-?)?organi[sz]ed\s+with(?!\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|"
+     r"funding|help|contributions?|participation)\b)", "with"),
     (r"participation\s+of|attended\s+by|participated\s+by|representatives?\s+(?:of|from)|delegation\s+of|"
      r"(?:specialists|officers|staff|members|inspectors|officials|employees|teachers|workers)\s+(?:and\s+officers\s+)?of|invited|"
      r"(?:trainers|experts|lecturers|speakers|resource\s+persons)\s+(?:from|of)", "participants"),
@@ -28,7 +30,9 @@ _CUES: tuple[tuple[str, str], ...] = (
 _CUE_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)) + ")", re.I)
 _ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|hosting|is\s+hosting|held|conducted|delivered|paid|"
                        r"implemented|arranged|launched|signed|trained|opened|inaugurated|handed\s+over|will\s+(?:organi[sz]e|hold|conduct|host|sign)|"
-                       r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated)\b", re.I)
+                       r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated|"
+                       r"completed\s+(?:an?|the|its|their)\s+(?:[\w\-]+\s+){0,3}(?:survey|study|assessment|census|mapping|analysis|review))\b",
+                       re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _SUPPORT_VERB = re.compile(r"\b(?:supported|supports|will\s+support|assist(?:ed|s)?)\b", re.I)
 _PART_VERB = re.compile(r"\b(?:took\s+part|take\s+part|participated|attended|joined|will\s+participate|"

@@ -58,10 +58,35 @@ def _bullet_rows(text: str, start: int, end: int, year: int | None) -> list[Row]
             ts = first.end
             while ts < te and text[ts] in " \t:-,":
                 ts += 1
+            ts = _after_label(text, ts, te)
         paren = text.find(" (", ts, te)
-        out.append(Row((m.start(), m.end()), (ts, paren if paren > ts else te), tuple(hits), None,
+        te = _before_role_clause(text, ts, paren if paren > ts else te)
+        out.append(Row((m.start(), m.end()), (ts, te), tuple(hits), None,
                        bool(_PLANNED.search(text, m.start(1), m.end(1)))))
     return out
+
+
+#: "Ulgii (Bayan-Ulgii aimag): training of trainers ...": a short place label, a colon, the title
+_LABEL = re.compile(r"[^\n:]{1,60}?:[ \t]+(?=\w)")
+_LABEL_VERB = re.compile(r"\b(?:will|is|are|was|were|organi[sz]ed|held)\b", re.I)
+#: where a row's title ends: ", organised with/by ...", ", co-organised by ...", a final full stop
+_ROLE_CLAUSE = re.compile(r",\s+(?:(?:co-?)?organi[sz]ed|hosted|supported|funded|financed|jointly|together|in\s+cooperation|"
+                          r"in\s+partnership|with\s+(?:the\s+)?(?:support|assistance))\b|\.\s*$", re.I)
+
+
+def _after_label(text: str, ts: int, te: int) -> int:
+    """Where the title starts when the date is followed by a label ('15 May 2024, Ulgii: training
+    ...'): after the label's colon; the label names the venue, not the activity."""
+    m = _LABEL.match(text, ts, te)
+    if m is None or _LABEL_VERB.search(text, ts, m.end()) or m.end() >= te - 3:
+        return ts
+    return m.end()
+
+
+def _before_role_clause(text: str, ts: int, te: int) -> int:
+    """A row's title ends before a clause naming its organisers or supporters."""
+    m = _ROLE_CLAUSE.search(text, ts, te)
+    return m.start() if m and m.start() > ts else te
 
 
 def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:

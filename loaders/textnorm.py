@@ -4,6 +4,9 @@ Why same length: evidence must be an exact substring of the document and spans m
 Instead of keeping an offset map, every repair keeps the string length: curly quotes become
 straight ones, non-breaking spaces become spaces, and a word broken by PDF hyphenation
 ("orga-nized", "la-\\nbour") is joined and padded with spaces after it ("organized ").
+Markdown markup is blanked the same way: "## Upcoming events" reads as the plain heading
+"   Upcoming events", "**bold**" as "  bold  ", and a bold run-in lead ("**Survey completed.** In
+May ...") becomes a heading line of its own, its closing marks turned into spaces and a blank line.
 """
 
 from __future__ import annotations
@@ -33,13 +36,38 @@ _BROKEN = re.compile(r"(?<![\w-])([A-Za-z]{2,})-(\n?)([a-z]{2,})(?![\w-])")
 _WORD = re.compile(r"(?<![\w-])[A-Za-z]{3,}(?![\w-])")
 
 
+#: "## Heading" (ATX heading marks, with an optional closing run of #)
+_MD_HEADING = re.compile(r"^([ \t]{0,3}#{1,6}[ \t]+)([^\n]*?)([ \t]+#+)?[ \t]*$", re.M)
+#: "**Lead sentence.** Body" at the start of a paragraph: a run-in heading
+_MD_RUN_IN = re.compile(r"^([ \t]{0,3})(\*\*|__)([A-Z0-9\"'][^*_\n]{8,150}?)([.!?]?)\2([ \t]+)(?=\S)", re.M)
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1")
+
+
 def normalise(text: str) -> str:
     """Return text of the same length with quotes, dashes, spaces and broken words repaired."""
     out = text.translate(_CHAR_MAP)
+    if "#" in out or "**" in out or "__" in out:
+        out = unmark(out)
     if "-" not in out:
         return out
     vocab = {w.lower() for w in _WORD.findall(out)}
     return _BROKEN.sub(lambda m: _join(m, vocab), out)
+
+
+def unmark(text: str) -> str:
+    """Blank Markdown heading and emphasis marks, keeping the length (see the module doc)."""
+    out = _MD_HEADING.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3) or ""), text)
+    out = _MD_RUN_IN.sub(_run_in, out)
+    return _MD_EMPHASIS.sub(lambda m: "  " + m.group(2) + "  ", out)
+
+
+def _run_in(m: re.Match[str]) -> str:
+    """'**Lead.** Body' -> '  Lead  \\n\\nBody': the lead stands on a line of its own (3+ words)."""
+    lead = m.group(3)
+    if len(lead.split()) < 3 or lead.rstrip().endswith(":"):
+        return m.group(0)
+    tail = len(m.group(4)) + 2 + len(m.group(5))  # the full stop, the closing marks, the spaces
+    return m.group(1) + "  " + lead + " " * (tail - 2) + "\n\n"
 
 
 def _join(m: re.Match[str], vocab: set[str]) -> str:
