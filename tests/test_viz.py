@@ -70,7 +70,7 @@ def test_hostile_text_is_escaped_and_kept_as_data(page: str) -> None:
     assert XSS_IMG in names
     evil = next(n for n in data["nodes"] if n["name"] == XSS_IMG)
     assert ["Also called", XSS_SCRIPT] in evil["details"]
-    quotes = {q[0] for e in data["events"].values() for q in e["evidence"]}
+    quotes = {data["quotes"][q][0] for e in data["events"].values() for q in e["evidence"]}
     assert XSS_QUOTE in quotes
 
 
@@ -95,7 +95,8 @@ def test_actors_view_nodes_edges_and_panel_data(page: str) -> None:
     mot, ita = by_name["Ministry of Testing"]["id"], by_name["International Test Agency"]["id"]
     edge = next(e for e in data["edges"] if {e["from"], e["to"]} == {mot, ita})
     assert edge["weight"] == 2 and edge["years"] == "2021–2022"
-    assert edge["evidence"] == [["The ministry and ITA signed a memorandum.", "sample.txt"]]
+    assert [data["quotes"][q] for q in edge["evidence"]] == [
+        ["The ministry and ITA signed a memorandum.", "sample.txt"]]
     titles = sorted(data["events"][k]["title"] for k in edge["events"])
     assert titles == ["Meeting " + XSS_SCRIPT, "Training on test inspection"]
     training = next(data["events"][k] for k in edge["events"]
@@ -178,3 +179,12 @@ def test_communities_and_centrality_are_computed() -> None:
     assert nodes["Ministry of Testing"]["community"] >= 0
     groups = {n["community"] for n in nodes.values()}
     assert len(groups - {-1}) >= 1
+
+
+def test_each_quote_is_written_once_and_referenced_by_index(page: str) -> None:
+    data = page_data(page)
+    assert len({tuple(q) for q in data["quotes"]}) == len(data["quotes"]) > 0
+    refs = [q for e in data["edges"] for q in e["evidence"]]
+    refs += [q for e in data["events"].values() for q in e["evidence"]]
+    assert all(isinstance(q, int) and 0 <= q < len(data["quotes"]) for q in refs)
+    assert set(refs) == set(range(len(data["quotes"])))  # no quote is written but unused

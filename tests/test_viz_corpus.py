@@ -42,9 +42,10 @@ def test_gasi_and_ilo_are_linked_by_their_shared_events(corpus_graph: Dataset) -
     assert training["date"].startswith("2017-05-19")
     assert ["Government Agency for Specialised Inspection", "organiser", gasi["id"]] \
         in training["roles"]
-    quotes = " ".join(q[0] for q in link["evidence"])
+    table = net.payload["quotes"]
+    quotes = " ".join(table[q][0] for q in link["evidence"])
     assert "ILO conventions #81 and #129" in quotes
-    assert {q[1] for q in link["evidence"]} == {"secim-labour-policy-news.txt"}
+    assert {table[q][1] for q in link["evidence"]} == {"secim-labour-policy-news.txt"}
 
 
 def test_places_view_shows_the_aimags_of_the_events(corpus_graph: Dataset) -> None:

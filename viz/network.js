@@ -227,7 +227,8 @@
       e.evidence.forEach(function (q) { panel.appendChild(quote(q)); });
     }
   }
-  function quote(q) {
+  function quote(ref) {
+    var q = typeof ref === "number" ? (data.quotes[ref] || ["", ""]) : ref;  // a quote-table index
     var block = el("blockquote", "“" + q[0] + "”");
     if (q[1]) block.appendChild(el("cite", q[1]));
     return block;

@@ -49,6 +49,8 @@ class _Index:
     coops: dict[str, Cooperation] = field(default_factory=dict)
     stated: dict[str, list[JSONValue]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    #: Each distinct (quote, document) once; evidence lists hold indexes into it.
+    quotes: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def _index(model: NetworkModel) -> _Index:
@@ -79,7 +81,8 @@ def make_payload(model: NetworkModel, g: nx.Graph, placement: Placement) -> JSON
     edges = [_edge(idx, g, u, v, i) for i, (u, v) in enumerate(_edge_order(g))]
     events: JSONObject = {idx.eids[iri]: _event(idx, iri)
                           for iri in model.events if iri in idx.used}
-    return {"nodes": list(nodes), "edges": list(edges), "events": events}
+    quotes: list[JSONValue] = [[q, doc] for q, doc in idx.quotes]
+    return {"nodes": list(nodes), "edges": list(edges), "events": events, "quotes": quotes}
 
 
 def _order(node: str) -> tuple[str, int]:
@@ -134,8 +137,20 @@ def _place_fields(idx: _Index, iri: str) -> JSONObject:
             "details": [["Name", p.name], ["Kind", p.kind], ["IRI", iri]]}
 
 
-def _evidence(items: tuple[Evidence, ...]) -> list[JSONValue]:
-    return [[ev.quote, ev.document] for ev in items]
+def _evidence(idx: _Index, items: tuple[Evidence, ...]) -> list[JSONValue]:
+    """Indexes into the page's quote table.
+
+    Why not the quotes themselves: an event with four actors gives six cooperation links, each
+    carrying the same sentence; written once, the page at 1,000 documents shrank by about half.
+    """
+    out: list[JSONValue] = []
+    for ev in items:
+        key = (ev.quote, ev.document)
+        number = idx.quotes.get(key)
+        if number is None:
+            number = idx.quotes[key] = len(idx.quotes)
+        out.append(number)
+    return out
 
 
 def _edge(idx: _Index, g: nx.Graph, u: str, v: str, index: int) -> JSONObject:
@@ -148,7 +163,7 @@ def _edge(idx: _Index, g: nx.Graph, u: str, v: str, index: int) -> JSONObject:
         "events": [idx.eids[e] for e in events],
         "roles": list(data.get("roles", ())),
         "relations": list(coop.relations) if coop else [],
-        "evidence": _evidence(coop.evidence) if coop else [],
+        "evidence": _evidence(idx, coop.evidence) if coop else [],
     }
     if coop and coop.first_year is not None:
         last = coop.last_year if coop.last_year is not None else coop.first_year
@@ -169,5 +184,5 @@ def _event(idx: _Index, iri: str) -> JSONObject:
                   for w, r in sorted(roles.items())],
         "places": [[idx.model.places[p].name, idx.pids[p]] for p in e.places
                    if p in idx.model.places],
-        "evidence": _evidence(e.evidence),
+        "evidence": _evidence(idx, e.evidence),
     }
