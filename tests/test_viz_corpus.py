@@ -115,3 +115,26 @@ def test_corpus_page_in_the_browser(corpus_graph: Dataset, tmp_path: Path) -> No
         assert "Training for Labour Inspectors" in driver.find_element("id", "cg-panel").text
         png = driver.get_screenshot_as_png()
     assert png_colours(png) >= 100
+
+
+def test_a_large_graph_draws_only_its_most_connected_actors(corpus_graph: Dataset) -> None:
+    from coopgraph.viz.model import read_model
+    from coopgraph.viz.views import most_connected_actors
+
+    model = read_model(corpus_graph)
+    everyone = build_network(corpus_graph, max_actors=0)
+    capped = build_network(corpus_graph, max_actors=10)
+    assert everyone.counts["actors"] == len(model.actors) > 10
+    assert capped.counts["actors"] == 10
+    left_out = capped.counts["less connected actors left out (see coopgraph viz --focus)"]
+    assert left_out == len(model.actors) - 10
+    drawn = {n["name"] for n in capped.payload["nodes"]}
+    assert "Support to Employment Creation in Mongolia" in drawn  # 39 links, the most
+    assert drawn == {model.actors[iri].name for iri in most_connected_actors(model, 10)}
+    links = {c.first: 0 for c in model.cooperations}
+    for c in model.cooperations:
+        links[c.first] = links.get(c.first, 0) + 1
+        links[c.second] = links.get(c.second, 0) + 1
+    weakest_drawn = min(links.get(iri, 0) for iri in most_connected_actors(model, 10))
+    assert all(links.get(iri, 0) <= weakest_drawn for iri in model.actors
+               if iri not in most_connected_actors(model, 10))

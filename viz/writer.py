@@ -19,7 +19,7 @@ from coopgraph.viz.layout import place_nodes
 from coopgraph.viz.model import read_model
 from coopgraph.viz.page import render_page
 from coopgraph.viz.payload import JSONObject, make_payload
-from coopgraph.viz.views import build_view, ego_actors
+from coopgraph.viz.views import build_view, ego_actors, most_connected_actors
 
 DEFAULT_TITLE = "coopgraph cooperation network"
 
@@ -41,21 +41,34 @@ class Network:
     edge_count: int
 
 
+#: Without ``focus``, a page shows at most this many actors (the most connected ones).
+MAX_PAGE_ACTORS = 2000
+
+
 def build_network(graph: Dataset | Graph | ox.Store, *, view: str = "actors", focus: str | None = None,
-                  depth: int = 1) -> Network:
+                  depth: int = 1, max_actors: int | None = MAX_PAGE_ACTORS) -> Network:
     """Project ``graph`` into ``view`` (the ego network of ``focus`` when given) and lay it out.
+
+    Without ``focus`` and with more than ``max_actors`` actors, only the ``max_actors`` most
+    connected are drawn (None or 0: all), and the page's counts say how many were left out.
 
     Raises:
         InputError: unknown view, no actor named ``focus``, negative depth, or no actor at all.
     """
     model = read_model(graph)
     keep = ego_actors(model, focus, depth) if focus is not None else None
+    left_out = 0
+    if keep is None and max_actors and len(model.actors) > max_actors:
+        keep = most_connected_actors(model, max_actors)
+        left_out = len(model.actors) - len(keep)
     g = build_view(model, view, keep)
     payload = make_payload(model, g, place_nodes(g))
     counts: dict[str, int] = {}
     for _node, kind in sorted(g.nodes(data="kind")):
         counts[_NODE_WORDS[kind]] = counts.get(_NODE_WORDS[kind], 0) + 1
     counts[_EDGE_WORDS[view]] = g.number_of_edges()
+    if left_out:
+        counts["less connected actors left out (see coopgraph viz --focus)"] = left_out
     payload["view"] = view
     payload["focus"] = focus
     return Network(view=view, focus=focus, depth=depth, payload=payload, counts=counts,
@@ -82,7 +95,8 @@ def save_network(network: Network, path: Path, *, title: str = DEFAULT_TITLE,
 
 def write_network(graph: Dataset | Graph | ox.Store, path: Path, *, view: str = "actors",
                   focus: str | None = None, depth: int = 1, title: str = DEFAULT_TITLE,
-                  sources: Sequence[str] | None = None, build_date: str | None = None) -> Path:
+                  sources: Sequence[str] | None = None, build_date: str | None = None,
+                  max_actors: int | None = MAX_PAGE_ACTORS) -> Path:
     """Write the interactive cooperation network of ``graph`` to ``path`` as one HTML file.
 
     The page is self-contained (no URL is loaded), deterministic (the same graph and arguments
@@ -93,6 +107,6 @@ def write_network(graph: Dataset | Graph | ox.Store, path: Path, *, view: str = 
         AssetError: vis-network or the template is missing from the installation.
         OSError: the file cannot be written.
     """
-    network = build_network(graph, view=view, focus=focus, depth=depth)
+    network = build_network(graph, view=view, focus=focus, depth=depth, max_actors=max_actors)
     return save_network(network, Path(path), title=title, sources=sources,
                         build_date=build_date)

@@ -8,6 +8,7 @@ from pathlib import Path
 from coopgraph.cli._options import add_output
 from coopgraph.graph import load_graph
 from coopgraph.viz import DEFAULT_TITLE, VIEWS, build_network, save_network
+from coopgraph.viz.writer import MAX_PAGE_ACTORS
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="with --focus: cooperation steps to include (default: 1)")
     p.add_argument("--out", type=Path, metavar="FILE",
                    help="page to write (default: BUILD_DIR/network.html)")
+    p.add_argument("--max-actors", type=int, default=MAX_PAGE_ACTORS, metavar="N",
+                   help=f"without --focus, draw only the N most connected actors (default "
+                        f"{MAX_PAGE_ACTORS}; 0: all — a very large page may not open)")
     p.add_argument("--title", default=DEFAULT_TITLE, help="page title")
     p.add_argument("--build-date", metavar="DATE",
                    help="date shown in the page (none by default, so rebuilds are byte-identical)")
@@ -38,7 +42,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     build_dir = Path(args.output)
     graph = load_graph(args.graph_file or build_dir)
-    network = build_network(graph, view=args.view, focus=args.focus, depth=args.depth)
+    network = build_network(graph, view=args.view, focus=args.focus, depth=args.depth,
+                            max_actors=args.max_actors)
     out = save_network(network, args.out or build_dir / "network.html", title=args.title,
                        build_date=args.build_date)
     counts = ", ".join(f"{n} {what}" for what, n in network.counts.items())
