@@ -246,3 +246,17 @@ def test_extract_that_reads_nothing_prints_no_json(
     assert captured.out == ""
     assert captured.err.strip() == (f"error: {doc}: not UTF-8 (byte 0xcc at offset 0); it looks "
                                     "like cp1251: pass --encoding cp1251")
+
+
+def test_a_large_document_is_announced_before_it_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from coopgraph.cli._options import note_large_documents
+
+    big = tmp_path / "annual-report.txt"
+    with big.open("wb") as fh:
+        fh.truncate(30_000_000)  # sparse: no 30 MB actually written
+    small = tmp_path / "note.txt"
+    small.write_text("A short note.\n", encoding="utf-8")
+    note_large_documents([str(big), str(small), str(tmp_path / "missing.txt"), str(tmp_path)])
+    assert capsys.readouterr().err == (
+        f"note: {big} is 30 MB; reading it takes about 2 min\n")

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coopgraph.cli._options import add_base_iri, add_documents, add_encoding, add_output
+from coopgraph.cli._options import (
+    add_base_iri, add_documents, add_encoding, add_output, note_large_documents,
+)
 
 if TYPE_CHECKING:  # imported when run, not when the CLI starts (keeps `--help` fast)
     from coopgraph.loaders.registry import Skipped
@@ -82,6 +84,8 @@ def skipped_lines(skipped: list[Skipped]) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from coopgraph.pipeline import SUMMARY_LABELS, build
 
+    if not args.quiet:
+        note_large_documents(args.documents)
     result = build(args.documents or None, output_dir=args.output, base_iri=args.base_iri,
                    force=args.force, encoding=args.encoding, network=not args.no_network,
                    progress=None if args.quiet else _ProgressLine())

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from coopgraph.cli._options import add_documents, add_encoding
+from coopgraph.cli._options import add_documents, add_encoding, note_large_documents
 from coopgraph.extraction import load_documents
 
 
@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    note_large_documents(args.documents)
     report = load_documents(args.documents or None, encoding=args.encoding)
     for path, reason in report.failed:
         print(f"error: {path}: {reason}", file=sys.stderr)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from coopgraph.defaults import DEFAULT_BASE_IRI, DEFAULT_OUTPUT
 
@@ -25,6 +27,27 @@ def add_encoding(p: argparse.ArgumentParser) -> None:
 def add_documents(p: argparse.ArgumentParser) -> None:
     p.add_argument("documents", nargs="*", metavar="DOC",
                    help="documents or directories (default: the bundled corpus)")
+
+
+#: Documents at least this large get a note before they are read (extraction: ~250 KB/s).
+LARGE_DOCUMENT_BYTES = 5_000_000
+EXTRACTION_BYTES_PER_SECOND = 250_000
+
+
+def note_large_documents(documents: list[str]) -> None:
+    """Tell the user before a long silence: a 20 MB document takes over a minute to read."""
+    for name in documents:
+        path = Path(name)
+        try:
+            size = path.stat().st_size if path.is_file() else 0
+        except OSError:
+            continue
+        if size >= LARGE_DOCUMENT_BYTES:
+            seconds = size / EXTRACTION_BYTES_PER_SECOND
+            print(f"note: {path} is {size / 1e6:.0f} MB; reading it takes about "
+                  f"{seconds / 60:.0f} min" if seconds >= 90 else
+                  f"note: {path} is {size / 1e6:.0f} MB; reading it takes about {seconds:.0f} s",
+                  file=sys.stderr, flush=True)
 
 
 def add_graph(p: argparse.ArgumentParser, default: str = DEFAULT_OUTPUT) -> None:
