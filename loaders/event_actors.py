@@ -106,7 +106,7 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
         after = text[m.end:m.end + 12]
         if inside_org or re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after):
             pass
-        if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) \
+        if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) or _DESCRIBED_IN.search(before) \
                 or found.table.by_id[m.eid].attrs.get("place_type") == "country" and _org_in(text, m.start, found):
             continue
         vm = _VENUE.search(before)
@@ -121,6 +121,11 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
     parents = {t.by_id[e].attrs.get("parent") for e in out}
     soum_of = {_soum_aimag(text, m, found) for m in in_item if m.kind == "Place" and m.eid in out}
     return [e for e in out if e not in parents and e not in soum_of]
+
+
+#: "the dual training model used in Darkhan-Uul aimag": where a thing described is used, not the venue
+_DESCRIBED_IN = re.compile(r"\b(?:used|applied|developed|introduced|practi[sc]ed|adopted|based|employed|operating|"
+                          r"working|tested|proven|successful)[ \n]+(?:in|at)[ \n]+(?:the[ \n]+)?$", re.I)
 
 
 def _soum_aimag(text: str, m: Mention, found: Found) -> str | None:

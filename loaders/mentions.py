@@ -168,7 +168,10 @@ def _named_bodies(text: str, found: Found, taken: Taken,
         else:
             gov = re.match(r"Government of (?:the )?(.+)$", name)
             country = gov.group(1) if gov and gov.group(1).lower() in places else None
-            d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat, country=country)
+            written = f"{aimag} aimag {n.name}" if aimag else ""
+            aliases = (written,) if written and text[max(0, n.start - len(written) + len(n.name)):n.end] == written else ()
+            d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat, country=country,
+                                aliases=aliases)  # "Khovd aimag X Department" as written, too
         if aimag:
             d.attrs.setdefault("aimag", aimag)
         found.add(Mention(n.start, n.end, d.id, "Organisation"))
@@ -342,8 +345,8 @@ def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
     parents: dict[str, str] = {}
     found.index()
     for h in hits:
-        if _in_a_name(text, found, h):
-            continue
+        if h.place is not None and _in_a_name(text, found, h):
+            continue  # 'X soum' names the soum even inside a body's name ('X soum training centre')
         if h.place is not None:
             p = h.place
             d = found.table.add("Place", p.name, span=(h.start, h.end), aliases=(h.surface,), eid=p.id,

@@ -16,7 +16,7 @@ _CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|
               "Council|Committee|Commission|Federation|Confederation|Association|Union|Chamber|"
               "Foundation|Fund|Bank|Facility|Delegation|Secretariat|Unit|Organization|Organisation|"
               "Administration|Bureau|Inspectorate|Academy|Corporation|Company|Cooperative|Network|"
-              "Alliance|Parliament|Hural|Court|Government|Polytechnics?")
+              "Alliance|Parliament|Hural|Court|Government|Polytechnics?|Embassy|Embassies|Consulate")
 _LOWER_HEADS = "office|department|division|centre|center|unit|council|committee|agency|authority|institute"
 HEAD_RE = re.compile(rf"\b(?:{_CAP_HEADS}|{_LOWER_HEADS})\b")
 _WORD_LEFT = re.compile(r"([\w'][\w'\-]*)([ \n]+)$")
@@ -50,6 +50,8 @@ CATEGORY_BY_HEAD = {
     "chamber": "social_partner", "association": "ngo", "foundation": "ngo", "network": "ngo",
     "alliance": "ngo", "cooperative": "private", "company": "private", "corporation": "private",
     "bank": "donor", "facility": "donor", "fund": "donor", "delegation": "donor",
+    # an embassy in this genre is a donor country's mission (NOTES.md 18 counts delegations as donors)
+    "embassy": "donor", "embassie": "donor", "consulate": "donor",
     "committee": "other", "council": "other", "unit": "other", "organization": "other",
     "organisation": "other",
 }

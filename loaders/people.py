@@ -20,11 +20,12 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     r"((?:Vice\s|Deputy\s)?(?:Team\s+leader|Project\s+Director|Director|Head|Minister|officer|Officer|"
     r"Secretary|Manager|Coordinator|Chairman|Expert|Consultant|Specialist))(?:\s+of\s+[^,.;]{0,60}?)?\s*$")
-#: a contact line: "Enkhjargal Dorj, Communications Officer" (the body on the next line)
+#: a contact line: "Enkhjargal Dorj, Communications Officer" (the body on the next line), or
+#: "Contact: Batbold Tsend, National Project Coordinator, ILO Ulaanbaatar" (the body after the role)
 _CONTACT_LINE = re.compile(
-    r"^([A-Z][a-z][\w\-]*(?:[ \t][A-Z][a-z][\w\-]*){1,2}),[ \t]+((?:[A-Z][\w\-]*[ \t]+(?:and[ \t]+|of[ \t]+)?){0,4}"
+    r"^(?:[ \t]*(?:Contacts?|Contact\s+person|Media\s+contact|Press\s+contact)[ \t]*:[ \t]*)?([A-Z][a-z][\w\-]*(?:[ \t][A-Z][a-z][\w\-]*){1,2}),[ \t]+((?:[A-Z][\w\-]*[ \t]+(?:and[ \t]+|of[ \t]+)?){0,4}"
     r"(?:Officer|Manager|Coordinator|Specialist|Director|Adviser|Advisor|Consultant|Assistant|"
-    r"Representative|Head|Expert|Leader|Associate|Analyst))[ \t]*$", re.M)
+    r"Representative|Head|Expert|Leader|Associate|Analyst))[ \t]*(?:$|,)", re.M)
 _STOP = frozenset({"The", "This", "Team", "Project", "Head", "Director", "Minister", "Secretary"})
 
 

@@ -45,6 +45,7 @@ def find_relations(text: str, found: Found, sents: Sequence[tuple[int, int]]) ->
             b = target.id
         out.append((a, p, b, span))
     out += _located(text, found, sents)
+
     out += _affiliations(text, found)
     out += _successions(found)
     return out
@@ -85,7 +86,19 @@ def _funding(text: str, s: int, e: int, ms: list[Mention], found: Found) -> list
             pred = "implementedBy" if f.group(1) else "fundedBy"
             for o in _coordinated(text, obj):
                 out.append((subj[-1].eid, pred, o.eid, (subj[-1].start, o.end)))
+        elif obj and obj[0].start - f.end() < 12:
+            # "The workshop was funded by A under the X project": A funds the project
+            bodies = _coordinated(text, obj)
+            under = _UNDER.match(text, bodies[-1].end, e)
+            proj = [m for m in projects if under and under.end() <= m.start <= under.end() + 1]
+            if proj:
+                pred = "implementedBy" if f.group(1) else "fundedBy"
+                out += [(proj[0].eid, pred, o.eid, (f.start(), proj[0].end)) for o in bodies]
     return out
+
+
+_UNDER = re.compile(r"(?:[ \n]*\([^()\n]{1,12}\))?[ \n]+(?:under|through|as[ \n]+part[ \n]+of|within)[ \n]+"
+                    r"(?:the[ \n]+|its[ \n]+)?\"?")
 
 
 _AND = re.compile(r"(?:[ \n]*\([^()\n]{1,12}\))?[ \n]*(?:,[ \n]*(?:and[ \n]+)?|and[ \n]+)(?:the[ \n]+)?")
@@ -223,7 +236,11 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
         aimag = d.attrs.get("aimag")
         if not isinstance(aimag, str) and d.type == "Organisation" and d.spans:
             aimag = _named_aimag(d.name, t)
-        if isinstance(aimag, str):
+        soum = _SOUM_NAMED.match(d.name) if d.type == "Organisation" and d.spans else None
+        sp = t.find("Place", soum.group(1)) if soum else None
+        if sp is not None and sp.attrs.get("place_type") == "soum":
+            out.append((d.id, "locatedIn", sp.id, d.spans[0]))  # 'Uyench soum training centre'
+        elif isinstance(aimag, str):
             p = t.find("Place", aimag)
             if p is not None and d.spans:
                 out.append((d.id, "locatedIn", p.id, d.spans[0]))
@@ -232,7 +249,7 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
         if d.attrs.get("place_type") == "soum" and not d.attrs.get("parent"):
             of = re.match(r"[ \n]+soum(?:[ \n]+of|,)[ \n]+", text[m.end:m.end + 12])
             nxt = [p for p in places if of and p.start == m.end + of.end()]
-            prev = nxt or [p for p in found.between(max(0, m.start - 1500), m.start)
+            prev = nxt or [p for p in found.between(_paragraph_start(text, m.start), m.start)
                            if p.kind == "Place" and t.by_id[p.eid].attrs.get("place_type") == "aimag"]
             if prev:
                 d.attrs["parent"] = prev[-1].eid
@@ -250,9 +267,21 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
         after = re.match(r"[ \n]+in[ \n]+", text[a.end:a.end + 6])
         if after:
             p = [by_start[a.end + after.end()]] if a.end + after.end() in by_start else []
-            if p and t.by_id[p[0].eid].attrs.get("place_type") in ("aimag", "soum"):
+            if p and (t.by_id[p[0].eid].attrs.get("place_type") in ("aimag", "soum")
+                      or _MISSION.match(t.by_id[a.eid].name)):  # 'Embassy of X in Mongolia'
                 out.append((a.eid, "locatedIn", p[0].eid, (a.start, p[0].end)))
     return out
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph holding pos begins: a soum takes the aimag named before it in its own
+    paragraph ('visit to Selenge aimag ... at Sukhbaatar and Shaamar soums'), never one named in
+    an earlier paragraph about something else."""
+    lo = max(0, pos - 1500)
+    blank = text.rfind("\n\n", lo, pos)
+    if blank < 0:
+        blank = max(text.rfind("\n \n", lo, pos), text.rfind("\n  \n", lo, pos))
+    return blank + 1 if blank >= 0 else lo
 
 
 def _owned_units_first(text: str, ms: list[Mention], t: EntityTable) -> list[Mention]:
@@ -265,6 +294,10 @@ def _owned_units_first(text: str, ms: list[Mention], t: EntityTable) -> list[Men
                 and re.search(r"\b(?:department|division|unit|office|section|directorate)\b", nxt.name, re.I):
             out.remove(m)
     return out
+
+
+_MISSION = re.compile(r"(?:Embassy|Consulate|Delegation|Permanent\s+Mission)\b")
+_SOUM_NAMED = re.compile(r"([A-Z][\w\-]+)[ \n]+soum\b")
 
 
 def _named_aimag(name: str, t: EntityTable) -> str | None:

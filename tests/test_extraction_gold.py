@@ -14,6 +14,7 @@ import io
 import json
 from pathlib import Path
 
+from coopgraph.extraction import extract
 from coopgraph.loaders.text_loader import TextLoader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +33,7 @@ def _scorer():
 
 
 def _score(gold_dir: Path, docs: list[Path], tmp_path: Path) -> dict[str, float]:
-    recs = [TextLoader().load(p).to_dict() for p in docs]
+    recs = [TextLoader().load(p).to_dict() if p.suffix == ".txt" else extract([p])[0].to_dict() for p in docs]
     pred = tmp_path / "pred.json"
     pred.write_text(json.dumps(recs), encoding="utf-8")
     with contextlib.redirect_stdout(io.StringIO()):
@@ -54,8 +55,8 @@ def test_bundled_corpus_scores(tmp_path: Path) -> None:
 
 
 def test_heldout_documents_score(tmp_path: Path) -> None:
-    docs = sorted(HELDOUT.glob("*.txt"))
-    assert docs, "no held-out documents"
+    docs = sorted(p for p in HELDOUT.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    assert len(docs) == len(list(HELDOUT.glob("*.gold.json"))), "a held-out document without gold, or gold without its document"
     s = _score(HELDOUT, docs, tmp_path)
     assert s["entities"] >= 0.96
     assert s["entities.Organisation"] >= 0.96
