@@ -69,9 +69,53 @@ def split_items(text: str) -> list[Item]:
                 items.append(Item("", (line.end + 1, line.end + 1), (line.end + 1, end), section, None))
             continue
         body_start, stamp = _stamp_after(lines, h)
-        items.append(Item(line.text.strip(), (line.start, line.end), (body_start, _before_contact(text, body_start, stop)),
-                          section, stamp))
+        item = Item(line.text.strip(), (line.start, line.end), (body_start, _before_contact(text, body_start, stop)),
+                    section, stamp)
+        items += _section_paragraphs(text, item) or [item]
     return items
+
+
+_SECTION_HEAD = re.compile(r"^(?:[A-Z][\w'\-]*)(?:[ \t]+[\w'\-]+){0,2}$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LEAD = re.compile(r"([A-Z][^.!?\n]{5,100}?)[.!?][ \t]+(?=[A-Z0-9\"])")
+
+
+def _section_paragraphs(text: str, item: Item) -> list[Item]:
+    """Under a section heading that names no activity ("Highlights", "Project news"), paragraphs
+    that each carry a date of their own are separate items: each is one activity. A paragraph's
+    short first sentence ("Study tour to Switzerland.") is its run-in heading. Empty when the
+    item is not such a section."""
+    if not _SECTION_HEAD.match(item.heading) or _ACTIVITY_WORD.search(item.heading):
+        return []
+    b0, b1 = item.body_span
+    paras: list[tuple[int, int]] = []
+    pos = b0
+    for m in _PARAGRAPH_BREAK.finditer(text, b0, b1):
+        if text[pos:m.start()].strip():
+            paras.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:b1].strip():
+        paras.append((pos, b1))
+    if len(paras) < 2 or any(_BULLET.match(text, a) for a, _ in paras):
+        return []
+    if not all(any(h.precision in ("day", "month") for h in find_dates(text, a, b, None)) for a, b in paras):
+        return []
+    out: list[Item] = []
+    for a, b in paras:
+        while a < b and text[a].isspace():
+            a += 1
+        lead = _LEAD.match(text, a, b)
+        if lead is not None and len(lead.group(1).split()) <= 10 and not _DATE_IN_LEAD.search(lead.group(1)):
+            out.append(Item(lead.group(1).strip(), (a, a + len(lead.group(1))), (lead.end(), b), item.section, item.stamp))
+        else:
+            out.append(Item("", (a, a), (a, b), item.section, item.stamp))
+    return out
+
+
+#: a section heading that names an activity ("Training", "Field visits") is one item, not a section
+_ACTIVITY_WORD = re.compile(r"\b(?:training|workshop|seminar|meeting|visit|conference|forum|survey|mission|"
+                            r"course|launch|study|tour|ceremony|expo|fair)s?\b", re.I)
+_DATE_IN_LEAD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:on|in|from)\s+\d")
 
 
 def _before_contact(text: str, start: int, stop: int) -> int:
