@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from coopgraph.loaders.events import event_type
 
-_NOUN = (r"ceremony|workshop|seminar|training(?:\s+of\s+trainers)?|conference|forum|round\s?table|survey|"
+_NOUN = (r"ceremony|workshop|seminar|training(?:\s+of\s+trainers)?|course|conference|forum|round\s?table|survey|"
          r"meeting|study\s+visit|study\s+tour|field\s+visit|exhibition|expo|(?:review\s+)?mission|"
          r"launch(?:\s+event|\s+ceremony)?|consultation|(?:policy\s+)?dialogue|webinar|(?:job\s+)?fair|festival")
 _ACT = re.compile(

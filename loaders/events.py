@@ -31,14 +31,14 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"\bmission\b", "field_visit"),
     (r"survey|field\s+testing|questionnaire|assessment\s+study|census", "survey"),
     (r"training(?!\s+(?:and\s+production\s+)?(?:centres?|centers?|institutes?|rooms?|colleges?|schools?|institutions?|providers?))|"
-     r"course|capacity\s+building|coaching", "training"),
+     r"course|capacity\s+building|coaching|\btrained\b", "training"),
     (r"meeting|discussion|consultation|presentation|presented|findings", "meeting"),
     (r"newsletter|manual\b|report\b|publication|handbook|guideline", "publication"),
 )
 _TYPE_RES = tuple((re.compile(p, re.I), t) for p, t in _TYPES)
 _EVENTISH = re.compile(
     r"\b(?:organi[sz]ed|organi[sz]ing|organi[sz]e|held|hold|took\s+place|take\s+place|conducted|hosted|hosting|"
-    r"visited|visit|launched|attended|participated|training|workshop|seminar|meeting|"
+    r"visited|visit|launched|attended|participated|training|trained|workshop|seminar|meeting|"
     r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies)|signed|signing|met|convened|presented)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|is\s+going\s+to|"
                      r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled)\b", re.I)
@@ -242,7 +242,7 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
             m = rx.search(seg)
             if m:
                 if head and event_type(head) != "other":
-                    return f"{head}: {' '.join(seg[m.start():].split()[:9]).strip(' ,.;')}"
+                    return f"{head}: {noun_phrase(seg, m.start())}"  # ends at a phrase boundary
                 return (head + ": " if head else "") + noun_phrase(seg, m.start())
     return head or " ".join(seg.split()[:10])
 

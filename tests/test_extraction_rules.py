@@ -445,3 +445,114 @@ def test_dateline_under_heading_country_office_and_training_centre() -> None:
     assert {(office.id, "partOf", "koica"), (office.id, "locatedIn", "mongolia")} <= _rels(rec)
     assert _entity(rec, "Person", "Kim Jae-won").affiliation == office.id
     assert "undp-mongolia" not in ev.participants
+
+
+# Round 2 of the new-user trial (a Markdown newsletter, a news article as text and as HTML): each
+# rule on short text written for the test.
+
+_BULLETIN = """# Pasture Futures for Northern Mongolia - Bulletin No. 2, Autumn 2025
+
+## Highlights
+
+**Herder groups trained in Murun.** From 2 to 4 September 2025 the project trained 30 leaders of herder groups in Murun, together with the Khuvsgul Agricultural College.
+
+**Rangeland survey finished in Zavkhan.** In August 2025 the project and the Institute of Geography completed a rangeland survey of 120 pasture plots in Zavkhan aimag.
+
+## Forthcoming activities
+
+- 8-9 October 2025, Tsetserleg (Arkhangai aimag): seminar on pasture user groups, organised with the Arkhangai Agricultural College.
+- November 2025, Tsagaannuur soum, Khuvsgul aimag: refresher course for veterinary technicians.
+
+Contact: Oyun Dorj, National Project Officer, UNDP Ulaanbaatar, oyun@example.org
+"""
+
+
+def test_markdown_headings_and_forthcoming_section_are_read() -> None:
+    rec = extract_text(_BULLETIN, "bulletin.md")
+    home = _entity(rec, "Project", "Pasture Futures for Northern Mongolia")
+    titles = {e.title: e for e in rec.events}
+    assert {"Seminar on pasture user groups", "Refresher course for veterinary technicians"} <= set(titles)
+    seminar, course = titles["Seminar on pasture user groups"], titles["Refresher course for veterinary technicians"]
+    assert seminar.status == course.status == "planned" and seminar.type == "seminar" and course.type == "training"
+    college = _entity(rec, "Organisation", "Arkhangai Agricultural College")
+    assert set(seminar.organisers) == {home.id, college.id}
+    assert course.organisers == (home.id,)  # no organiser carried over from the item before
+    assert [e.status for e in rec.events if e.start and e.start < "2025-09-30"] == ["completed", "completed"]
+
+
+def test_bold_lead_paragraphs_are_separate_events_in_markdown_and_plain_text() -> None:
+    plain = _BULLETIN.replace("**", "").replace("## ", "").replace("# ", "")
+    for text, name in ((_BULLETIN, "bulletin.md"), (plain, "bulletin.txt")):
+        rec = extract_text(text, name)
+        done = sorted((e.start, e.end, e.type) for e in rec.events if e.status == "completed")
+        assert done == [("2025-08", "2025-08", "survey"), ("2025-09-02", "2025-09-04", "training")], name
+        survey = next(e for e in rec.events if e.type == "survey")
+        assert _entity(rec, "Organisation", "Institute of Geography").id in survey.organisers
+        assert [rec_place.name for rec_place in rec.entities if rec_place.id in survey.places] == ["Zavkhan"]
+
+
+def test_job_title_is_not_a_project_and_contact_line_names_a_person() -> None:
+    rec = extract_text(_BULLETIN, "bulletin.md")
+    assert not [e for e in rec.entities if e.type == "Project" and "National" in e.name]
+    person = _entity(rec, "Person", "Oyun Dorj")
+    assert person.role == "National Project Officer"
+    office = _entity(rec, "Organisation", "UNDP Ulaanbaatar")
+    assert (person.id, "affiliatedWith", office.id) in _rels(rec)
+
+
+def test_soum_with_its_aimag_named_next_to_it_is_located_there() -> None:
+    rec = extract_text(_BULLETIN, "bulletin.md")
+    soum = _entity(rec, "Place", "Tsagaannuur")
+    assert (soum.id, "locatedIn", "khuvsgul") in _rels(rec)
+
+
+def test_embassy_is_a_donor_body_located_in_the_country_named() -> None:
+    rec = extract_text("Representatives of the Embassy of Japan in Mongolia and the ILO attended the "
+                       "opening of the job centre on 3 March 2025.")
+    emb = _entity(rec, "Organisation", "Embassy of Japan")
+    assert emb.category == "donor"
+    assert (emb.id, "locatedIn", "mongolia") in _rels(rec)
+    assert emb.id in rec.events[0].participants
+
+
+_ARTICLE = """Dairy processing course held in Zavkhan aimag
+
+Uliastai, 20 May 2025 - The Ministry of Food, Agriculture and Light Industry (MOFALI) organised a course on dairy processing for 25 herders in Zavkhan aimag from 12 to 14 May 2025.
+
+The course was financed by the Korea International Cooperation Agency (KOICA) under the "Rural Value Chains" project. Trainers of the Tosontsengel soum agricultural centre presented the cooling method used in Orkhon aimag.
+
+A second course in Aldarkhaan soum is planned for August 2025.
+"""
+
+
+def test_project_named_after_funded_by_is_funded_and_soum_body_is_located() -> None:
+    rec = extract_text(_ARTICLE)
+    proj = _entity(rec, "Project", "Rural Value Chains")
+    assert (proj.id, "fundedBy", "koica") in _rels(rec)
+    soum = _entity(rec, "Place", "Tosontsengel")
+    centre = _entity(rec, "Organisation", "Tosontsengel soum agricultural centre")
+    assert (centre.id, "locatedIn", soum.id) in _rels(rec)
+
+
+def test_soum_takes_no_aimag_from_another_paragraph_and_described_place_is_no_venue() -> None:
+    rec = extract_text(_ARTICLE)
+    soum = _entity(rec, "Place", "Aldarkhaan")
+    assert not [r for r in rec.relations if r.subject == soum.id]
+    course = next(e for e in rec.events if e.start == "2025-05-12")
+    assert course.places == ("zavkhan",) and course.end == "2025-05-14"
+
+
+def test_html_publication_line_is_not_an_event_date(tmp_path: Path) -> None:
+    from coopgraph.extraction import extract
+    body = "".join(f"<p>{p}</p>" for p in _ARTICLE.split("\n\n")[1:])
+    page = tmp_path / "course.html"
+    page.write_text(f"<html><body><article><h1>Dairy processing course</h1><p class='date'>Published 20 May 2025</p>"
+                    f"{body}</article></body></html>", encoding="utf-8")
+    course = next(e for e in extract([page])[0].events if e.start == "2025-05-12")
+    assert course.end == "2025-05-14"
+
+
+def test_heading_type_title_ends_at_a_phrase_boundary() -> None:
+    rec = extract_text("Cashmere workshop\n\nA workshop for cashmere processors will be organized jointly with "
+                       "the Khovd Polytechnic College in Khovd on 5 June 2025.\n")
+    assert rec.events[0].title == "Cashmere workshop: workshop for cashmere processors"
