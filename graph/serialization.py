@@ -90,21 +90,11 @@ def to_trig(ds: Dataset | GraphSets) -> str:
         return write_trig(graph_sets(ds), PREFIXES)
 
 
-def save_texts(ds: Dataset | GraphSets) -> tuple[str, str]:
-    """The union Turtle and the TriG of ``ds``, each graph read once, terms rendered once."""
-    with paused_gc():
-        graphs = graph_sets(ds)
-        union: set[Triple] = set()
-        for _name, triples in graphs:
-            union.update(triples)
-        terms = TermWriter(PREFIXES)
-        return write_turtle(union, PREFIXES, terms), write_trig(graphs, PREFIXES, terms)
-
-
 def write_graph_files(ds: Dataset | GraphSets, turtle_path: Path, trig_path: Path) -> list[Path]:
     """Stream the union Turtle and the TriG of ``ds`` to two files, each written atomically.
 
-    The same bytes as ``save_texts``, without ever holding either text whole in memory.
+    Each graph is read once and each term rendered once for both files; neither text is ever
+    held whole in memory.
     """
     with paused_gc():
         graphs = graph_sets(ds)
