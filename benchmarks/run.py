@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="skip the local Oxigraph server column of the query benchmark")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--json", type=Path, default=HERE / "results.json", help="where to write JSON")
+    p.add_argument("--append", action="store_true",
+                   help="add this run's figures to those already in --json (e.g. a 10,000-document "
+                        "build run on its own) instead of replacing them")
     args = p.parse_args(argv)
     if args.quick:
         args.sizes, args.triples, args.viz_actors = "100", "10000", "200"
@@ -131,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
                 t, work, baseline=t <= args.no_baseline_above, server=not args.no_server))
         for a in (int(s) for s in args.viz_actors.split(",") if s):
             results["viz"].append(graph_bench.viz_benchmark(a, work))
+    if args.append and args.json.is_file():
+        earlier = json.loads(args.json.read_text(encoding="utf-8"))
+        for key in ("build", "queries", "viz"):
+            results[key] = earlier.get(key, []) + results[key]
+        results["started"] = f"{earlier.get('started', '?')}, {results['started']}"
     print(table(results))
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {args.json}")
