@@ -118,8 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--json", type=Path, default=HERE / "results.json", help="where to write JSON")
     p.add_argument("--append", action="store_true",
-                   help="add this run's figures to those already in --json (e.g. a 10,000-document "
-                        "build run on its own) instead of replacing them")
+                   help="merge this run's figures into those already in --json (e.g. a "
+                        "10,000-document build run on its own); a size measured again replaces "
+                        "its earlier figures")
     args = p.parse_args(argv)
     if args.quick:
         args.sizes, args.triples, args.viz_actors = "100", "10000", "200"
@@ -136,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
             results["viz"].append(graph_bench.viz_benchmark(a, work))
     if args.append and args.json.is_file():
         earlier = json.loads(args.json.read_text(encoding="utf-8"))
-        for key in ("build", "queries", "viz"):
-            results[key] = earlier.get(key, []) + results[key]
+        for key, size in (("build", "documents"), ("queries", "triples"), ("viz", "actors")):
+            fresh = {r.get(size) for r in results[key]}  # a size measured again replaces the old
+            kept = [r for r in earlier.get(key, []) if r.get(size) not in fresh]
+            results[key] = sorted(kept + results[key], key=lambda r: r.get(size) or 0)
         results["started"] = f"{earlier.get('started', '?')}, {results['started']}"
     print(table(results))
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
