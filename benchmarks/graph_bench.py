@@ -207,7 +207,7 @@ def viz_benchmark(n_actors: int, work: Path) -> dict[str, Any]:
     from coopgraph.graph import build_quads, save_graph
     from coopgraph.pipeline import store_of
     save_graph(build_quads(synthetic_records(max(1, n_actors // 8), n_actors)), work / "viz")
-    store = store_of(work / "viz" / "graph.trig")
+    store = store_of(work / "viz" / "graph.ttl")
     path = work / f"network-{n_actors}.html"
     t = time.perf_counter()
     write_network(store, path)
