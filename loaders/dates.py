@@ -7,11 +7,11 @@ without a year takes the year of the item's heading or date stamp, or stays unda
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from coopgraph.loaders.spans import ClaimedSpans
 from coopgraph.loaders.wordtrie import trie_alternation
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -57,23 +57,6 @@ _MONTH_START = re.compile(r"\b(?:" + trie_alternation(
 _QNUM = {"1": 1, "first": 1, "2": 2, "second": 2, "3": 3, "third": 3, "4": 4, "fourth": 4}
 
 
-class _Claimed:
-    """Stretches of text already read as a date, kept sorted: an overlap test costs O(log n)."""
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-
-    def append(self, span: tuple[int, int]) -> None:
-        i = bisect.bisect_left(self._starts, span[0])
-        self._starts.insert(i, span[0])
-        self._ends.insert(i, span[1])
-
-    def free(self, a: int, b: int) -> bool:
-        i = bisect.bisect_left(self._starts, b)
-        return not any(self._ends[k] > a for k in range(max(0, i - 4), i))
-
-
 @dataclass(frozen=True)
 class DateHit:
     """A date found at [start, end): ISO start and end at their precision."""
@@ -97,7 +80,7 @@ def _days(s: str) -> list[int]:
 def find_dates(text: str, start: int, end: int, default_year: int | None) -> list[DateHit]:
     """All dates in text[start:end], the most precise reading of each stretch of text."""
     hits: list[DateHit] = []
-    taken = _Claimed()
+    taken = ClaimedSpans()
     free = taken.free
 
     def add(a: int, b: int, first: str | None, last: str | None, prec: str) -> None:

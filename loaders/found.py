@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.loaders.acronyms import Definition
 from coopgraph.loaders.entities import EntityTable
+from coopgraph.loaders.spans import ClaimedSpans
 
 
 @dataclass(frozen=True)
@@ -58,27 +59,8 @@ class Found:
         self.hints.append((s, p, o, span))
 
 
-class Taken:
-    """Non-overlapping claimed spans, kept sorted: overlap tests in O(log n)."""
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-
-    def append(self, span: tuple[int, int]) -> None:
-        i = bisect.bisect_left(self._starts, span[0])
-        self._starts.insert(i, span[0])
-        self._ends.insert(i, span[1])
-
-    def covers(self, s: int, e: int) -> bool:
-        """Does one claimed span contain [s, e) entirely?"""
-        i = bisect.bisect_right(self._starts, s)
-        return i > 0 and self._ends[i - 1] >= e  # the claimed spans here do not overlap
-
-    def hits(self, s: int, e: int) -> bool:
-        i = bisect.bisect_left(self._starts, e)
-        j = max(0, i - 8)  # claims rarely overlap: a few neighbours suffice
-        return any(self._ends[k] > s for k in range(j, i))
+#: Spans already read (kept as its own name here: the mention rules call it so).
+Taken = ClaimedSpans
 
 
 def overlaps(taken: Taken, s: int, e: int) -> bool:

@@ -1,0 +1,38 @@
+"""Stretches of a document already claimed by one reading, kept sorted.
+
+Why a module of its own: dates, organisation names and other mentions each keep the spans they
+have read so that a later rule does not read the same words again; a sorted pair of lists makes
+each overlap test O(log n) instead of a scan over every earlier claim.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+
+class ClaimedSpans:
+    """Non-overlapping claimed (start, end) spans, kept sorted by start."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_left(self._starts, span[0])
+        self._starts.insert(i, span[0])
+        self._ends.insert(i, span[1])
+
+    def covers(self, s: int, e: int) -> bool:
+        """Does one claimed span contain [s, e) entirely?"""
+        i = bisect.bisect_right(self._starts, s)
+        return i > 0 and self._ends[i - 1] >= e  # the claimed spans do not overlap
+
+    def hits(self, s: int, e: int) -> bool:
+        """Does any claimed span overlap [s, e)?"""
+        i = bisect.bisect_left(self._starts, e)
+        j = max(0, i - 8)  # claims rarely overlap: a few neighbours suffice
+        return any(self._ends[k] > s for k in range(j, i))
+
+    def free(self, s: int, e: int) -> bool:
+        """Is [s, e) clear of every claimed span?"""
+        return not self.hits(s, e)
