@@ -144,3 +144,17 @@ def test_serve_without_a_build(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([command, "--help"]) == 0
     assert "usage: coopgraph " + command in capsys.readouterr().out
+
+
+def test_an_empty_answer_for_a_named_actor_gets_a_hint(
+        corpus_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "partners-of-actor", "--param", "actor=Nobody", "-o",
+                 str(corpus_build)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.rstrip().endswith("(0 rows)")
+    assert captured.err.strip() == (
+        "note: no rows; does actor='Nobody' name something in the graph? (names match a whole "
+        "name, acronym or IRI, in any case; see coopgraph query organisations-by-category)")
+    assert main(["query", "partners-of-actor", "--param", "actor=GASI", "-o",
+                 str(corpus_build)]) == 0
+    assert capsys.readouterr().err == ""

@@ -72,7 +72,23 @@ def run_query_command(args: argparse.Namespace) -> int:
         backend.close()
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     sys.stdout.write(result.format(args.format, width=width))
+    if not result.rows:
+        for line in _empty_answer_hints(params):
+            print(line, file=sys.stderr)
     return 0
+
+
+#: Parameters naming something in the graph, and the query that lists what is there.
+_LISTING_QUERIES = {"actor": "organisations-by-category", "partner": "organisations-by-category",
+                    "project": "projects-funders-implementers", "place": "events-in-place",
+                    "subject": "actors-engaged-with-subject"}
+
+
+def _empty_answer_hints(params: dict[str, str]) -> list[str]:
+    """Why an answer may be empty: a name that matches nothing (names match whole, any case)."""
+    return [f"note: no rows; does {name}={value!r} name something in the graph? (names match a "
+            f"whole name, acronym or IRI, in any case; see coopgraph query {_LISTING_QUERIES[name]})"
+            for name, value in params.items() if name in _LISTING_QUERIES]
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
