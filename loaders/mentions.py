@@ -390,7 +390,7 @@ def _conventions_policies(text: str, found: Found) -> None:
         d = found.table.add("Convention", conv.full_name, span=(c.start, c.end), eid=conv.id,
                             aliases=(f"C{conv.number}", f"#{conv.number}", f"convention #{conv.number}",
                                      f"No. {conv.number}", f"C{conv.number:03d}"),
-                            issuer=ilo.id if ilo else None)
+                            issuer=ilo.id if ilo else None, wikidata=conv.wikidata)
         found.add(Mention(c.start, c.end, d.id, "Convention"))
     claimed = Taken()
     for m in sorted(found.mentions, key=lambda m: m.start):

@@ -41,6 +41,7 @@ class RefConvention:
     number: int
     title: str
     year: int
+    wikidata: str | None = None
 
     @property
     def id(self) -> str:
@@ -86,7 +87,7 @@ def reference() -> Reference:
                         tuple(o.get("aliases") or ()), o.get("category") or "other",
                         o.get("wikidata"), o.get("country"), o.get("parent"), bool(o.get("implementer")))
                  for o in _read("organisations.json"))
-    convs = {c["number"]: RefConvention(c["number"], c["title"], c["year"])
+    convs = {c["number"]: RefConvention(c["number"], c["title"], c["year"], c.get("wikidata"))
              for c in _read("ilo_conventions.json")}
     succ = tuple(Succession(s["from"], tuple(s.get("from_aliases") or ()), s["to"],
                             tuple(s.get("to_aliases") or ()), s.get("note", ""))

@@ -242,7 +242,8 @@ def _entity(d: EntityDraft, funders: dict[str, list[str]], implementers: dict[st
         return Entity(d.id, d.type, d.name, aliases, affiliation=_s(a.get("affiliation")),
                       role=_s(a.get("role")), spans=spans)
     if d.type == "Convention":
-        return Entity(d.id, d.type, d.name, aliases, issuer=_s(a.get("issuer")), spans=spans)
+        return Entity(d.id, d.type, d.name, aliases, issuer=_s(a.get("issuer")),
+                      wikidata=_s(a.get("wikidata")), spans=spans)
     if d.type == "Policy":
         return Entity(d.id, d.type, d.name, aliases, policy_type=_s(a.get("policy_type")) or "other", spans=spans)
     parent = _s(a.get("parent"))

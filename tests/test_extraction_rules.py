@@ -556,3 +556,19 @@ def test_heading_type_title_ends_at_a_phrase_boundary() -> None:
     rec = extract_text("Cashmere workshop\n\nA workshop for cashmere processors will be organized jointly with "
                        "the Khovd Polytechnic College in Khovd on 5 June 2025.\n")
     assert rec.events[0].title == "Cashmere workshop: workshop for cashmere processors"
+
+
+def test_a_convention_carries_its_wikidata_id_from_reference_data(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from coopgraph.loaders import policies, reference
+
+    real = reference.reference()
+    c81 = dataclasses.replace(real.conventions[81], wikidata="Q999999081")  # a test id, not real
+    patched = dataclasses.replace(real, conventions={**real.conventions, 81: c81})
+    monkeypatch.setattr(policies, "reference", lambda: patched)
+    record = extract_text("Labour inspectors discussed ILO Convention No. 81 with the ministry.")
+    (conv,) = [e for e in record.entities if e.type == "Convention"]
+    assert conv.name == "Labour Inspection Convention, 1947 (No. 81)"
+    assert conv.wikidata == "Q999999081"
