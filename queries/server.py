@@ -92,13 +92,7 @@ class OxigraphServer:
 
     def stop(self, timeout: float = 5) -> None:
         """Terminate the server, killing it if it does not stop within ``timeout`` seconds."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout)
+        stop_process(self.process, timeout)
         self.log.close()
 
     def __enter__(self) -> OxigraphServer:
@@ -106,6 +100,17 @@ class OxigraphServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def stop_process(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """Terminate ``process`` (servers save their state on TERM), kill it if it lingers."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout)
 
 
 def start_server(store_dir: Path | str | None, *, host: str = DEFAULT_BIND,

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from coopgraph.queries.results import QueryResult
-from coopgraph.queries.server import OxigraphServer, start_server
+from coopgraph.queries.server import OxigraphServer, start_server, stop_process
 
 
 def row_keys(result: QueryResult, *, ordered: bool = False) -> list[tuple[str, ...]]:
@@ -158,13 +158,7 @@ class VirtuosoServer:
 
     def stop(self, timeout: float = 20) -> None:
         """Terminate (Virtuoso checkpoints and exits on TERM), kill if it does not stop in time."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout)
+        stop_process(self.process, timeout)
 
 
 def virtuoso_commands() -> tuple[str, str] | None:
