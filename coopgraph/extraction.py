@@ -15,10 +15,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
 
 from coopgraph._atomic import atomic_write_text
+from coopgraph._resources import files_fingerprint, packages_fingerprint  # noqa: F401 (API)
 from coopgraph.corpus import bundled_documents
 from coopgraph.errors import CoopgraphError, InputError
 from coopgraph.loaders.registry import Skipped, find_loader, iter_document_paths
@@ -190,18 +190,6 @@ def extractor_version() -> str:
     a reference file now re-extracts every document once.
     """
     from coopgraph import __version__
-    locations = []
-    for package, pattern in (("coopgraph.loaders", "*.py"), ("coopgraph.data", "reference/*.json")):
-        spec = find_spec(package)
-        if spec is not None and spec.submodule_search_locations:
-            locations.append((Path(next(iter(spec.submodule_search_locations))), pattern))
-    return f"{__version__}+{files_fingerprint(locations)}"
-
-
-def files_fingerprint(locations: Iterable[tuple[Path, str]]) -> str:
-    """12 hex digits of SHA-256 over the names and bytes of the files matching each (root, glob)."""
-    digest = hashlib.sha256()
-    for root, pattern in locations:
-        for f in sorted(root.glob(pattern)):
-            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
+    rules = packages_fingerprint((("coopgraph.loaders", ("*.py",)),
+                                  ("coopgraph.data", ("reference/*.json",))))
+    return f"{__version__}+{rules}"

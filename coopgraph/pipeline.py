@@ -12,16 +12,16 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib.util import find_spec
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset
 
 from coopgraph._atomic import atomic_write_text
+from coopgraph._resources import packages_fingerprint
 from coopgraph.errors import InputError, ValidationError
 from coopgraph.extraction import (
-    LoadReport, Progress, extractor_version, files_fingerprint, load_documents,
+    LoadReport, Progress, extractor_version, load_documents,
 )
 from coopgraph.defaults import DEFAULT_BASE_IRI
 from coopgraph.graph import build_quads, load_graph, save_graph, summarise, validate_graph
@@ -131,14 +131,9 @@ def build_key(report: LoadReport, *, base_iri: str, network: bool) -> str:
 @lru_cache(maxsize=1)
 def _builder_fingerprint() -> str:
     """Fingerprint of the code and files that turn records into outputs (graph, ontology, viz)."""
-    locations = []
-    for package, patterns in (("coopgraph.graph", ("*.py",)), ("coopgraph.ontology", ("*.py", "*.ttl", "*.jsonld")),
-                              ("coopgraph.viz", ("*.py", "*.rq", "*.js", "*.css", "*.html"))):
-        spec = find_spec(package)
-        if spec is not None and spec.submodule_search_locations:
-            root = Path(next(iter(spec.submodule_search_locations)))
-            locations.extend((root, pattern) for pattern in patterns)
-    return files_fingerprint(locations)
+    return packages_fingerprint((("coopgraph.graph", ("*.py",)),
+                                 ("coopgraph.ontology", ("*.py", "*.ttl", "*.jsonld")),
+                                 ("coopgraph.viz", ("*.py", "*.rq", "*.js", "*.css", "*.html"))))
 
 
 def _unchanged_outputs(out: Path, key: str, network: bool) -> tuple[list[Path], dict[str, int]] | None:

@@ -17,9 +17,8 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib.util import find_spec
-from pathlib import Path
 
+from coopgraph._resources import package_root
 from coopgraph.errors import CoopgraphError
 from coopgraph.viz.payload import JSONObject
 
@@ -61,10 +60,10 @@ def _asset(package: str, name: str) -> str:
     (jinja2, IPython checks) took 0.7 s of every build for two files it ships.
     """
     try:
-        spec = find_spec(package)
-        if spec is None or not spec.submodule_search_locations:
+        root = package_root(package)
+        if root is None:
             raise ModuleNotFoundError(f"no package {package!r}")
-        return Path(next(iter(spec.submodule_search_locations)), name).read_text(encoding="utf-8")
+        return (root / name).read_text(encoding="utf-8")
     except (OSError, ModuleNotFoundError) as exc:
         raise AssetError(f"{package}/{name} is missing ({exc}); reinstall coopgraph and pyvis") \
             from exc
