@@ -190,6 +190,6 @@ def extractor_version() -> str:
     a reference file now re-extracts every document once.
     """
     from coopgraph import __version__
-    rules = packages_fingerprint((("coopgraph.loaders", ("*.py",)),
+    rules = packages_fingerprint((("coopgraph.loaders", ("**/*.py",)),
                                   ("coopgraph.data", ("reference/*.json",))))
     return f"{__version__}+{rules}"

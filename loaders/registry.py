@@ -16,12 +16,12 @@ from pathlib import Path
 
 from coopgraph.errors import InputError
 from coopgraph.loaders.base import Loader
-from coopgraph.loaders.csv_loader import RegisterLoader
-from coopgraph.loaders.docx_loader import DocxLoader
-from coopgraph.loaders.html_loader import HtmlLoader
-from coopgraph.loaders.iati_loader import IatiLoader
-from coopgraph.loaders.pdf_loader import PdfLoader
-from coopgraph.loaders.text_loader import TextLoader
+from coopgraph.loaders.structured.register import RegisterLoader
+from coopgraph.loaders.formats.docx import DocxLoader
+from coopgraph.loaders.formats.html import HtmlLoader
+from coopgraph.loaders.structured.iati import IatiLoader
+from coopgraph.loaders.formats.pdf import PdfLoader
+from coopgraph.loaders.text.loader import TextLoader
 
 ENTRY_POINT_GROUP = "coopgraph.loaders"
 #: Names never treated as documents when walking a directory.

@@ -11,7 +11,7 @@ import pytest
 from coopgraph.cli import main
 from coopgraph.errors import InputError
 from coopgraph.extraction import load_documents
-from coopgraph.loaders.documents import read_document
+from coopgraph.loaders.formats.documents import read_document
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from coopgraph.extraction import extract
-from coopgraph.loaders.text_loader import TextLoader
+from coopgraph.loaders.text.loader import TextLoader
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from coopgraph.loaders.dates import find_dates, span_of
-from coopgraph.loaders.text_loader import TextLoader, extract_text
-from coopgraph.loaders.textnorm import normalise
+from coopgraph.loaders.text.dates import find_dates, span_of
+from coopgraph.loaders.text.loader import TextLoader, extract_text
+from coopgraph.loaders.text.textnorm import normalise
 from coopgraph.records import ExtractionRecord
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
@@ -562,7 +562,8 @@ def test_a_convention_carries_its_wikidata_id_from_reference_data(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 
-    from coopgraph.loaders import policies, reference
+    from coopgraph.loaders import reference
+    from coopgraph.loaders.text import policies
 
     real = reference.reference()
     c81 = dataclasses.replace(real.conventions[81], wikidata="Q999999081")  # a test id, not real

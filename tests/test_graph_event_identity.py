@@ -23,8 +23,8 @@ from coopgraph.graph import (
     union_graph,
     validate_graph,
 )
-from coopgraph.loaders.csv_loader import RegisterLoader
-from coopgraph.loaders.pdf_loader import PdfLoader
+from coopgraph.loaders.structured.register import RegisterLoader
+from coopgraph.loaders.formats.pdf import PdfLoader
 from coopgraph.ontology.namespace import CG, CGC
 from coopgraph.records import Entity, Event, ExtractionRecord, SourceInfo
 

@@ -32,7 +32,7 @@ def imported_modules(path: Path) -> set[str]:
 
 def violations(layer: str) -> list[str]:
     bad = []
-    for source in sorted((ROOT / layer).glob("*.py")):
+    for source in sorted((ROOT / layer).rglob("*.py")):
         for module in imported_modules(source):
             for banned in FORBIDDEN[layer]:
                 if module == banned or module.startswith(banned + "."):
@@ -63,3 +63,13 @@ def test_no_top_level_layer_packages_are_installed() -> None:
         # A top-level name may only resolve to the source checkout (tests run from it), never
         # to site-packages.
         assert spec is None or "site-packages" not in str(spec.origin), name
+
+
+def test_subpackages_of_a_layer_are_checked_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loaders are split into formats/, structured/ and text/: a backward import two folders
+    down must be found, not silently skipped by a one-level glob."""
+    layer = tmp_path / "loaders" / "text" / "deep"
+    layer.mkdir(parents=True)
+    (layer / "bad.py").write_text("from coopgraph.graph import build_graph\n")
+    monkeypatch.setitem(globals(), "ROOT", tmp_path)
+    assert violations("loaders") == ["loaders/text/deep/bad.py imports coopgraph.graph"]

@@ -15,9 +15,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDFS
 
 from coopgraph.graph.builder import build_graph
-from coopgraph.loaders.csv_loader import RegisterLoader
-from coopgraph.loaders.pdf_loader import PdfLoader
-from coopgraph.loaders.values import name_key
+from coopgraph.loaders.structured.register import RegisterLoader
+from coopgraph.loaders.formats.pdf import PdfLoader
+from coopgraph.loaders.structured.values import name_key
 from coopgraph.ontology.namespace import CG
 from coopgraph.records import Event, ExtractionRecord
 

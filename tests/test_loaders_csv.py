@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coopgraph.errors import ExtractionError
-from coopgraph.loaders.csv_loader import COLUMNS, RegisterLoader
+from coopgraph.loaders.structured.register import COLUMNS, RegisterLoader
 from coopgraph.records import ExtractionRecord
 
 DATA = Path(__file__).parent / "data" / "loaders"

@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from coopgraph.errors import ExtractionError
-from coopgraph.loaders.docx_loader import DocxLoader, read_docx
-from coopgraph.loaders.sniffing import OLE_MAGIC
+from coopgraph.loaders.formats.docx import DocxLoader, read_docx
+from coopgraph.loaders.formats.sniffing import OLE_MAGIC
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from coopgraph.errors import ExtractionError
-from coopgraph.loaders.html_loader import HtmlLoader, read_html
+from coopgraph.loaders.formats.html import HtmlLoader, read_html
 
 DATA = Path(__file__).parent / "data" / "loaders"
 PAGE = DATA / "project-news.html"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from coopgraph.errors import ExtractionError
-from coopgraph.loaders.iati_loader import IatiLoader
+from coopgraph.loaders.structured.iati import IatiLoader
 from coopgraph.records import Entity, ExtractionRecord
 
 DATA = Path(__file__).parent / "data" / "loaders"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from coopgraph.errors import ExtractionError
-from coopgraph.loaders.pdf_loader import Box, PdfLoader, join_lines, read_pdf, reading_order
+from coopgraph.loaders.formats.pdf import Box, PdfLoader, join_lines, read_pdf, reading_order
 
 DATA = Path(__file__).parent / "data" / "loaders"
 NEWSLETTER = DATA / "newsletter.pdf"

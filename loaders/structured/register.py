@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coopgraph.errors import ExtractionError
-from coopgraph.loaders.documents import decode_text, read_bytes
-from coopgraph.loaders.entity_table import EntityTable
-from coopgraph.loaders.place_names import add_place
-from coopgraph.loaders.sniffing import looks_binary, source_info, strip_bom
-from coopgraph.loaders.values import (
+from coopgraph.loaders.formats.documents import decode_text, read_bytes
+from coopgraph.loaders.structured.entity_table import EntityTable
+from coopgraph.loaders.structured.place_names import add_place
+from coopgraph.loaders.formats.sniffing import looks_binary, source_info, strip_bom
+from coopgraph.loaders.structured.values import (
     name_key, parse_iso_date, slugify, split_acronym, split_multi,
 )
 from coopgraph.records import EVENT_TYPES, STATUSES, Event, ExtractionRecord, SourceInfo

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coopgraph.loaders.reference import RefPlace, reference
-from coopgraph.loaders.wordtrie import trie_alternation
+from coopgraph.loaders.text.wordtrie import trie_alternation
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from coopgraph.loaders.spans import ClaimedSpans
-from coopgraph.loaders.wordtrie import trie_alternation
+from coopgraph.loaders.text.spans import ClaimedSpans
+from coopgraph.loaders.text.wordtrie import trie_alternation
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}

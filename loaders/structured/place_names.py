@@ -14,8 +14,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from coopgraph.loaders.entity_table import EntityTable
-from coopgraph.loaders.values import name_key
+from coopgraph.loaders.structured.entity_table import EntityTable
+from coopgraph.loaders.structured.values import name_key
 
 #: Words that only say what kind of place a name is ("Selenge aimag", "Dornod Province").
 _KIND_WORDS = re.compile(r"\s+(aimag|aimak|province|prefecture)$", re.I)

@@ -13,8 +13,8 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from coopgraph.loaders.dates import DateHit, find_dates, span_of
-from coopgraph.loaders.segments import Item
+from coopgraph.loaders.text.dates import DateHit, find_dates, span_of
+from coopgraph.loaders.text.segments import Item
 
 _TYPES: tuple[tuple[str, str], ...] = (
     (r"\bsign(?:ed|ing|s)?\b[^.;]{0,60}?\b(?:agreement|memorandum|MoU|contract)", "other"),

@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from coopgraph.loaders.entities import EntityDraft
-from coopgraph.loaders.found import Found, Mention
+from coopgraph.loaders.text.entities import EntityDraft
+from coopgraph.loaders.text.found import Found, Mention
 
 
 def resolve_home_project(found: Found, items: list[tuple[int, int, list[str]]] = (), title_end: int = 0) -> None:

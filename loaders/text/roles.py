@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from coopgraph.loaders.found import Found, Mention
+from coopgraph.loaders.text.found import Found, Mention
 
 _CUES: tuple[tuple[str, str], ...] = (
     (r"with\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|funding|contributions?|help)\s+(?:from|of|by)", "supporters"),

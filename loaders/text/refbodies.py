@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from coopgraph.loaders.entities import EntityDraft
-from coopgraph.loaders.found import Found, Mention, Taken, overlaps
-from coopgraph.loaders.places import PlaceHit
+from coopgraph.loaders.text.entities import EntityDraft
+from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
+from coopgraph.loaders.text.places import PlaceHit
 from coopgraph.loaders.reference import RefOrg, reference
-from coopgraph.loaders.wordtrie import trie_alternation
+from coopgraph.loaders.text.wordtrie import trie_alternation
 
 
 @lru_cache(maxsize=1)

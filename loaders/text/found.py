@@ -7,9 +7,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from coopgraph.loaders.acronyms import Definition
-from coopgraph.loaders.entities import EntityTable
-from coopgraph.loaders.spans import ClaimedSpans
+from coopgraph.loaders.text.acronyms import Definition
+from coopgraph.loaders.text.entities import EntityTable
+from coopgraph.loaders.text.spans import ClaimedSpans
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from coopgraph.loaders.events import EventDraft, Spans, sentences
-from coopgraph.loaders.found import Found, Mention
-from coopgraph.loaders.ownership import owner_only
-from coopgraph.loaders.roles import assign_roles
-from coopgraph.loaders.segments import Item
+from coopgraph.loaders.text.events import EventDraft, Spans, sentences
+from coopgraph.loaders.text.found import Found, Mention
+from coopgraph.loaders.text.ownership import owner_only
+from coopgraph.loaders.text.roles import assign_roles
+from coopgraph.loaders.text.segments import Item
 
 _VENUE = re.compile(r"(?:\b(?:in|at|to|visited|visit|visiting)[ \n]+(?:the[ \n]+)?(?:Kingdom[ \n]+of[ \n]+|Republic[ \n]+of[ \n]+)?|(?:,|\band)[ \n]+)$")
 

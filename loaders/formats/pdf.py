@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from coopgraph.errors import ExtractionError
-from coopgraph.loaders.documents import Document, read_bytes
-from coopgraph.loaders.sniffing import is_pdf, source_info
-from coopgraph.loaders.text_loader import extract_document
-from coopgraph.loaders.values import normalise_timestamp
+from coopgraph.loaders.formats.documents import Document, read_bytes
+from coopgraph.loaders.formats.sniffing import is_pdf, source_info
+from coopgraph.loaders.text.loader import extract_document
+from coopgraph.loaders.structured.values import normalise_timestamp
 from coopgraph.records import ExtractionRecord
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",

@@ -17,11 +17,11 @@ from typing import Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from coopgraph.errors import ExtractionError
-from coopgraph.loaders.documents import read_bytes
-from coopgraph.loaders.entity_table import EntityTable
-from coopgraph.loaders.place_names import add_place, find_place
-from coopgraph.loaders.sniffing import source_info, xml_root
-from coopgraph.loaders.values import parse_iso_date, slugify
+from coopgraph.loaders.formats.documents import read_bytes
+from coopgraph.loaders.structured.entity_table import EntityTable
+from coopgraph.loaders.structured.place_names import add_place, find_place
+from coopgraph.loaders.formats.sniffing import source_info, xml_root
+from coopgraph.loaders.structured.values import parse_iso_date, slugify
 from coopgraph.records import Event, ExtractionRecord, Relation
 
 #: IATI activity standard versions this loader reads.

@@ -11,17 +11,17 @@ import bisect
 import re
 from functools import lru_cache
 
-from coopgraph.loaders.acronyms import abbreviates, find_definitions
-from coopgraph.loaders.entities import EntityDraft, EntityTable, is_acronym, name_key, slug
-from coopgraph.loaders.found import Found, Mention, Taken, overlaps
-from coopgraph.loaders.home_project import resolve_home_project
-from coopgraph.loaders.organisations import HEAD_RE, category_for, find_org_names, split_ministries
-from coopgraph.loaders.ownership import IMPLEMENTING_AGENCIES
-from coopgraph.loaders.people import find_people
-from coopgraph.loaders.places import PlaceHit, find_places
-from coopgraph.loaders.policies import find_conventions, find_policies
-from coopgraph.loaders.projects import ProjectHit, find_projects
-from coopgraph.loaders.refbodies import ADJECTIVAL, find_offices, ref_org_entity, ref_patterns, find_reference_bodies
+from coopgraph.loaders.text.acronyms import abbreviates, find_definitions
+from coopgraph.loaders.text.entities import EntityDraft, EntityTable, is_acronym, name_key, slug
+from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
+from coopgraph.loaders.text.home_project import resolve_home_project
+from coopgraph.loaders.text.organisations import HEAD_RE, category_for, find_org_names, split_ministries
+from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES
+from coopgraph.loaders.text.people import find_people
+from coopgraph.loaders.text.places import PlaceHit, find_places
+from coopgraph.loaders.text.policies import find_conventions, find_policies
+from coopgraph.loaders.text.projects import ProjectHit, find_projects
+from coopgraph.loaders.text.refbodies import ADJECTIVAL, find_offices, ref_org_entity, ref_patterns, find_reference_bodies
 from coopgraph.loaders.reference import reference
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coopgraph.loaders.dates import find_dates
+from coopgraph.loaders.text.dates import find_dates
 
 _STAMP = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _UPCOMING = re.compile(

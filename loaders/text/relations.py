@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from coopgraph.loaders.entities import EntityTable
-from coopgraph.loaders.found import Found, Mention
-from coopgraph.loaders.ownership import IMPLEMENTING_AGENCIES, owner_only
+from coopgraph.loaders.text.entities import EntityTable
+from coopgraph.loaders.text.found import Found, Mention
+from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES, owner_only
 from coopgraph.loaders.reference import reference
 
 Rel = tuple[str, str, str, tuple[int, int]]

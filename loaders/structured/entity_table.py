@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from coopgraph.loaders.values import name_key, slugify, split_acronym
+from coopgraph.loaders.structured.values import name_key, slugify, split_acronym
 from coopgraph.records import Entity
 
 

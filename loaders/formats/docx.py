@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from coopgraph.errors import ExtractionError
-from coopgraph.loaders.documents import Document, read_bytes
-from coopgraph.loaders.sniffing import OLE_MAGIC, is_zip, source_info
-from coopgraph.loaders.text_loader import extract_document
-from coopgraph.loaders.values import date_from_datetime
+from coopgraph.loaders.formats.documents import Document, read_bytes
+from coopgraph.loaders.formats.sniffing import OLE_MAGIC, is_zip, source_info
+from coopgraph.loaders.text.loader import extract_document
+from coopgraph.loaders.structured.values import date_from_datetime
 from coopgraph.records import ExtractionRecord
 
 _MAIN_PART = "word/document.xml"

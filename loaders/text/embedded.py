@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coopgraph.loaders.events import event_type
+from coopgraph.loaders.text.events import event_type
 
 _NOUN = (r"ceremony|workshop|seminar|training(?:\s+of\s+trainers)?|course|conference|forum|round\s?table|survey|"
          r"meeting|study\s+visit|study\s+tour|field\s+visit|exhibition|expo|(?:review\s+)?mission|"

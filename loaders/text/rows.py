@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coopgraph.loaders.dates import DateHit, find_dates
+from coopgraph.loaders.text.dates import DateHit, find_dates
 
 _BULLET_ROW = re.compile(r"^[ \t]*(?:[•\-\*·▪●◦]|\d{1,2}[\.\)])[ \t]+(\S[^\n]*)$", re.M)
 _TABLE_ROW = re.compile(r"^([^\n|]*\|[^\n|]*\|[^\n]*)$", re.M)

@@ -1,24 +1,24 @@
 """Events that a page lists rather than reports: announcement forms, dated list and table rows, and
-publication lists (one event each, see loaders/fields.py, loaders/rows.py, loaders/publications.py).
+publication lists (one event each, see loaders/text/fields.py, loaders/text/rows.py, loaders/text/publications.py).
 """
 
 from __future__ import annotations
 
 import re
 
-from coopgraph.loaders.dates import find_dates, span_of
-from coopgraph.loaders.event_actors import fill_event, row_places
-from coopgraph.loaders.events import EventDraft, build_event, event_status, event_type, heading_year, sentences
-from coopgraph.loaders.fields import Fields
-from coopgraph.loaders.found import Found
-from coopgraph.loaders.publications import find_publications
-from coopgraph.loaders.roles import assign_roles
-from coopgraph.loaders.rows import Row
-from coopgraph.loaders.segments import Item
+from coopgraph.loaders.text.dates import find_dates, span_of
+from coopgraph.loaders.text.event_actors import fill_event, row_places
+from coopgraph.loaders.text.events import EventDraft, build_event, event_status, event_type, heading_year, sentences
+from coopgraph.loaders.text.fields import Fields
+from coopgraph.loaders.text.found import Found
+from coopgraph.loaders.text.publications import find_publications
+from coopgraph.loaders.text.roles import assign_roles
+from coopgraph.loaders.text.rows import Row
+from coopgraph.loaders.text.segments import Item
 
 
 def form_event(text: str, item: Item, found: Found, form: Fields) -> EventDraft:
-    """The event an announcement form gives field by field (see loaders/fields.py)."""
+    """The event an announcement form gives field by field (see loaders/text/fields.py)."""
     ts = form.get("title")
     title = " ".join(text[ts[0]:ts[1]].split()) if ts else item.heading
     ds = form.get("date")
@@ -53,7 +53,7 @@ def _head_count(value: str) -> int | None:
 
 
 def row_events(text: str, item: Item, found: Found, rows: list[Row]) -> list[EventDraft]:
-    """One event per dated list or table row (see loaders/rows.py). The item's text around the
+    """One event per dated list or table row (see loaders/text/rows.py). The item's text around the
     rows ("HLSP delivered trainings ... funded by SDC") lends its organisers and supporters to the
     rows it describes (those of the same status); a planned row with no organiser of its own is
     the page's project's."""
@@ -116,7 +116,7 @@ def _rows_named_after(text: str, item: Item, found: Found, rows: list[Row], even
 
 def publication_events(text: str, item: Item, found: Found) -> list[EventDraft]:
     """Each entry of a publication list: a completed publication, the page's project as organiser
-    when the title names it (see loaders/publications.py)."""
+    when the title names it (see loaders/text/publications.py)."""
     out: list[EventDraft] = []
     home = found.table.by_id.get(found.home_project) if found.home_project else None
     names = [n for n in ((home.name, *home.aliases) if home else ()) if len(n) > 1]

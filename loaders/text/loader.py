@@ -11,22 +11,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from coopgraph.loaders.documents import Document, document_from_text, read_document
-from coopgraph.loaders.entities import EntityDraft, is_acronym, slug
-from coopgraph.loaders.dates import find_dates, span_of
-from coopgraph.loaders.embedded import Embedded, find_embedded
-from coopgraph.loaders.event_actors import fill_event
-from coopgraph.loaders.events import EventDraft, build_event, event_status, heading_year, sentences
-from coopgraph.loaders.fields import find_fields
-from coopgraph.loaders.listed_events import form_event, publication_events, row_events
-from coopgraph.loaders.found import Found
-from coopgraph.loaders.mentions import find_all
-from coopgraph.loaders.places import PlaceHit, find_places
-from coopgraph.loaders.publications import is_publication_list
-from coopgraph.loaders.relations import Rel, find_relations
-from coopgraph.loaders.rows import find_rows
-from coopgraph.loaders.segments import Item, split_items
-from coopgraph.loaders.textnorm import normalise
+from coopgraph.loaders.formats.documents import Document, document_from_text, read_document
+from coopgraph.loaders.text.entities import EntityDraft, is_acronym, slug
+from coopgraph.loaders.text.dates import find_dates, span_of
+from coopgraph.loaders.text.embedded import Embedded, find_embedded
+from coopgraph.loaders.text.event_actors import fill_event
+from coopgraph.loaders.text.events import EventDraft, build_event, event_status, heading_year, sentences
+from coopgraph.loaders.text.fields import find_fields
+from coopgraph.loaders.text.listed_events import form_event, publication_events, row_events
+from coopgraph.loaders.text.found import Found
+from coopgraph.loaders.text.mentions import find_all
+from coopgraph.loaders.text.places import PlaceHit, find_places
+from coopgraph.loaders.text.publications import is_publication_list
+from coopgraph.loaders.text.relations import Rel, find_relations
+from coopgraph.loaders.text.rows import find_rows
+from coopgraph.loaders.text.segments import Item, split_items
+from coopgraph.loaders.text.textnorm import normalise
 from coopgraph.records import Entity, Event, ExtractionRecord, Relation
 
 _TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -114,7 +114,7 @@ def _aimags(items: list[Item], hits: list[PlaceHit]) -> list[tuple[int, int, lis
 
 
 def _embedded_event(text: str, item: Item, main: EventDraft, x: Embedded, found: Found) -> EventDraft:
-    """The event of an activity mentioned inside another item (see loaders/embedded.py)."""
+    """The event of an activity mentioned inside another item (see loaders/text/embedded.py)."""
     s, e = x.evidence if x.undated else x.span
     part = Item("", (s, s), (s, e), item.section, None)
     if x.undated:

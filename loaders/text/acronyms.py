@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coopgraph.loaders.entities import is_acronym
+from coopgraph.loaders.text.entities import is_acronym
 
 _DEF = re.compile(r"\(\s*([A-Za-z][\w\-]{0,11}(?: \d{1,2})?)\s*\)")
 _WORDS_BEFORE = re.compile(r"[\w'\-]+")
