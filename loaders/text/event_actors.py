@@ -110,6 +110,8 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
                 or found.table.by_id[m.eid].attrs.get("place_type") == "country" and _org_in(text, m.start, found):
             continue
         vm = _VENUE.search(before)
+        if vm and found.table.by_id[m.eid].attrs.get("place_type") == "country" and not _COUNTRY_VENUE.search(before):
+            continue  # "to fight child labour in Mongolia": the country of a whole story is no venue
         if vm and (not vm.group(0).strip(" \n").startswith((",", "and")) or m.start - accepted_end < 40):
             if m.eid not in out:
                 out.append(m.eid)
@@ -122,6 +124,12 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
     soum_of = {_soum_aimag(text, m, found) for m in in_item if m.kind == "Place" and m.eid in out}
     return [e for e in out if e not in parents and e not in soum_of]
 
+
+#: a country is a venue only where the activity is said to happen or go there ("held in Korea",
+#: "a study tour to Switzerland", "visited Japan"); "in Mongolia" after a topic is the story's setting
+_COUNTRY_VENUE = re.compile(r"\b(?:held|took[ \n]+place|organi[sz]ed|conducted|hosted|tours?|trips?|travell?ed|"
+                            r"visits?|visited|visiting|mission|delegation|abroad)[ \n]+(?:[\w\-]+[ \n]+){0,3}?"
+                            r"(?:in|to)[ \n]+(?:the[ \n]+)?$|\bvisit(?:ed|ing)?[ \n]+(?:the[ \n]+)?$", re.I)
 
 #: "the dual training model used in Darkhan-Uul aimag": where a thing described is used, not the venue
 _DESCRIBED_IN = re.compile(r"\b(?:used|applied|developed|introduced|practi[sc]ed|adopted|based|employed|operating|"

@@ -22,6 +22,9 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"working\s+group", "working_group"),
     (r"study\s+(?:visit|tour)", "study_visit"),
     (r"field\s+visit|\bvisit(?:ed)?\b|mission\s+to", "field_visit"),
+    # "a training workshop" is a training; a "vocational training workshop" is a workshop on vocational training
+    (r"(?<!vocational )(?<!technical )(?<!VET )training[ \n]+(?:of[ \n]+trainers[ \n]+)?workshops?|"
+     r"(?<!vocational )(?<!technical )(?<!VET )training[ \n]+seminars?", "training"),
     (r"workshop", "workshop"),
     (r"seminar|webinar", "seminar"),
     (r"conference|congress|summit", "conference"),
@@ -195,6 +198,11 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
         hits = [h for h in hits if not ex.holds(h.start)]
     hits = _own_dates(text, hits, main, sents)
     start, end, prec = span_of(hits)
+    head_hits = find_dates(text, item.heading_span[0], item.heading_span[1], year) if item.heading else []
+    if any(h.precision == "day" for h in head_hits):
+        # "Training seminar on ILS, 8 May 2019" over a body of background years: the heading's
+        # day dates the activity it names
+        start, end, prec = span_of(head_hits)
     if start is None and item.heading:
         # "Teacher training in Orkhon, 15-19 October 2018": the heading dates a body that does not
         start, end, prec = span_of(find_dates(text, item.heading_span[0], item.heading_span[1], year))

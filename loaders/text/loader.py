@@ -1,6 +1,7 @@
 """Plain text and Markdown documents: read the text, then run the rule-based extractor.
 
-The pipeline: normalise the text without changing its length (offsets stay valid) -> split it
+The pipeline: normalise the text without changing its length (offsets stay valid) -> blank out
+page furniture (menus, URL lines; loaders/text/cleanup.py) -> split it
 into items -> find and resolve entity mentions over the whole document -> per item, build the
 event (type, dates, status, places, head count, roles) -> relations -> a record with
 deterministic ordering. See docs in each module for the rules and why they were chosen.
@@ -12,6 +13,7 @@ import re
 from pathlib import Path
 
 from coopgraph.loaders.formats.documents import Document, document_from_text, read_document
+from coopgraph.loaders.text.cleanup import blank_furniture
 from coopgraph.loaders.text.entities import EntityDraft, is_acronym, slug
 from coopgraph.loaders.text.dates import find_dates, span_of
 from coopgraph.loaders.text.embedded import Embedded, find_embedded
@@ -25,6 +27,7 @@ from coopgraph.loaders.text.places import PlaceHit, find_places
 from coopgraph.loaders.text.publications import is_publication_list
 from coopgraph.loaders.text.relations import Rel, find_relations
 from coopgraph.loaders.text.rows import find_rows
+from coopgraph.loaders.text.same_activity import merge_same_activities
 from coopgraph.loaders.text.segments import Item, split_items
 from coopgraph.loaders.text.textnorm import normalise
 from coopgraph.records import Entity, Event, ExtractionRecord, Relation
@@ -36,7 +39,7 @@ _TYPE_ORDER = {"Organisation": 0, "Project": 1, "Person": 2, "Convention": 3, "P
 def extract_document(document: Document) -> ExtractionRecord:
     """Extract entities, events and relations from a decoded document."""
     raw = document.source and document.text
-    text = normalise(raw)
+    text = blank_furniture(normalise(raw))
     items = split_items(text)
     place_hits = find_places(text, 0, len(text))
     item_aimags = _aimags(items, place_hits)
@@ -70,6 +73,8 @@ def extract_document(document: Document) -> ExtractionRecord:
         for ev in _series_events(text, it, found):
             events.append((ev, it))
     events.sort(key=lambda pair: pair[0].evidence_span[0])
+    kept = {id(ev) for ev in merge_same_activities(text, [ev for ev, _ in events])}
+    events = [(ev, it) for ev, it in events if id(ev) in kept]
     rels = find_relations(text, found, sentences(text, 0, len(text)))
     return _record(document, raw, found, events, rels)
 
