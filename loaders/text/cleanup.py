@@ -23,8 +23,10 @@ _URL_LINE = re.compile(r"^[ \t]*(?:(?:source|url|link|retrieved\s+from)[ \t]*:[ 
 #: a bullet or dash alone, or a label after one
 _BULLET = re.compile(r"^[ \t]*(?:[-–—•*·▪●◦|>]+)[ \t]*")
 #: a short menu label glued to the sentence after it: "Our WorkAs the ...", "WHO WE AREThe ..."
-_GLUED = re.compile(r"^[ \t]*(?:[A-Z][A-Za-z&']*[ \t]+){0,3}(?:[a-z]+[A-Z]|[A-Z]{2,})(?<=[A-Za-z])(?=[A-Z][a-z])"
-                    r"|^[ \t]*(?:[A-Z][a-z&']*[ \t]+){0,3}[A-Z]?[a-z]+(?=[A-Z][a-z]+[ \t])")
+#: a short menu label glued to the sentence under it: "Our WorkAs the ...", "WHO WE AREThe ...";
+#: the glued word is one that opens sentences, so a name such as "MacArthur" is not taken for one
+_OPENERS = r"(?:The|A|An|As|At|In|On|For|Since|Since|We|Our|It|Its|This|These|Founded|Established|Learn|Read|Find|Explore)\b"
+_GLUED = re.compile(r"^[ \t]*(?:[A-Z][A-Za-z&']*[ \t]+){0,3}[A-Z][A-Za-z&']*?(?<=[a-zA-Z])" + _OPENERS)
 _SENTENCE_END = re.compile(r"[.!?:;,\"”’)]\s*$")
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -34,6 +36,8 @@ _DATE_LIKE = re.compile(rf"\b(?:{_MONTH})\b|\b\d{{1,2}}[./-]\d{{1,2}}\b", re.I)
 _ACTIVITY = re.compile(r"\b(?:train\w*|workshops?|seminars?|meetings?|conferences?|forums?|visits?|launch\w*|"
                        r"sign\w*|hand\w*\s+over|handover|open\w*|ceremon\w*|held|hosts?|hosted|organi[sz]\w*|"
                        r"consultations?|dialogues?|missions?|tours?|fairs?|courses?|supports?|helps?)\b", re.I)
+#: a lower-case word in -ed: a clause ("officials visited the school"), not a label
+_PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
 _MAX_LABEL_WORDS = 5
 _MIN_PROSE_WORDS = 8
 #: a run of labels in the page's header or footer needs this many labels to be a menu
@@ -63,7 +67,7 @@ def is_menu_label(line: str) -> bool:
         return _BULLET.match(line) is not None  # a lone dash or bullet between menu groups
     if len(body.split()) > _MAX_LABEL_WORDS or _SENTENCE_END.search(body):
         return False
-    if _DATE_LIKE.search(body) or _ACTIVITY.search(body):
+    if _DATE_LIKE.search(body) or _ACTIVITY.search(body) or _PAST_VERB.search(body):
         return False
     return body[0].isupper() or body[0].isdigit()
 
@@ -98,9 +102,11 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
                 repeats += j > i and lines[j].text.strip() == lines[j - 1].text.strip()
             j += 1
         at_edge = j <= first or i > last
+        if j == first and j - i > 1 and not _BULLET.match(lines[j - 1].text):
+            j -= 1  # the line right over the lead is the article's headline, however short
         if labels >= _MIN_LABELS and at_edge or repeats and labels >= 2:
             spans.extend((ln.start, ln.end) for ln in lines[i:j])
-        i = j
+        i = max(j, i + 1)
     return sorted(set(spans))
 
 

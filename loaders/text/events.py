@@ -35,7 +35,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"survey|field\s+testing|questionnaire|assessment\s+study|census", "survey"),
     (r"training(?!\s+(?:and\s+production\s+)?(?:centres?|centers?|institutes?|rooms?|colleges?|schools?|institutions?|providers?))|"
      r"course|capacity\s+building|coaching|\btrained\b", "training"),
-    (r"meeting|discussion|consultation|presentation|presented|findings", "meeting"),
+    (r"meeting|discussion|consultation|dialogue|presentation|presented|findings", "meeting"),
     (r"newsletter|manual\b|report\b|publication|handbook|guideline", "publication"),
 )
 _TYPE_RES = tuple((re.compile(p, re.I), t) for p, t in _TYPES)
@@ -44,7 +44,8 @@ _EVENTISH = re.compile(
     r"visited|visit|launched|attended|participated|training|trained|workshop|seminar|meeting|"
     r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies)|signed|signing|met|convened|presented)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|is\s+going\s+to|"
-                     r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled)\b", re.I)
+                     r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled|tomorrow|"
+                     r"(?:next|coming)\s+(?:week|month|year|days))\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|took\s+place|organi[sz]ed|conducted|"
                    r"visited|hosted|participated|attended|presented|implemented|provided|agreed|"
                    r"discussed|held|signed|delivered|trained|piloted|completed|met|launched|opened|started|began|is\s+today|are\s+today|is\s+finali[sz]ed|finali[sz]ed)\b", re.I)
@@ -241,43 +242,64 @@ def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int],
 
 
 def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
+    """The heading that names the activity, with the activity's own noun phrase from the main
+    sentence when it adds words (a headline is often a slogan: "X, Y seek to manage labour
+    migration: two-day workshop in Ulan Bator for 30 government officials")."""
     head = _HEAD_YEAR.sub("", item.heading).strip() if heading_year(item) else item.heading.strip()
-    if head and event_type(head) != "other" and len(head.split()) > 3:
-        return head
     seg = text[main[0]:main[1]]
+    phrase = ""
     for rx, kind in _TYPE_RES:
         if kind == etype:
             m = rx.search(seg)
             if m:
-                if head and event_type(head) != "other":
-                    return f"{head}: {noun_phrase(seg, m.start())}"  # ends at a phrase boundary
-                return (head + ": " if head else "") + noun_phrase(seg, m.start())
-    return head or " ".join(seg.split()[:10])
+                phrase = noun_phrase(seg, m.start())  # ends at a phrase boundary
+                break
+    if not phrase:
+        return head or " ".join(seg.split()[:10])
+    if not head:
+        return phrase
+    head_words = {w.lower() for w in re.findall(r"\w{3,}", head)}
+    new_words = {w.lower() for w in re.findall(r"\w{3,}", phrase)} - head_words
+    if event_type(head) != "other" and len(head.split()) > 3 and len(new_words) < 2:
+        return head
+    return f"{head}: {phrase}"
 
 
 _LEAD_STOP = frozenset("a an the this that these its their his her our and or of in on at to for by with from as is are "
                        "was were be been will would has have had organized organised held conducted hosted opened "
                        "launched attended joined planned new".split())
 _LEAD_OK = re.compile(r"^[A-Za-z][\w\-]*$")
-#: where a noun phrase ends: a verb or role cue, or a place/date after in/at/on/from
+#: a quoted name just before the activity noun: "a 'Skills for Jobs' consultation workshop"
+_QUOTED_BEFORE = re.compile(r"[\"“‘'][^\"“”‘’\n]{3,120}[\"”’']\s+(?:[A-Za-z][\w\-’']*\s+){0,3}$")
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+#: where a noun phrase ends: a verb or role cue, a date, a time word; a place after in/at stays
 _PHRASE_STOP = re.compile(r"[,.;:(]|\swith\s+(?:the|a|an|[A-Z])|\s(?:organi[sz]ed|organi[sz]ing|held|conducted|hosted|jointly|together|by|"
-                          r"was|were|is|are|will|which|that|who|where|took|during)\b|\s(?:in|at|on|from|since)\s+"
-                          r"(?:the\s+)?(?:[A-Z0-9])")
+                          r"was|were|is|are|will|which|that|who|where|took|during|to\s+(?!the\b)[a-z]+)\b|"
+                          rf"\s(?:in|at|on|from|since|by|until|between)\s+(?:the\s+)?(?:\d|(?:{_MONTHS})\b|early|late|mid)|"
+                          r"\s(?:this|next|last)\s+(?:week|month|year)\b|\s(?:today|tomorrow|yesterday)\b|"
+                          r"\s(?:from|since)\s+(?:the\s+)?(?:[A-Z0-9])")
 _TRAILING = re.compile(r"(?:\s+(?:for|of|on|in|and|the|a|an|to|at|with|by|its|their))+$", re.I)
+_MAX_PHRASE_WORDS = 16
 
 
 def noun_phrase(seg: str, at: int) -> str:
     """The activity's name in a sentence: the event noun with its modifiers, up to the next verb,
-    cue, place or date ('a training on social insurance for herders, organized jointly with ...'
-    -> 'training on social insurance for herders')."""
+    cue, date or time word ('a training on social insurance for herders in Khovd, organized
+    jointly with ...' -> 'training on social insurance for herders in Khovd'). A quoted name
+    just before the noun is part of it."""
     lead: list[str] = []
-    for w in reversed(seg[:at].split()[-3:] if not re.match(r"\w+ed\b", seg[at:]) else []):
-        if not _LEAD_OK.match(w) or w.lower() in _LEAD_STOP:
-            break
-        lead.insert(0, w)
+    quoted = _QUOTED_BEFORE.search(seg, 0, at) if not re.match(r"\w+ed\b", seg[at:]) else None
+    if quoted is not None:
+        lead = seg[quoted.start():at].split()
+    else:
+        for w in reversed(seg[:at].split()[-3:] if not re.match(r"\w+ed\b", seg[at:]) else []):
+            if not _LEAD_OK.match(w) or w.lower() in _LEAD_STOP:
+                break
+            lead.insert(0, w)
     rest = seg[at:]
     stop = _PHRASE_STOP.search(rest)
-    words = (rest[:stop.start()] if stop else rest).split()[:10]
+    words = (rest[:stop.start()] if stop else rest).split()[:_MAX_PHRASE_WORDS]
     phrase = _TRAILING.sub("", " ".join(lead + words)).strip(" ,.;")
     return phrase or " ".join(rest.split()[:6]).strip(" ,.;")
 
@@ -294,11 +316,35 @@ def event_status(text: str, item: Item, main: tuple[int, int], body: str) -> str
     seg = text[main[0]:main[1]]
     if _FUTURE.search(seg) and not _finite_past(seg):
         return "planned"
+    if not _PAST.search(seg):
+        # "X is hosting a workshop this week." says no tense of its own: the next sentences that
+        # name the activity ("The workshop, which starts tomorrow, will ...") do
+        told = _tense_of_mentions(text, item, main)
+        if told is not None:
+            return told
     if _PAST.search(body) or item.section == "past":
         return "completed"
     if _FUTURE.search(body):
         return "planned"
     return "unknown"
+
+
+_ACTIVITY_NOUN = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+){0,2}?(?:training|workshop|seminar|meeting|"
+                            r"conference|forum|course|event|visit|mission|ceremony|session|dialogue|consultation)s?\b", re.I)
+
+
+def _tense_of_mentions(text: str, item: Item, main: tuple[int, int]) -> str | None:
+    """planned / completed from the first later sentence of the item that names the activity
+    again and has a tense; None when none does."""
+    for s, e in sentences(text, main[1], item.body_span[1]):
+        seg = text[s:e]
+        if not _ACTIVITY_NOUN.search(seg):
+            continue
+        if _FUTURE.search(seg) and not _finite_past(seg):
+            return "planned"
+        if _PAST.search(seg):
+            return "completed"
+    return None
 
 
 def _count(body: str) -> int | None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from coopgraph.loaders.text.entities import EntityTable
 from coopgraph.loaders.text.found import Found, Mention
+from coopgraph.loaders.text.relation_frames import frame_relations, located_after_comma
 from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES, owner_only
 from coopgraph.loaders.reference import reference
 
@@ -45,6 +46,10 @@ def find_relations(text: str, found: Found, sents: Sequence[tuple[int, int]]) ->
             b = target.id
         out.append((a, p, b, span))
     out += _located(text, found, sents)
+    actors_in = lambda a, b: _in([m for m in found.between(a, b) if m.kind in ("Organisation", "Project")], a, b)  # noqa: E731
+    out += frame_relations(text, sents, actors_in, found.table)
+    out += located_after_comma(text, _in([m for m in found.mentions if m.kind in ("Organisation", "Place")], 0, len(text)),
+                               found.table)
 
     out += _affiliations(text, found)
     out += _successions(found)

@@ -1,0 +1,241 @@
+"""Relations read from the frames English uses to state them, one rule per frame.
+
+Why a module of its own: these frames are about the language of cooperation news, not about any
+body or page: "A and B jointly organised", "A, in partnership with B and C,", "A will continue to
+partner with B" (cooperation); "A is supporting (the efforts of) B" (support); "X project ...
+implemented in Mongolia by A and by B with support from C" (implementation, funding); "A's new X
+Project", "the A-led X programme" (who runs a project named in passing); "X is part of Y", "Head
+of the X Division, Y Department" (structure); "the NGO X, Selenge aimag", "X, Ulaanbaatar"
+(location). Each rule takes the sentence and the actor mentions in it (text order, no overlaps)
+and returns (subject, predicate, object, evidence span) tuples; the caller resolves and dedupes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from coopgraph.loaders.text.entities import EntityTable
+from coopgraph.loaders.text.found import Mention
+
+Rel = tuple[str, str, str, tuple[int, int]]
+Frame = Callable[[str, int, int, list[Mention], EntityTable], list[Rel]]
+
+#: "jointly organised", "Together, A and B developed" state cooperation; "co-organised by A, B and
+#: C" only lists organisers (their shared event says they cooperated, no relation of its own)
+_JOINTLY = re.compile(r"\b(?:jointly|together)[ \n]+(?:organi[sz]ed|held|conducted|hosted|implemented|"
+                      r"developed|launched|organi[sz]ing|run)\b|\btogether,", re.I)
+_PARTNER = re.compile(r"\b(?:in[ \n]+(?:close[ \n]+)?(?:partnership|collaboration|cooperation|co-operation)[ \n]+with|"
+                      r"partner(?:s|ed|ing)?[ \n]+with|(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing))[ \n]+"
+                      r"(?:closely[ \n]+|together[ \n]+)?with)\b", re.I)
+_SUPPORTING = re.compile(r"\b(?:is|are|was|were|has[ \n]+been|have[ \n]+been)[ \n]+supporting[ \n]+"
+                         r"(?:the[ \n]+(?:efforts?|work|work)[ \n]+of[ \n]+)?(?:the[ \n]+)?$", re.I)
+_IMPLEMENTED = re.compile(r"\b(?:implemented|executed|carried[ \n]+out|run|managed)\b", re.I)
+_BY = re.compile(r"(?:^|[ \n])by[ \n]+(?:the[ \n]+)?$")
+_WITH_FUNDS = re.compile(r"\b(?:with|through)[ \n]+(?:the[ \n]+)?(?:financial[ \n]+|generous[ \n]+)?"
+                         r"(?:support|funding|financing|grants?|funds)[ \n]+(?:from|of|by)[ \n]+(?:the[ \n]+)?$", re.I)
+_PART_OF = re.compile(r"[ \n]+(?:is|are|was|as)[ \n]+(?:an?[ \n]+|the[ \n]+)?(?:part|member|agency|organ)[ \n]+of[ \n]+"
+                      r"(?:the[ \n]+)?$")
+_POSSESSIVE = re.compile(r"[’']s?[ \n]+(?:new[ \n]+|former[ \n]+|own[ \n]+)?$")
+_LED = re.compile(r"-(?:led|managed|implemented|run)[ \n]+(?:the[ \n]+)?(?:[A-Z][\w\-]*[ \n]+){0,1}$")
+_COMMA = re.compile(r"\)?,[ \n]*(?:the[ \n]+)?$")
+_PROJECT_WORD = re.compile(r"\b(?:project|programme|program|initiative|facility)\b", re.I)
+#: the grain of a body's units, small to large: a unit of one grain sits inside one of a larger
+_GRAIN = (("section", 1), ("unit", 1), ("division", 2), ("department", 3), ("directorate", 3),
+          ("office", 4), ("agency", 4), ("centre", 4), ("center", 4), ("ministry", 5))
+_MAX_FRAME_GAP = 120
+#: what joins the names of a list: "A (ACR), B and the C", "A as well as B"
+_LIST_JOINT = re.compile(r"\)?(?:[ \n]*\([^()\n]{1,15}\))?[ \n]*(?:,|and|&|as[ \n]+well[ \n]+as)?[ \n]*(?:,[ \n]*)?"
+                         r"(?:and[ \n]+)?(?:the[ \n]+)?(?:(?:other|local|national)[ \n]+)?")
+
+
+def _grain(name: str) -> int | None:
+    low = name.lower()
+    best = None
+    for word, g in _GRAIN:
+        if re.search(rf"\b{word}\b", low):
+            best = g if best is None else max(best, g)
+    return best
+
+
+def _kind(t: EntityTable, m: Mention) -> str | None:
+    d = t.by_id.get(m.eid)
+    return d.type if d is not None else None
+
+
+def _category(t: EntityTable, m: Mention) -> str | None:
+    d = t.by_id.get(m.eid)
+    v = d.attrs.get("category") if d is not None else None
+    return v if isinstance(v, str) else None
+
+
+def _joined(gap: str) -> bool:
+    """Does this stretch between two names join them as items of one list?"""
+    return _LIST_JOINT.fullmatch(gap) is not None and re.search(r",|\band\b|&|\bas[ \n]+well[ \n]+as\b", gap) is not None
+
+
+def _listed_after(text: str, ms: list[Mention], pos: int, end: int) -> list[Mention]:
+    """The actors named in a list starting at pos: 'A, B and C' (stops at the first word that is
+    not a list joint)."""
+    out: list[Mention] = []
+    last = pos
+    for m in ms:
+        if m.start < pos or m.start >= end:
+            continue
+        gap = text[last:m.start]
+        if out and not (_joined(gap) or m.eid == out[-1].eid and re.fullmatch(r"[ \n]*\(", gap)):
+            break
+        if not out and len(gap) > 40:
+            break
+        out.append(m)
+        last = m.end
+    return out
+
+
+def joint_action(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'A and B (have) jointly organised X', 'jointly organised by A and B', 'Together, A and B
+    developed': the first-named body cooperates with each of the others."""
+    out: list[Rel] = []
+    for j in _JOINTLY.finditer(text, s, e):
+        before = [m for m in ms if m.end <= j.start() and j.start() - m.end <= _MAX_FRAME_GAP]
+        group: list[Mention] = []
+        if j.group(0).lower().startswith("together,"):
+            group = _listed_after(text, ms, j.end(), e)
+        elif before:
+            # the list that ends right before the verb: walk back over 'A, B and C (ACR) have'
+            group = [before[-1]]
+            for m in reversed(before[:-1]):
+                gap = text[m.end:group[0].start]
+                if _joined(gap) or text.startswith(" (", m.end) and m.eid == group[0].eid:
+                    group.insert(0, m)
+                else:
+                    break
+            tail = text[group[-1].end:j.start()]
+            if not re.fullmatch(r"\)?(?:[ \n]*\([^()\n]{1,15}\))?[ \n]*(?:(?:have|has|had|were|was|will|are|is)[ \n]+)?"
+                                r"(?:also[ \n]+)?(?:been[ \n]+)?", tail):
+                group = []
+        if len(group) < 2:
+            by = re.match(r"[ \n]+by[ \n]+(?:the[ \n]+)?", text[j.end():e])
+            if by:
+                group = _listed_after(text, ms, j.end() + by.end(), e)
+        ids = list(dict.fromkeys(m.eid for m in group if _kind(t, m) in ("Organisation", "Project")))
+        out += [(ids[0], "cooperatesWith", o, (group[0].start, group[-1].end)) for o in ids[1:]]
+    return out
+
+
+def partnership(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'A, in partnership with B and C, is organising', 'the project will continue to partner with
+    B': the nearest body before the cue cooperates with each body listed after it."""
+    out: list[Rel] = []
+    for p in _PARTNER.finditer(text, s, e):
+        before = [m for m in ms if m.end <= p.start()]
+        after = _listed_after(text, ms, p.end(), e)
+        if not before or not after:
+            continue
+        subj = before[-1]
+        out += [(subj.eid, "cooperatesWith", o.eid, (subj.start, o.end)) for o in after if o.eid != subj.eid]
+    return out
+
+
+def supporting(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'A is supporting (the efforts of) B': A supports B."""
+    out: list[Rel] = []
+    for a, b in zip(ms, ms[1:]):
+        if a.eid != b.eid and _SUPPORTING.search(text, a.end, b.start) and b.start - a.end < 60 \
+                and _SUPPORTING.search(text, a.end, b.start).start() - a.end < 25:  # type: ignore[union-attr]
+            out.append((a.eid, "supports", b.eid, (a.start, b.end)))
+    return out
+
+
+def project_agents(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'The X project was successfully implemented in Mongolia by A and by B with support from C':
+    A and B implement the project, C funds it. The project is the sentence's first project."""
+    projects = [m for m in ms if _kind(t, m) == "Project"]
+    if not projects:
+        return []
+    proj = projects[0]
+    out: list[Rel] = []
+    impl = _IMPLEMENTED.search(text, proj.end, e)
+    if impl is not None and impl.start() - proj.end < 60:
+        for m in ms:
+            if m.start < impl.end() or m.start - impl.end() > _MAX_FRAME_GAP or _kind(t, m) != "Organisation":
+                continue
+            if _BY.search(text, max(impl.end(), m.start - 12), m.start) or \
+                    _BY.search(text, impl.end(), m.start) and "," not in text[impl.end():m.start]:
+                out.append((proj.eid, "implementedBy", m.eid, (proj.start, m.end)))
+    for m in ms:
+        if m.start > proj.end and _kind(t, m) == "Organisation" and _WITH_FUNDS.search(text, max(proj.end, m.start - 45), m.start):
+            out.append((proj.eid, "fundedBy", m.eid, (proj.start, m.end)))
+    return out
+
+
+def project_owner(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """"A's new X Project": a donor funds it, anyone else implements it; "the A-led X" is
+    implemented by A."""
+    out: list[Rel] = []
+    for a, b in zip(ms, ms[1:]):
+        if _kind(t, a) != "Organisation" or _kind(t, b) != "Project" or b.start - a.end > 40:
+            continue
+        gap = text[a.end:b.start]
+        if _LED.fullmatch(gap) or _LED.match(gap) and _LED.match(gap).end() == len(gap):  # type: ignore[union-attr]
+            out.append((b.eid, "implementedBy", a.eid, (a.start, b.end)))
+        elif _POSSESSIVE.fullmatch(gap):
+            pred = "fundedBy" if _category(t, a) == "donor" else "implementedBy"
+            out.append((b.eid, pred, a.eid, (a.start, b.end)))
+        elif gap.strip() == "" and re.fullmatch(r"[ \n]+", gap) and _category(t, a) in ("international", "donor"):
+            # "the ILO Bridge project": an agency's name before a project's
+            pred = "fundedBy" if _category(t, a) == "donor" else "implementedBy"
+            out.append((b.eid, pred, a.eid, (a.start, b.end)))
+    return out
+
+
+def structure(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'A is part of (the) B', 'A, a member of B' (partOf, memberOf); 'Head of the X Division, Y
+    Department': a unit named next to a unit of larger grain is part of it."""
+    out: list[Rel] = []
+    for a, b in zip(ms, ms[1:]):
+        if a.eid == b.eid or _kind(t, a) != "Organisation" or _kind(t, b) != "Organisation":
+            continue
+        gap = text[a.end:b.start]
+        pm = _PART_OF.fullmatch(gap) or re.fullmatch(r"(?:[ \n]*\([^()\n]{1,15}\))?" + _PART_OF.pattern, gap)
+        if pm is not None:
+            pred = "memberOf" if "member" in gap else "partOf"
+            out.append((a.eid, pred, b.eid, (a.start, b.end)))
+            continue
+        if _COMMA.fullmatch(gap):
+            ga, gb = _grain(t.by_id[a.eid].name), _grain(t.by_id[b.eid].name)
+            if ga is not None and gb is not None and ga < gb and ga <= 3:
+                out.append((a.eid, "partOf", b.eid, (a.start, b.end)))
+    return out
+
+
+FRAMES: tuple[Frame, ...] = (joint_action, partnership, supporting, project_agents, project_owner, structure)
+
+
+def frame_relations(text: str, sents: Sequence[tuple[int, int]], mentions_in: Callable[[int, int], list[Mention]],
+                    t: EntityTable) -> list[Rel]:
+    """Every frame over every sentence."""
+    out: list[Rel] = []
+    for s, e in sents:
+        ms = mentions_in(s, e)
+        if len(ms) < 2:
+            continue
+        for frame in FRAMES:
+            out += frame(text, s, e, ms, t)
+    return out
+
+
+def located_after_comma(text: str, mentions: Sequence[Mention], t: EntityTable) -> list[Rel]:
+    """'the NGO X, Selenge aimag', 'the X Federation, Ulaanbaatar': a body followed by a comma and
+    a city, aimag or soum is located there (not a country: 'ILO, Mongolia' names an office's
+    country in lists of bodies and places alike)."""
+    out: list[Rel] = []
+    for a, b in zip(mentions, mentions[1:]):
+        if _kind(t, a) != "Organisation" or _kind(t, b) != "Place":
+            continue
+        pt = t.by_id[b.eid].attrs.get("place_type")
+        if pt not in ("city", "aimag", "soum"):
+            continue
+        if re.fullmatch(r"[’']?\)?,[ \n]*", text[a.end:b.start]) and not re.match(r"[ \n]*(?:and[ \n]|,[ \n]*(?:and[ \n]+)?[A-Z])", text[b.end:b.end + 12]):
+            out.append((a.eid, "locatedIn", b.eid, (a.start, b.end)))
+    return out

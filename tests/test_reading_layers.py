@@ -1,0 +1,163 @@
+"""Unit tests of the general reading layers, on invented sentences (no document's phrases).
+
+Each table row is a pattern of English or of the genre; the rule is called directly.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coopgraph.loaders.text.cleanup import blank_furniture, furniture_spans, is_glued_label, is_menu_label
+from coopgraph.loaders.text.events import EventDraft, event_type, noun_phrase
+from coopgraph.loaders.text.loader import extract_text
+from coopgraph.loaders.text.same_activity import merge_same_activities, same_activity
+
+# --- cleanup -----------------------------------------------------------------------------------
+
+PAGE = """Source: https://example.org/news/item-17
+
+-
+What We Do
+WHAT WE DOThe Northern Alliance for Water is a network of river basin councils working since 1990 on clean water.
+Contact
+Contact
+Careers
+Careers
+- Our Partners
+- Get Involved
+- Annual Reports
+Water councils meet in Riverton
+Riverton - The Lakeside Water Council held a two-day meeting with the Hill Farmers Union on 4 June 2021.
+"""
+
+
+def test_menus_and_url_lines_are_blanked_with_the_length_kept() -> None:
+    out = blank_furniture(PAGE)
+    assert len(out) == len(PAGE) and out.count("\n") == PAGE.count("\n")
+    assert "https://" not in out and "WHAT WE DO" not in out and "Careers" not in out and "Annual Reports" not in out
+    assert "Water councils meet in Riverton" in out
+    assert "held a two-day meeting with the Hill Farmers Union" in out
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("About Us", True),
+    ("- Get Involved", True),
+    ("-", True),
+    ("Annual Reports", True),
+    ("Training for teachers", False),          # an activity word: a headline
+    ("15 May 2020", False),                    # a date line
+    ("The council met on Friday.", False),     # a sentence
+    ("Ministry officials visited the school", False),
+])
+def test_menu_labels(line: str, label: bool) -> None:
+    assert is_menu_label(line) is label
+
+
+def test_a_label_glued_to_its_blurb() -> None:
+    assert is_glued_label("Our MissionWe help rural schools find teachers and books for every child.")
+    assert not is_glued_label("The MacArthur Foundation gave three grants to rural schools last year.")
+
+
+def test_a_short_list_inside_an_article_is_content() -> None:
+    text = ("The ministry opened a new clinic in the valley on 3 May 2020 with the help of local donors.\n"
+            "Partners\n- Valley Health Trust\n- River Clinic\n- Hill School\n"
+            "The clinic will serve 4,000 people in the valley and the hills around it every year.\n")
+    assert furniture_spans(text) == []
+
+
+# --- activities ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("a two-day training workshop for nurses", "training"),
+    ("a vocational training workshop for school heads", "workshop"),
+    ("a dialogue with youth groups", "meeting"),
+    ("an inception workshop", "workshop"),
+])
+def test_event_types(phrase: str, kind: str) -> None:
+    assert event_type(phrase) == kind
+
+
+@pytest.mark.parametrize(("sentence", "noun", "phrase"), [
+    ("The council is hosting a two-day workshop in Riverton this week for 40 farmers.", "workshop",
+     "two-day workshop in Riverton"),
+    ("A 'Clean Rivers for All' stakeholder consultation was held on 4 May.", "consultation",
+     "'Clean Rivers for All' stakeholder consultation"),
+    ("They ran a course on water safety for teachers, organized by the union.", "course",
+     "course on water safety for teachers"),
+])
+def test_noun_phrase_of_an_activity(sentence: str, noun: str, phrase: str) -> None:
+    assert noun_phrase(sentence, sentence.index(noun)) == phrase
+
+
+def _draft(title: str, start: str | None, span: tuple[int, int], places: list[str] | None = None) -> EventDraft:
+    return EventDraft(title, "training", start, start, "day" if start else "unknown", "completed", span,
+                      places=places or [])
+
+
+def test_a_back_reference_joins_an_activity_already_named() -> None:
+    text = "Nurse training in Riverton. During the training, nurses practised first aid."
+    a = _draft("Nurse training in Riverton", "2021-06-04", (0, 26))
+    b = _draft("Nurse training: training", None, (text.index("During"), len(text)))
+    assert same_activity(text, a, b)
+    merged = merge_same_activities(text, [a, b])
+    assert merged == [a] and a.start == "2021-06-04"
+
+
+def test_look_alike_activities_stay_apart() -> None:
+    text = "Study visit to Norway in May. Study visit to Norway in September."
+    a = _draft("Study visit to Norway", "2021-05", (0, 29))
+    b = _draft("Study visit to Norway", "2021-09", (30, len(text)))
+    assert not same_activity(text, a, b)
+    c = _draft("Teacher training", None, (0, 10), ["riverton"])
+    d = _draft("Teacher training", None, (11, 20), ["lakeside"])
+    assert not same_activity(text, c, d)
+
+
+def test_a_listing_page_keeps_every_item() -> None:
+    text = "x" * 100
+    drafts = [_draft("Teacher training", "2021-06-04", (i, i + 1)) for i in range(6)]
+    assert len(merge_same_activities(text, drafts)) == 6
+
+
+def test_status_from_a_later_sentence_naming_the_activity() -> None:
+    rec = extract_text("The Lakeside Water Council is hosting a workshop on river safety in Riverton this week.\n"
+                       "The workshop, which starts tomorrow, will be attended by the Hill Farmers Union.\n")
+    assert [e.status for e in rec.events] == ["planned"]
+
+
+def test_a_whole_story_country_is_no_venue() -> None:
+    rec = extract_text("The Ministry of Health organized a training on child nutrition in Mongolia on 4 May 2021.\n")
+    assert rec.events and rec.events[0].places == ()
+    rec = extract_text("The Ministry of Health organized a study tour to Japan on 4 May 2021.\n")
+    assert [p for e in rec.events for p in e.places] == ["japan"]
+
+
+# --- relations read from frames ------------------------------------------------------------------
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    rec = extract_text(text)
+    names = {e.id: e.name for e in rec.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in rec.relations}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ministry of Water and the Hill Farmers Federation have jointly organized a workshop on irrigation.",
+     ("Ministry of Water", "cooperatesWith", "Hill Farmers Federation")),
+    ("Together, the Ministry of Water and the Hill Farmers Federation developed a guide for herders.",
+     ("Ministry of Water", "cooperatesWith", "Hill Farmers Federation")),
+    ("The Ministry of Water, in partnership with the Hill Farmers Federation, is organizing a forum.",
+     ("Ministry of Water", "cooperatesWith", "Hill Farmers Federation")),
+    ("The Ministry of Water is supporting the efforts of the Hill Farmers Federation to train herders.",
+     ("Ministry of Water", "supports", "Hill Farmers Federation")),
+    ("Ms. Dulam Bat is Head of the Rivers Division, Water Policy Department of the Ministry of Water.",
+     ("Rivers Division", "partOf", "Water Policy Department")),
+    ("The workshop was held at the Hill Farmers Federation, Ulaanbaatar, on 4 May 2021.",
+     ("Hill Farmers Federation", "locatedIn", "Ulaanbaatar")),
+])
+def test_relation_frames(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _rels(text)
+
+
+def test_co_organisers_share_an_event_but_state_no_cooperation() -> None:
+    rels = _rels("The forum, co-organized by the Ministry of Water and the Hill Farmers Federation, was held in May 2021.")
+    assert not any(p == "cooperatesWith" for _, p, _ in rels)
