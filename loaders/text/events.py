@@ -208,9 +208,11 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
         # "Teacher training in Orkhon, 15-19 October 2018": the heading dates a body that does not
         start, end, prec = span_of(find_dates(text, item.heading_span[0], item.heading_span[1], year))
     if start is None and item.stamp:
-        y, mo, d = item.stamp
-        start = end = f"{y}-{mo:02d}-{d:02d}"
-        prec = "day"
+        # only the page's time stamp dates the report: the activity happened around then, which
+        # is the month of the stamp, not its day (a story is often posted days later)
+        y, mo, _d = item.stamp
+        start = end = f"{y}-{mo:02d}"
+        prec = "month"
     if start is None and heading_year(item):
         start = end = str(heading_year(item))
         prec = "year"
