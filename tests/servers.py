@@ -65,6 +65,17 @@ def oxigraph_server() -> Iterator[OxigraphServer]:
 
 
 @pytest.fixture(scope="session")
+def plain_oxigraph_server() -> Iterator[OxigraphServer]:
+    """An empty in-memory ``oxigraph serve`` without --union-default-graph, as a team's shared
+    server is often started: its default graph is not the union of the named graphs."""
+    server = start_server(None, host="127.0.0.1", port=free_port(), union_default_graph=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
 def loaded_server(oxigraph_server: OxigraphServer, corpus_build: Path) -> OxigraphServer:
     """The server with the bundled corpus graph pushed into it (Graph Store protocol)."""
     from coopgraph.queries.push import push_graph

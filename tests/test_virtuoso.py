@@ -85,6 +85,7 @@ def test_push_puts_every_named_graph_with_digest_auth(virtuoso_server: VirtuosoS
                                                       local: OxigraphBackend) -> None:
     expected = graph_sizes(local)
     assert pushed.method == "graph store"
+    assert pushed.visible  # a query without FROM sees Virtuoso's named graphs
     assert pushed.graphs == len(expected) == 4
     assert pushed.triples == sum(expected.values())
     assert graph_sizes(EndpointBackend(virtuoso_server.query_url)) == expected
