@@ -22,6 +22,24 @@ def test_query_list_shows_every_query_and_its_parameters(capsys: pytest.CaptureF
     assert "    --param actor=ILO  (string, required)" in out
 
 
+def test_query_list_examples_paste_into_a_shell(corpus_build: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Each 'e.g.' line, split as a POSIX shell does, runs and answers rows (issue 15)."""
+    import shlex
+
+    assert main(["query", "--list"]) == 0
+    listing = capsys.readouterr().out
+    assert "    --param 'project=STVET 2'  (string, required)" in listing
+    examples = [line[len("    e.g. "):] for line in listing.splitlines()
+                if line.startswith("    e.g. coopgraph ")]
+    assert len(examples) == 12
+    for example in examples:
+        argv = shlex.split(example)
+        assert argv[:2] == ["coopgraph", "query"]
+        assert main([*argv[1:], "-o", str(corpus_build)]) == 0, example
+        assert "(0 rows)" not in capsys.readouterr().out, example
+
+
 def test_query_prints_a_table(corpus_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "partners-of-actor", "--param", "actor=ILO", "-o", str(corpus_build)]) == 0
     out = capsys.readouterr().out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import shutil
 import signal
 import sys
@@ -115,13 +116,21 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 
 def format_listing() -> str:
-    """The query list: name and title, then one indented line per parameter."""
+    """The query list: name and title, one indented line per parameter, then a command line.
+
+    Values are quoted for a POSIX shell (``--param 'project=STVET 2'``), so every line can be
+    pasted as it is; unquoted, a space split the value into an unrecognised argument.
+    """
     lines: list[str] = []
     for q in list_queries():
         lines.append(f"{q.name:<32} {q.title}")
         for p in q.params:
             need = "required" if p.required else f"default {p.default!r}"
-            lines.append(f"    --param {p.name}={p.example}  ({p.type}, {need}) {p.description}")
+            lines.append(f"    --param {shlex.quote(f'{p.name}={p.example}')}  ({p.type}, {need}) "
+                         f"{p.description}")
+        example = " ".join(f"--param {shlex.quote(f'{p.name}={p.example}')}"
+                           for p in q.params if p.required)
+        lines.append(f"    e.g. coopgraph query {q.name}" + (f" {example}" if example else ""))
     return "\n".join(lines) + "\n"
 
 
