@@ -20,6 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+# From a source checkout (a notebook in the clone), ./coopgraph shadows the installed package:
+# map loaders/, graph/, … to coopgraph.* here as pyproject.toml does for an install.
+from coopgraph._checkout import install_layer_finder as _install_layer_finder  # noqa: E402
+
+_install_layer_finder(__file__)
+
 _EXPORTS: dict[str, str] = {
     "extract": "coopgraph.extraction",
     "build": "coopgraph.pipeline",

@@ -61,6 +61,8 @@ def add_identity(g: TripleSink, entity: ResolvedEntity) -> None:
         g.add((s, CG.acronym, Literal(acronym)))
     for q in entity.wikidata:
         g.add((s, OWL.sameAs, WD[q]))
+    for other in entity.also_known_as:  # the IRI a smaller build gave it (identity.py)
+        g.add((s, OWL.sameAs, other))
     _add_attributes(g, entity)
 
 

@@ -11,20 +11,31 @@ Rules (same entity type, places also the same place type):
 * an acronym-only link (``PSC`` named in one document, an alias elsewhere) merges only when it
   points to exactly one entity, so two documents' different "PSC"s stay apart.
 
+IRIs stay put when the corpus grows (researchers cite them): a slug comes from what the
+entity's own documents say, never from a counter over the corpus. A soum is qualified by its
+aimag (``place/bulgan-soum-arkhangai``: soum names repeat across aimags and match aimag names),
+another non-reference place by its type when its name is a reference place of another type
+(``place/bulgan-city``). When a merge changes the canonical name, the IRI each document alone
+would have given is kept as ``owl:sameAs`` (``also_known_as``), so an IRI cited from a smaller
+build is still found.
+
 Work is linear in the number of mentions plus aliases (dictionary look-ups, union-find).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from rdflib import URIRef
 
-from coopgraph.graph.iris import SlugRegistry, mint
+from coopgraph.graph.iris import mint, short_hash, slugify
 from coopgraph.records import Entity, ExtractionRecord
 
 _SEGMENT = {
@@ -70,6 +81,8 @@ class ResolvedEntity:
     name: str
     mentions: list[Mention]
     wikidata: list[str] = field(default_factory=list)
+    #: IRIs its documents alone would have minted for it (other canonical names), as owl:sameAs.
+    also_known_as: list[URIRef] = field(default_factory=list)
 
     _by_record: dict[int, list[Mention]] | None = field(default=None, repr=False, compare=False)
 
@@ -126,7 +139,8 @@ def resolve_entities(records: Sequence[ExtractionRecord], base_iri: str) -> Iden
     mentions = [Mention(i, e) for i, r in enumerate(records) for e in r.entities
                 if e.type in _SEGMENT and e.name.strip()]
     groups = _group(mentions)
-    entities = _mint(groups, base_iri)
+    parents = {(i, e.id): e.name for i, r in enumerate(records) for e in r.entities}
+    entities = _mint(groups, base_iri, parents)
     iri_of = {(m.record, m.entity.id): ent.iri for ent in entities for m in ent.mentions}
     return Identities(entities, iri_of, {e.iri: e for e in entities})
 
@@ -200,23 +214,73 @@ def _canonical_name(group: list[Mention]) -> str:
     return min(counts, key=lambda n: (is_acronym(n), -counts[n], -len(n), n))
 
 
-def _mint(groups: list[list[Mention]], base_iri: str) -> list[ResolvedEntity]:
-    """IRIs from canonical names; slugs are claimed in a sorted order so builds are stable."""
+def _mint(groups: list[list[Mention]], base_iri: str,
+          parents: dict[tuple[int, str], str]) -> list[ResolvedEntity]:
+    """IRIs from canonical names qualified by what the documents say (no counters).
+
+    Slugs that still collide (homonyms no rule tells apart) are claimed in a sorted order: the
+    first keeps the slug, the others get a hash of their identity key.
+    """
     drafts = []
     for g in groups:
         g.sort(key=lambda m: (m.record, m.entity.id))
         name = _canonical_name(g)
         tiebreak = sorted(name_key(f) for m in g for f in (m.entity.name, *m.entity.aliases))
-        drafts.append((_SEGMENT[g[0].entity.type], name_key(name), name, tiebreak, g))
-    drafts.sort(key=lambda d: (d[0], d[1], d[2], d[3]))
-    registries: dict[str, SlugRegistry] = defaultdict(SlugRegistry)
+        segment = _SEGMENT[g[0].entity.type]
+        slug = _slug(name, g, parents)
+        drafts.append((segment, slug, _kind(g[0].entity), name_key(name), tiebreak, name, g))
+    drafts.sort(key=lambda d: (d[0], d[1], d[2], d[3], d[4]))
+    taken: set[tuple[str, str]] = set()
     out = []
-    for segment, _key, name, _tb, g in drafts:
-        iri = mint(base_iri, segment, registries[segment].claim(name))
+    for segment, slug, kind, key, _tb, name, g in drafts:
+        if (segment, slug) in taken:
+            slug = f"{slug}-{short_hash(kind + '|' + key, 6)}"
+        taken.add((segment, slug))
+        iri = mint(base_iri, segment, slug)
         wds = sorted({m.entity.wikidata for m in g if m.entity.wikidata and _WD.match(m.entity.wikidata)})
         out.append(ResolvedEntity(iri, g[0].entity.type, name, g, wds))
+    primary = {e.iri for e in out}
+    for entity in out:
+        segment = _SEGMENT[entity.type]
+        alone = {mint(base_iri, segment, _slug(_canonical_name(ms), ms, parents))
+                 for ms in _by_record(entity.mentions)}
+        entity.also_known_as = sorted(alone - primary, key=str)
     out.sort(key=lambda e: str(e.iri))
     return out
+
+
+def _by_record(mentions: list[Mention]) -> list[list[Mention]]:
+    grouped: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        grouped[m.record].append(m)
+    return [grouped[r] for r in sorted(grouped)]
+
+
+def _slug(name: str, group: list[Mention], parents: dict[tuple[int, str], str]) -> str:
+    """The slug of an entity named ``name``: places qualified so homonyms stay apart."""
+    first = group[0].entity
+    if first.type != "Place":
+        return slugify(name)
+    place_type = (first.place_type or "").lower()
+    if place_type == "soum":
+        parent = next((parents[(m.record, m.entity.parent)] for m in group
+                       if m.entity.parent and (m.record, m.entity.parent) in parents), None)
+        return slugify(f"{name} soum {parent}" if parent else f"{name} soum")
+    other_types = _reference_place_types().get(name_key(name), set()) - {place_type}
+    if place_type not in ("aimag", "country") and other_types:
+        return slugify(f"{name} {place_type or 'place'}")
+    return slugify(name)
+
+
+@lru_cache(maxsize=1)
+def _reference_place_types() -> dict[str, set[str]]:
+    """Name key → place types of the bundled gazetteer (aimags, countries, cities)."""
+    path = resources.files("coopgraph.data").joinpath("reference", "places.json")
+    types: dict[str, set[str]] = defaultdict(set)
+    for place in json.loads(path.read_text(encoding="utf-8")):
+        for form in (place["name"], *(place.get("aliases") or ())):
+            types[name_key(form)].add(place["place_type"])
+    return dict(types)
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -47,7 +47,8 @@ def _node_attributes(graph: Graph | Dataset, node: URIRef, type_name: str) -> di
     acronym = graph.value(node, CG.acronym)
     if acronym is not None:
         attrs["acronym"] = str(acronym)
-    same = sorted(str(o) for o in graph.objects(node, OWL.sameAs))
+    same = sorted(str(o) for o in graph.objects(node, OWL.sameAs)
+                  if str(o).startswith("http://www.wikidata.org/entity/"))  # not a former IRI
     if same:
         attrs["wikidata"] = same[0].rsplit("/", 1)[-1]
     return attrs

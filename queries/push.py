@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from coopgraph.errors import EndpointError, QueryError
@@ -32,12 +32,18 @@ BATCH_SIZE = 1000
 
 @dataclass(frozen=True)
 class PushReport:
-    """What was sent: triples, graphs, the protocol used and the time taken."""
+    """What was sent: triples, graphs, the protocol used and the time taken.
+
+    ``visible`` is False when a query over the server's default graph could not find a triple
+    sent into a named graph: then the library queries answer nothing there (see
+    coopgraph.queries.default_graph for why and the fix).
+    """
 
     triples: int
     graphs: int
     method: str
     seconds: float
+    visible: bool = True
 
 
 def derived_url(endpoint: str, service: str) -> str | None:
@@ -77,7 +83,19 @@ def push_graph(graph_path: Path | str | None, endpoint: str, *, update_endpoint:
             raise QueryError("push needs --update-endpoint: the server has no Graph Store endpoint")
         method = "sparql update"
         triples += _update_graph(update, graph, timeout)
-    return PushReport(triples, len(graphs), method, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return PushReport(triples, len(graphs), method, seconds, _visible(endpoint, graphs, timeout))
+
+
+def _visible(endpoint: str, graphs: list[Graph], timeout: float) -> bool:
+    """Whether a query over the default graph sees a triple just sent into a named graph."""
+    from coopgraph.queries.default_graph import default_graph_sees
+
+    sample = next((t for g in graphs if not _is_default(g) for t in g.triples((None, RDF.type, None))
+                   if isinstance(t[0], URIRef) and isinstance(t[2], URIRef)), None)
+    if sample is None:
+        return True  # nothing in a named graph: nothing a default graph could hide
+    return default_graph_sees(endpoint, sample, timeout=timeout)  # type: ignore[arg-type]
 
 
 def _load(graph_path: Path | str | None) -> Dataset:

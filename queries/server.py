@@ -114,13 +114,18 @@ def stop_process(process: subprocess.Popen[bytes], timeout: float) -> None:
 
 
 def start_server(store_dir: Path | str | None, *, host: str = DEFAULT_BIND,
-                 port: int = DEFAULT_PORT, ready_timeout: float = 15) -> OxigraphServer:
+                 port: int = DEFAULT_PORT, ready_timeout: float = 15,
+                 union_default_graph: bool = True) -> OxigraphServer:
     """Start ``oxigraph serve`` (in memory when ``store_dir`` is None) and wait until it answers.
 
+    ``union_default_graph=False`` starts it as a plain ``oxigraph serve`` would be (the default
+    graph separate from the named graphs), which is how the tests meet a shared server.
     Raises EndpointError when it exits early (port taken, store locked) or is not ready in time.
     """
     _check_port_free(host, port)
-    cmd = [oxigraph_command(), "serve", "--bind", f"{host}:{port}", "--union-default-graph"]
+    cmd = [oxigraph_command(), "serve", "--bind", f"{host}:{port}"]
+    if union_default_graph:
+        cmd.append("--union-default-graph")
     if store_dir is not None:
         cmd[2:2] = ["--location", str(store_dir)]
     log = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the server

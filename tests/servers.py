@@ -8,6 +8,7 @@ every query test. Imported by tests/conftest.py, so the fixtures are available e
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 import socket
@@ -57,6 +58,17 @@ def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def oxigraph_server() -> Iterator[OxigraphServer]:
     """An empty in-memory Oxigraph server (union default graph), stopped after the session."""
     server = start_server(None, host="127.0.0.1", port=free_port())
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def plain_oxigraph_server() -> Iterator[OxigraphServer]:
+    """An empty in-memory ``oxigraph serve`` without --union-default-graph, as a team's shared
+    server is often started: its default graph is not the union of the named graphs."""
+    server = start_server(None, host="127.0.0.1", port=free_port(), union_default_graph=False)
     try:
         yield server
     finally:
@@ -169,6 +181,20 @@ def virtuoso_commands() -> tuple[str, str] | None:
     return (server, isql) if server and isql else None
 
 
+REQUIRE_VIRTUOSO_ENV = "COOPGRAPH_REQUIRE_VIRTUOSO"
+
+
+def require_virtuoso() -> None:
+    """Skip the calling test when Virtuoso is missing, or fail under COOPGRAPH_REQUIRE_VIRTUOSO=1."""
+    if virtuoso_commands() is not None:
+        return
+    reason = ("Virtuoso 7 is not installed (no virtuoso-t/isql-vt on PATH); "
+              "install it with .ci/install-virtuoso")
+    if os.environ.get(REQUIRE_VIRTUOSO_ENV) == "1":
+        pytest.fail(f"{reason} ({REQUIRE_VIRTUOSO_ENV}=1)", pytrace=False)
+    pytest.skip(reason)
+
+
 def start_virtuoso(folder: Path, *, ready_timeout: float = 90) -> VirtuosoServer:
     """Write a private virtuoso.ini into ``folder``, start Virtuoso and wait until it answers.
 
@@ -237,11 +263,10 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuo
     """An empty Virtuoso 7 (result cap VIRTUOSO_ROW_CAP rows), stopped after the session.
 
     Skipped, with the reason shown in pytest's summary, only when Virtuoso is not installed
-    (.ci/install-virtuoso installs it; CI runs it).
+    (.ci/install-virtuoso installs it); a failure instead under ``COOPGRAPH_REQUIRE_VIRTUOSO=1``,
+    which .ci/run sets so that CI runs them.
     """
-    if virtuoso_commands() is None:
-        pytest.skip("Virtuoso 7 is not installed (no virtuoso-t/isql-vt on PATH); "
-                    "install it with .ci/install-virtuoso")
+    require_virtuoso()
     server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
     try:
         yield server

@@ -188,12 +188,12 @@ def test_variant_spellings_merge():
     assert len(set(g.subjects(RDF.type, CG.Organisation))) == 1
 
 
-def test_slug_collisions_get_suffixes():
+def test_a_soum_named_like_its_aimag_is_qualified_by_type_and_aimag():
     rec = ExtractionRecord("a.txt", entities=(
         Entity(id="s1", type="Place", name="Sukhbaatar", place_type="aimag"),
         Entity(id="s2", type="Place", name="Sukhbaatar", place_type="soum", parent="s1")))
     g = union_graph(build_graph([rec]))
-    aimag, soum = URIRef(ID + "place/sukhbaatar"), URIRef(ID + "place/sukhbaatar-2")
+    aimag, soum = URIRef(ID + "place/sukhbaatar"), URIRef(ID + "place/sukhbaatar-soum-sukhbaatar")
     assert (aimag, RDF.type, CG.Aimag) in g
     assert (soum, RDF.type, CG.Soum) in g
     assert (soum, CG.locatedIn, aimag) in g

@@ -22,6 +22,24 @@ def test_query_list_shows_every_query_and_its_parameters(capsys: pytest.CaptureF
     assert "    --param actor=ILO  (string, required)" in out
 
 
+def test_query_list_examples_paste_into_a_shell(corpus_build: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Each 'e.g.' line, split as a POSIX shell does, runs and answers rows (issue 15)."""
+    import shlex
+
+    assert main(["query", "--list"]) == 0
+    listing = capsys.readouterr().out
+    assert "    --param 'project=STVET 2'  (string, required)" in listing
+    examples = [line[len("    e.g. "):] for line in listing.splitlines()
+                if line.startswith("    e.g. coopgraph ")]
+    assert len(examples) == 12
+    for example in examples:
+        argv = shlex.split(example)
+        assert argv[:2] == ["coopgraph", "query"]
+        assert main([*argv[1:], "-o", str(corpus_build)]) == 0, example
+        assert "(0 rows)" not in capsys.readouterr().out, example
+
+
 def test_query_prints_a_table(corpus_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "partners-of-actor", "--param", "actor=ILO", "-o", str(corpus_build)]) == 0
     out = capsys.readouterr().out
@@ -84,8 +102,52 @@ def test_query_remote_prints_the_same_table(corpus_build: Path, loaded_server: O
 def test_push_reports_triples_and_time(corpus_build: Path, loaded_server: OxigraphServer,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["push", "--endpoint", loaded_server.query_url, "-o", str(corpus_build)]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("pushed ") and f"to {loaded_server.query_url} by graph store in " in out
+    captured = capsys.readouterr()
+    assert captured.out.startswith("pushed ")
+    assert f"to {loaded_server.query_url} by graph store in " in captured.out
+    assert captured.err == ""  # the union default graph sees what was sent: no warning
+
+
+def hidden_graphs_line(url: str) -> str:
+    return (f"{url}: the server's default graph is not the union of its named graphs, so "
+            "queries find nothing of what push sent; start Oxigraph with `oxigraph serve "
+            "--union-default-graph` (coopgraph serve does), or pass --graph IRI to query one "
+            "named graph")
+
+
+def test_push_to_a_server_whose_default_graph_hides_the_named_graphs_says_so(
+        corpus_build: Path, plain_oxigraph_server: OxigraphServer,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    url = plain_oxigraph_server.query_url
+    assert main(["push", "--endpoint", url, "-o", str(corpus_build)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("pushed ") and " in 4 graphs to " in captured.out
+    assert captured.err == f"warning: {hidden_graphs_line(url)}\n"
+
+
+def test_empty_answer_from_such_a_server_names_the_fix(
+        corpus_build: Path, plain_oxigraph_server: OxigraphServer,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    url = plain_oxigraph_server.query_url
+    assert main(["push", "--endpoint", url, "-o", str(corpus_build)]) == 0
+    capsys.readouterr()
+    for argv in (["who-cooperated-with-whom"], ["partners-of-actor", "--param", "actor=ILO"]):
+        assert main(["query", *argv, "--endpoint", url]) == 0
+        captured = capsys.readouterr()
+        assert captured.out.rstrip().endswith("(0 rows)")
+        assert captured.err == f"note: no rows; {hidden_graphs_line(url)}\n"
+
+
+def test_default_graph_view_of_both_kinds_of_oxigraph_server(
+        corpus_build: Path, plain_oxigraph_server: OxigraphServer,
+        loaded_server: OxigraphServer) -> None:
+    from coopgraph.queries.default_graph import DefaultGraphView, inspect_default_graph
+    from coopgraph.queries.push import push_graph
+
+    assert push_graph(corpus_build, plain_oxigraph_server.query_url).visible is False
+    assert push_graph(corpus_build, loaded_server.query_url).visible is True
+    assert inspect_default_graph(plain_oxigraph_server.query_url) == DefaultGraphView(False, True)
+    assert inspect_default_graph(loaded_server.query_url) == DefaultGraphView(True, True)
 
 
 def test_push_to_an_unreachable_endpoint(corpus_build: Path,

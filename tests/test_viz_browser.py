@@ -1,7 +1,7 @@
 """The network page in headless Chromium, as a coordinator would use it.
 
 Needs Debian's chromium and chromium-driver (run .ci/install-browser); without them these tests
-fail with that instruction. The page is opened from file:// with every network feature of the
+skip with that instruction as the reason (fail under COOPGRAPH_REQUIRE_BROWSER=1, as in CI). The page is opened from file:// with every network feature of the
 browser off; the tests then check it loaded nothing, drew every node and link, and that search,
 filters and the side panel work and show hostile text as text.
 """
@@ -169,12 +169,33 @@ def test_screenshot_is_not_blank(fresh) -> None:
     assert png_colours(fresh.get_screenshot_as_png()) >= 50
 
 
-def test_a_missing_browser_fails_with_the_command_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_browser_skips_with_the_command_to_run(monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
     import browser
-    monkeypatch.setattr(browser, "CHROMIUM", Path("/nonexistent/chromium"))
-    with pytest.raises(pytest.fail.Exception, match=r"browser tests need /nonexistent/chromium: "
-                                                    r"run \.ci/install-browser"):
+    driver = tmp_path / "chromedriver"
+    driver.touch()  # present whatever this machine has installed: only chromium is missing
+    monkeypatch.setattr(browser, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setattr(browser, "CHROMEDRIVER", driver)
+    monkeypatch.delenv(browser.REQUIRE_ENV, raising=False)
+    with pytest.raises(pytest.skip.Exception) as skipped:
         browser.require_browser()
+    assert str(skipped.value) == (f"browser tests need {tmp_path / 'no-chromium'}: run "
+                                  ".ci/install-browser (as root; installs Debian's chromium and "
+                                  "chromium-driver)")
+
+
+def test_a_missing_browser_fails_when_ci_requires_it(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    import browser
+    monkeypatch.setattr(browser, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setattr(browser, "CHROMEDRIVER", tmp_path / "no-chromedriver")
+    monkeypatch.setenv(browser.REQUIRE_ENV, "1")
+    with pytest.raises(pytest.fail.Exception) as failed:
+        browser.require_browser()
+    assert str(failed.value) == (f"browser tests need {tmp_path / 'no-chromium'} and "
+                                 f"{tmp_path / 'no-chromedriver'}: run .ci/install-browser (as "
+                                 "root; installs Debian's chromium and chromium-driver) "
+                                 "(COOPGRAPH_REQUIRE_BROWSER=1)")
 
 
 @pytest.mark.parametrize(("view", "drawn"), [("bipartite", (9, 9)), ("places", (7, 7))])

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import shutil
 import signal
 import sys
 
 from coopgraph.cli._options import DEFAULT_OUTPUT, add_output
-from coopgraph.errors import QueryError
+from coopgraph.errors import EndpointError, QueryError
 from coopgraph.queries import list_queries, open_backend, run_query
+from coopgraph.queries.default_graph import hidden_graphs_message, inspect_default_graph
 from coopgraph.queries.results import FORMATS
 
 ENV_HELP = ("Credentials for the endpoint come from the environment variables "
@@ -73,9 +75,20 @@ def run_query_command(args: argparse.Namespace) -> int:
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     sys.stdout.write(result.format(args.format, width=width))
     if not result.rows:
-        for line in _empty_answer_hints(params):
+        for line in _endpoint_hints(args) or _empty_answer_hints(params):
             print(line, file=sys.stderr)
     return 0
+
+
+def _endpoint_hints(args: argparse.Namespace) -> list[str]:
+    """On an empty answer from a server: a default graph that hides the named graphs?"""
+    if not args.endpoint or args.graph_iri:
+        return []
+    try:
+        view = inspect_default_graph(args.endpoint, timeout=args.timeout)
+    except EndpointError:
+        return []  # the answer stands; a hint is not worth an error
+    return [f"note: no rows; {hidden_graphs_message(args.endpoint)}"] if view.hides_named_graphs else []
 
 
 #: Parameters naming something in the graph, and the query that lists what is there.
@@ -103,13 +116,21 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 
 def format_listing() -> str:
-    """The query list: name and title, then one indented line per parameter."""
+    """The query list: name and title, one indented line per parameter, then a command line.
+
+    Values are quoted for a POSIX shell (``--param 'project=STVET 2'``), so every line can be
+    pasted as it is; unquoted, a space split the value into an unrecognised argument.
+    """
     lines: list[str] = []
     for q in list_queries():
         lines.append(f"{q.name:<32} {q.title}")
         for p in q.params:
             need = "required" if p.required else f"default {p.default!r}"
-            lines.append(f"    --param {p.name}={p.example}  ({p.type}, {need}) {p.description}")
+            lines.append(f"    --param {shlex.quote(f'{p.name}={p.example}')}  ({p.type}, {need}) "
+                         f"{p.description}")
+        example = " ".join(f"--param {shlex.quote(f'{p.name}={p.example}')}"
+                           for p in q.params if p.required)
+        lines.append(f"    e.g. coopgraph query {q.name}" + (f" {example}" if example else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -182,4 +203,6 @@ def run_push(args: argparse.Namespace) -> int:
                         timeout=args.timeout)
     print(f"pushed {report.triples} triples in {report.graphs} graphs to {args.endpoint} "
           f"by {report.method} in {report.seconds:.2f} s")
+    if not report.visible:
+        print(f"warning: {hidden_graphs_message(args.endpoint)}", file=sys.stderr)
     return 0
