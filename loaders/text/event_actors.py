@@ -53,7 +53,7 @@ def fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     ev.projects = projects
     ev.subjects = list(dict.fromkeys(m.eid for m in in_item if m.kind in ("Convention", "Policy")))
     ev.people = list(dict.fromkeys(m.eid for m in in_item if m.kind == "Person"))
-    ev.places = _venues(text, item, in_item, found)
+    ev.places = _venues(text, item, [m for m in in_item if not _in_project_description(text, sents, m.start)], found)
 
 
 _UNIT = re.compile(r"\b(?:[Dd]epartment|[Dd]ivision|[Uu]nit|[Ss]ection|[Oo]ffice)\b")
@@ -130,6 +130,26 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
 _COUNTRY_VENUE = re.compile(r"\b(?:held|took[ \n]+place|organi[sz]ed|conducted|hosted|tours?|trips?|travell?ed|"
                             r"visits?|visited|visiting|mission|delegation|abroad)[ \n]+(?:[\w\-]+[ \n]+){0,3}?"
                             r"(?:in|to)[ \n]+(?:the[ \n]+)?$|\bvisit(?:ed|ing)?[ \n]+(?:the[ \n]+)?$", re.I)
+
+#: "The X Project will upgrade 40 clinics in A, B and C", "the programme covers A and B": a sentence
+#: describing a project names the areas it works in, not where the reported activity took place
+_PROJECT_DESCRIPTION = re.compile(
+    r"(?:The|This|Its|Their|Our)?[ \n]*(?:[\w\-’']+[ \n]+){0,8}?(?:project|programme|program|initiative|facility)\b"
+    r"(?:[^.;]{0,80}?)\b(?:will|aims?|covers?|covering|targets?|operates?|works?|is[ \n]+(?:being[ \n]+)?implemented|"
+    r"focus(?:es)?|includes?|benefits?|reaches|reach)\b", re.I)
+_AREA_VERB = re.compile(r"\b(?:cover(?:s|ing|ed)?|target(?:s|ing|ed)?|operat(?:es|ing)|span(?:s|ning)?)\b", re.I)
+_VENUE_VERB = re.compile(r"\b(?:held|took[ \n]+place|takes[ \n]+place|hosted|organi[sz]ed|convened|venue)\b", re.I)
+
+
+def _in_project_description(text: str, sents: list[tuple[int, int]] | tuple[tuple[int, int], ...], pos: int) -> bool:
+    for s, e in sents:
+        if s <= pos < e:
+            if _VENUE_VERB.search(text, s, e):
+                return False
+            area = _AREA_VERB.search(text, s, pos)
+            return _PROJECT_DESCRIPTION.match(text, s, e) is not None or area is not None
+    return False
+
 
 #: "the dual training model used in Darkhan-Uul aimag": where a thing described is used, not the venue
 _DESCRIBED_IN = re.compile(r"\b(?:used|applied|developed|introduced|practi[sc]ed|adopted|based|employed|operating|"

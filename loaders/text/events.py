@@ -244,9 +244,9 @@ def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int],
 
 
 def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
-    """The heading that names the activity, with the activity's own noun phrase from the main
-    sentence when it adds words (a headline is often a slogan: "X, Y seek to manage labour
-    migration: two-day workshop in Ulan Bator for 30 government officials")."""
+    """The heading when it names the activity; else the heading with the activity's own noun
+    phrase from the main sentence (a headline is often a slogan: "X, Y seek to manage labour
+    migration: two-day workshop in Ulan Bator")."""
     head = _HEAD_YEAR.sub("", item.heading).strip() if heading_year(item) else item.heading.strip()
     seg = text[main[0]:main[1]]
     phrase = ""
@@ -260,10 +260,8 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
         return head or " ".join(seg.split()[:10])
     if not head:
         return phrase
-    head_words = {w.lower() for w in re.findall(r"\w{3,}", head)}
-    new_words = {w.lower() for w in re.findall(r"\w{3,}", phrase)} - head_words
-    if event_type(head) != "other" and len(head.split()) > 3 and len(new_words) < 2:
-        return head
+    if event_type(head) != "other" and len(head.split()) > 3:
+        return head  # a heading that names the activity is its title
     return f"{head}: {phrase}"
 
 
