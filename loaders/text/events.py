@@ -208,11 +208,15 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
         # "Teacher training in Orkhon, 15-19 October 2018": the heading dates a body that does not
         start, end, prec = span_of(find_dates(text, item.heading_span[0], item.heading_span[1], year))
     if start is None and item.stamp:
-        # only the page's time stamp dates the report: the activity happened around then, which
-        # is the month of the stamp, not its day (a story is often posted days later)
-        y, mo, _d = item.stamp
-        start = end = f"{y}-{mo:02d}"
-        prec = "month"
+        y, mo, d = item.stamp
+        if _POSTING_TIME.search(text, item.heading_span[1], item.body_span[0]):
+            # only a posting time stamp ("2021-10-21 15:12:46") dates the report: the activity
+            # happened around then, in that month, not on the day the story was posted
+            start = end = f"{y}-{mo:02d}"
+            prec = "month"
+        else:  # a date line under the heading ("June 12, 2019") is the item's own date
+            start = end = f"{y}-{mo:02d}-{d:02d}"
+            prec = "day"
     if start is None and heading_year(item):
         start = end = str(heading_year(item))
         prec = "year"
@@ -221,6 +225,7 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
                       attendee_count=_count(body))
 
 
+_POSTING_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'\-]+(?:[ .,]+[A-Z][A-Za-z'\-]+){0,3}[ \t]*[,(][ \t]*$")
 _DATELINE_AFTER = re.compile(r"\)?[ \t]*[-:\u2013\u2014]")
 
