@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coopgraph.loaders.text.dates import DateHit, find_dates, span_of
+from coopgraph.loaders.text.events_lexicon import ACTIVITY_WORDS
 from coopgraph.loaders.text.segments import Item
 
 _TYPES: tuple[tuple[str, str], ...] = (
@@ -39,10 +40,8 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"newsletter|manual\b|report\b|publication|handbook|guideline", "publication"),
 )
 _TYPE_RES = tuple((re.compile(p, re.I), t) for p, t in _TYPES)
-_EVENTISH = re.compile(
-    r"\b(?:organi[sz]ed|organi[sz]ing|organi[sz]e|held|hold|took\s+place|take\s+place|conducted|hosted|hosting|"
-    r"visited|visit|launched|attended|participated|training|trained|workshop|seminar|meeting|"
-    r"conference|forum|expo|survey|ceremony|event|contract|refurbishment|activit(?:y|ies)|signed|signing|met|convened|presented)\b", re.I)
+#: words that report an activity (loaders/text/events_lexicon.py)
+_EVENTISH = ACTIVITY_WORDS
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+planning|are\s+planning|plans?\s+to|is\s+going\s+to|"
                      r"are\s+going\s+to|upcoming|to\s+be\s+held|scheduled|tomorrow|"
                      r"(?:next|coming)\s+(?:week|month|year|days))\b", re.I)
