@@ -161,3 +161,20 @@ def test_relation_frames(text: str, expected: tuple[str, str, str]) -> None:
 def test_co_organisers_share_an_event_but_state_no_cooperation() -> None:
     rels = _rels("The forum, co-organized by the Ministry of Water and the Hill Farmers Federation, was held in May 2021.")
     assert not any(p == "cooperatesWith" for _, p, _ in rels)
+
+
+# --- roles ----------------------------------------------------------------------------------------
+
+def test_a_progressive_verb_is_active_its_subject_organises() -> None:
+    rec = extract_text("The Ministry of Water, in partnership with the Hill Farmers Federation, is organizing a "
+                       "workshop for herders in Riverton on 4 May 2021.\n")
+    names = {e.id: e.name for e in rec.entities}
+    assert {names[x] for x in rec.events[0].organisers} == {"Ministry of Water", "Hill Farmers Federation"}
+
+
+def test_the_project_a_launch_launched_is_not_its_organiser() -> None:
+    rec = extract_text("The Ministry of Water launched the new Clean Wells Project on 4 May 2021 in Riverton.\n")
+    names = {e.id: e.name for e in rec.entities}
+    ev = rec.events[0]
+    assert ev.type == "launch" and [names[x] for x in ev.organisers] == ["Ministry of Water"]
+    assert [names[x] for x in ev.projects] == ["Clean Wells Project"]

@@ -43,8 +43,10 @@ def fill_event(text: str, item: Item, ev: EventDraft, found: Found,
         for m in in_item:
             if m.start >= b0:
                 firsts.setdefault(m.eid, m.start)
+        launched = _launched_things(text, in_item) if ev.type == "launch" else set()
         for eid, role in sorted(roles.items(), key=lambda kv: (firsts.get(kv[0], 1 << 40), kv[0])):
-            getattr(ev, role).append(eid)
+            if eid not in launched:
+                getattr(ev, role).append(eid)
     elif found.home_project and re.search(re.escape(t.by_id[found.home_project].name.split()[0]), ev.title):
         ev.organisers.append(found.home_project)
     projects = [eid for eid in dict.fromkeys(m.eid for m in in_item if m.kind == "Project")]
@@ -54,6 +56,21 @@ def fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     ev.subjects = list(dict.fromkeys(m.eid for m in in_item if m.kind in ("Convention", "Policy")))
     ev.people = list(dict.fromkeys(m.eid for m in in_item if m.kind == "Person"))
     ev.places = _venues(text, item, [m for m in in_item if not _in_project_description(text, sents, m.start)], found)
+
+
+#: "launched the new X Project", "the X Project, launched on 25 May", "Launched in 2016, the X
+#: project ...": the project is what was launched, not who launched it
+_LAUNCH_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:ed|es|ion)|kick(?:ed|s)?[ \n-]+off)[ \n]+(?:of[ \n]+)?"
+                            r"(?:the[ \n]+|a[ \n]+|an[ \n]+|its[ \n]+|their[ \n]+)?(?:new[ \n]+)?[\"“‘']?$|"
+                            r"\bLaunched[ \n]+(?:in|on)[ \n]+[^,.;]{2,30},[ \n]+(?:the[ \n]+)?$", re.I)
+_LAUNCH_AFTER = re.compile(r"(?:[ \n]*\([^()\n]{1,12}\))?,?[ \n]+(?:(?:was|is|were|has[ \n]+been|will[ \n]+be)[ \n]+)?"
+                           r"(?:officially[ \n]+|formally[ \n]+)?(?:launched|inaugurated|kicked[ \n]+off)\b", re.I)
+
+
+def _launched_things(text: str, ms: list[Mention]) -> set[str]:
+    """Projects named as the thing a launch launched."""
+    return {m.eid for m in ms if m.kind == "Project"
+            and (_LAUNCH_BEFORE.search(text, max(0, m.start - 60), m.start) or _LAUNCH_AFTER.match(text, m.end))}
 
 
 _UNIT = re.compile(r"\b(?:[Dd]epartment|[Dd]ivision|[Uu]nit|[Ss]ection|[Oo]ffice)\b")

@@ -71,7 +71,8 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
     cues = [(m.start(), m.end(), _CUES[int(next(k for k, v in m.groupdict().items() if v)[1:])][1])
             for m in _CUE_RE.finditer(text, s, e)]
     verb = _ORG_VERB.search(text, s, e)
-    active = verb is not None and not _PASSIVE.search(text, s, verb.start())
+    # "is organizing" is active (progressive); "was organized" is passive
+    active = verb is not None and (verb.group(0).lower().endswith("ing") or not _PASSIVE.search(text, s, verb.start()))
     in_org = _IN_ORGANISING.search(text, s, e)
     subject_role = None
     if active and verb is not None:
