@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coopgraph.loaders.text.dates import find_dates
 from coopgraph.loaders.text.events import event_type
 
 _NOUN = (r"ceremony|workshop|seminar|training(?:\s+of\s+trainers)?|course|conference|forum|round\s?table|survey|"
@@ -94,6 +95,9 @@ def find_embedded(text: str, sents: Sequence[tuple[int, int]], main: tuple[int, 
             continue
         m = _ACT.search(seg)
         if m is None:
+            other = _dated_other(text, s, e, main)
+            if other is not None:
+                out.append(other)
             continue
         kind = event_type(m.group(1))
         if kind == "other" and "ceremony" not in m.group(1).lower():
@@ -109,6 +113,40 @@ def find_embedded(text: str, sents: Sequence[tuple[int, int]], main: tuple[int, 
         out.append(Embedded((s, e), (s, e), title, kind, "planned" if nxt else None, False, during,
                             not nxt))
     return out
+
+
+#: "a review workshop with companies in Ulaanbaatar in September 2017": an activity introduced by an
+#: indefinite article, in a sentence with a date of its own
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+((?:[\w\-]+\s+){0,3}?(?:" + _NOUN + r"))\b((?:[ \n]+(?:with|for|on|in|at|of)"
+                         r"[ \n]+[^,.;]{1,60}?)?)(?=[ \n]+(?:in|on|from)[ \n]+(?:early[ \n]+|late[ \n]+|mid-?)?"
+                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                         r"\d)|[,.;]|$)", re.I)
+#: "X plans to publish the guide at the end of 2017": an announced publication
+_TO_PUBLISH = re.compile(r"\b(?:plans?|intends?|is\s+going|are\s+going|will\s+be\s+able)\s+to\s+publish\s+"
+                         r"((?:the|a|an|its|their)\s+[^,.;]{2,60}?)(?=\s+(?:in|at|by|on|before|after|later)\b|[,.;]|$)", re.I)
+
+
+def _dated_other(text: str, s: int, e: int, main: tuple[int, int]) -> Embedded | None:
+    """Another activity of the story with its own date: a dated sentence that introduces an
+    activity with an indefinite article ("inputs from a review workshop in September 2017"),
+    or announces a publication ("plans to publish the tool kit at the end of 2017"). Only when
+    its date differs from the main sentence's: a restatement of the main activity is not another."""
+    seg = text[s:e]
+    here = {h.first for h in find_dates(text, s, e, None) if h.first}
+    if not here:
+        return None
+    main_dates = {h.first for h in find_dates(text, main[0], main[1], None) if h.first}
+    if any(a.startswith(b) or b.startswith(a) for a in here for b in main_dates):
+        return None
+    pub = _TO_PUBLISH.search(seg)
+    if pub is not None:
+        obj = re.sub(r"^(?:the|a|an|its|their)\s+", "", " ".join(pub.group(1).split()), flags=re.I)
+        return Embedded((s, e), (s, e), "Publication of the " + obj, "publication", "planned", False, False, True)
+    m = _INDEFINITE.search(seg)
+    if m is None or re.match(r"\s*(?:of|on|for)\b", seg[m.end(1):]) and event_type(m.group(1)) == "other":
+        return None
+    title = " ".join((m.group(1) + (m.group(2) or "")).split())
+    return Embedded((s, e), (s, e), title[0].upper() + title[1:], event_type(m.group(1)), None, False, False, True)
 
 
 def _passing(seg: str, s: int, e: int, main_type: str) -> Embedded | None:
