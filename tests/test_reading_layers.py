@@ -178,3 +178,18 @@ def test_the_project_a_launch_launched_is_not_its_organiser() -> None:
     ev = rec.events[0]
     assert ev.type == "launch" and [names[x] for x in ev.organisers] == ["Ministry of Water"]
     assert [names[x] for x in ev.projects] == ["Clean Wells Project"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ministry of Health is also supporting the Hill Farmers Federation, the Lake Teachers Association and the "
+     "Valley Health Centre.",
+     {("Ministry of Health", "supports", "Lake Teachers Association"), ("Ministry of Health", "supports", "Valley Health Centre")}),
+    ("In partnership with the Lake Teachers Association, the Ministry of Water has been building wells since 2019.",
+     {("Ministry of Water", "cooperatesWith", "Lake Teachers Association")}),
+    ("The Water Steering Committee comprises the Ministry of Water, the Lake Teachers Association and the Hill "
+     "Farmers Federation.",
+     {("Ministry of Water", "memberOf", "Water Steering Committee"),
+      ("Lake Teachers Association", "memberOf", "Water Steering Committee")}),
+])
+def test_relation_frames_with_lists(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _rels(text)

@@ -50,6 +50,7 @@ _OFFICE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+(?:(?:Country|Regiona
                      r"Representative|Resident|Field)[ \n]+)?Office[ \n]+(in|for)[ \n]+(?:the[ \n]+)?"
                      r"[A-Z][\w\-]*(?:[ \n]+(?:and[ \n]+(?:the[ \n]+)?)?[A-Z][\w\-]*){0,5}")
 _IN_PLACE = re.compile(r"[ \n]+in[ \n]+")
+_OFFICE_WORD = re.compile(r"[ \n]+(?:Country[ \n]+)?(?:Office|Mission|Representation|Bureau)\b")
 
 
 def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) -> None:
@@ -72,7 +73,15 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
     for h in hits:
         if h.place is not None and h.place.place_type in ("city", "country"):
             m = _CITY_BRANCH.search(text, max(0, h.start - 12), h.start)
-            if m is not None:
+            if m is not None and h.place.place_type == "country" and not _OFFICE_WORD.match(text, h.end):
+                # "UNDP Mongolia", "KOICA Mongolia": the agency as it signs in the country, not a
+                # body of its own (an office is named as one: "ILO Mongolia Office")
+                ref = table.get(m.group(1))
+                if ref is not None and not overlaps(taken, m.start(), h.end):
+                    d = ref_org_entity(found, ref, (m.start(), h.end), " ".join(text[m.start():h.end].split()))
+                    found.add(Mention(m.start(), h.end, d.id, "Organisation"))
+                    taken.append((m.start(), h.end))
+            elif m is not None:
                 spans.append((m.start(), h.end, m.group(1), h, h.end))
     for s, e, acr, where, name_end in sorted(spans, key=lambda x: x[0]):
         ref = table.get(acr)

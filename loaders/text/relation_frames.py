@@ -26,10 +26,14 @@ Frame = Callable[[str, int, int, list[Mention], EntityTable], list[Rel]]
 _JOINTLY = re.compile(r"\b(?:jointly|together)[ \n]+(?:organi[sz]ed|held|conducted|hosted|implemented|"
                       r"developed|launched|organi[sz]ing|run)\b|\btogether,", re.I)
 _PARTNER = re.compile(r"\b(?:in[ \n]+(?:close[ \n]+)?(?:partnership|collaboration|cooperation|co-operation)[ \n]+with|"
-                      r"partner(?:s|ed|ing)?[ \n]+with|(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing))[ \n]+"
+                      r"partner(?:s|ed|ing)?[ \n]+with|(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|cooperat(?:e|es|ed|ing))[ \n]+"
                       r"(?:closely[ \n]+|together[ \n]+)?with)\b", re.I)
 _SUPPORTING = re.compile(r"\b(?:is|are|was|were|has[ \n]+been|have[ \n]+been)[ \n]+supporting[ \n]+"
                          r"(?:the[ \n]+(?:efforts?|work|work)[ \n]+of[ \n]+)?(?:the[ \n]+)?$", re.I)
+_SUPPORTING_AFTER = re.compile(r"(?:[ \n]*\([^()\n]{1,15}\))?[ \n]+(?:(?:is|are|was|were|has[ \n]+been|have[ \n]+been)[ \n]+)"
+                               r"(?:also[ \n]+|actively[ \n]+|currently[ \n]+)?supporting[ \n]+(?:the[ \n]+(?:efforts?|work)[ \n]+of[ \n]+)?"
+                               r"(?:(?:the|a|an|two|three|four|five|several)[ \n]+)?(?:[a-z][\w\-]*[ \n]+){0,3}?(?:[A-Z][\w\-]*[ \n]+){0,2}?"
+                               r"(?:,[ \n]*)?", re.I)
 _IMPLEMENTED = re.compile(r"\b(?:implemented|executed|carried[ \n]+out|run|managed)\b", re.I)
 _BY = re.compile(r"(?:^|[ \n])by[ \n]+(?:the[ \n]+)?$")
 _WITH_FUNDS = re.compile(r"\b(?:with|through)[ \n]+(?:the[ \n]+)?(?:financial[ \n]+|generous[ \n]+)?"
@@ -125,25 +129,65 @@ def joint_action(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -
 
 def partnership(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
     """'A, in partnership with B and C, is organising', 'the project will continue to partner with
-    B': the nearest body before the cue cooperates with each body listed after it."""
+    B': the nearest body before the cue cooperates with each body listed after it. 'In
+    partnership with B, A has ...': the cue opens the sentence, and its subject follows."""
     out: list[Rel] = []
     for p in _PARTNER.finditer(text, s, e):
         before = [m for m in ms if m.end <= p.start()]
         after = _listed_after(text, ms, p.end(), e)
-        if not before or not after:
+        if not after:
             continue
-        subj = before[-1]
-        out += [(subj.eid, "cooperatesWith", o.eid, (subj.start, o.end)) for o in after if o.eid != subj.eid]
+        if before:
+            subj = before[-1]
+        else:
+            if text[s:p.start()].strip():
+                continue
+            # "In partnership with B and C, A has ...": the clause ends at the first comma not
+            # followed by 'and'; its subject is the next body
+            cut = next((k for k in range(1, len(after))
+                        if re.match(r"[^,]*,[ \n]*(?!and\b)", text[after[k - 1].end:after[k].start])), None)
+            if cut is not None:
+                after, subj = after[:cut], after[cut]
+            else:
+                comma = text.find(",", after[-1].end, e)
+                rest = [m for m in ms if comma >= 0 and m.start > comma and m.start - comma < 40]
+                if not rest:
+                    continue
+                subj = rest[0]
+        out += [(subj.eid, "cooperatesWith", o.eid, (min(subj.start, o.start), max(subj.end, o.end)))
+                for o in after if o.eid != subj.eid]
+    return out
+
+
+_COMPRISES = re.compile(r"[ \n]+(?:comprises|comprised[ \n]+of|consists[ \n]+of|is[ \n]+composed[ \n]+of|"
+                        r"is[ \n]+made[ \n]+up[ \n]+of|includes|brings[ \n]+together)[ \n]+(?:the[ \n]+)?(?:representatives[ \n]+of[ \n]+)?")
+_BODY_OF_MEMBERS = re.compile(r"\b(?:committee|board|council|network|alliance|consortium|coalition|platform|"
+                              r"association|federation|group|forum|team)\b", re.I)
+
+
+def membership(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'The project board comprises A, B and C': each is a member of the board."""
+    out: list[Rel] = []
+    for k, a in enumerate(ms):
+        c = _COMPRISES.match(text, a.end, e)
+        if c is None or _kind(t, a) != "Organisation" or not _BODY_OF_MEMBERS.search(t.by_id[a.eid].name):
+            continue
+        for b in _listed_after(text, ms[k + 1:], c.end(), e):
+            if b.eid != a.eid:
+                out.append((b.eid, "memberOf", a.eid, (a.start, b.end)))
     return out
 
 
 def supporting(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
-    """'A is supporting (the efforts of) B': A supports B."""
+    """'A is (also) supporting (the efforts of) B, C and D': A supports each of them."""
     out: list[Rel] = []
-    for a, b in zip(ms, ms[1:]):
-        if a.eid != b.eid and _SUPPORTING.search(text, a.end, b.start) and b.start - a.end < 60 \
-                and _SUPPORTING.search(text, a.end, b.start).start() - a.end < 25:  # type: ignore[union-attr]
-            out.append((a.eid, "supports", b.eid, (a.start, b.end)))
+    for k, a in enumerate(ms):
+        v = _SUPPORTING_AFTER.match(text, a.end, e)
+        if v is None:
+            continue
+        for b in _listed_after(text, ms[k + 1:], v.end(), e):
+            if b.eid != a.eid:
+                out.append((a.eid, "supports", b.eid, (a.start, b.end)))
     return out
 
 
@@ -209,7 +253,8 @@ def structure(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> l
     return out
 
 
-FRAMES: tuple[Frame, ...] = (joint_action, partnership, supporting, project_agents, project_owner, structure)
+FRAMES: tuple[Frame, ...] = (joint_action, partnership, supporting, project_agents, project_owner, structure,
+                             membership)
 
 
 def frame_relations(text: str, sents: Sequence[tuple[int, int]], mentions_in: Callable[[int, int], list[Mention]],
