@@ -440,11 +440,14 @@ def test_dateline_under_heading_country_office_and_training_centre() -> None:
                        "Labour on 20 September 2019. The ceremony was attended by Mr. Kim Jae-won, Country Director of "
                        "KOICA Mongolia.\n\nPhoto: UNDP Mongolia\n")
     ev = rec.events[0]
+    # the heading names an opening; "KOICA Mongolia" is KOICA as it signs in the country
+    # (the convention of the external annotators of ../shared/devset), not an office of its own
     assert (ev.type, ev.start, ev.end, ev.organisers) == ("launch", "2019-09-20", "2019-09-20", ("koica",))
-    office = _entity(rec, "Organisation", "KOICA Mongolia")
-    assert {(office.id, "partOf", "koica"), (office.id, "locatedIn", "mongolia")} <= _rels(rec)
-    assert _entity(rec, "Person", "Kim Jae-won").affiliation == office.id
-    assert "undp-mongolia" not in ev.participants
+    koica = next(e for e in rec.entities if e.id == "koica")
+    assert "KOICA Mongolia" in koica.aliases
+    assert not [e for e in rec.entities if e.name == "KOICA Mongolia"]
+    assert _entity(rec, "Person", "Kim Jae-won").affiliation == "koica"
+    assert "undp" not in ev.participants
 
 
 # Round 2 of the new-user trial (a Markdown newsletter, a news article as text and as HTML): each

@@ -193,3 +193,34 @@ def test_the_project_a_launch_launched_is_not_its_organiser() -> None:
 ])
 def test_relation_frames_with_lists(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert expected <= _rels(text)
+
+
+# --- dates, bylines, kinds ---------------------------------------------------------------------
+
+def test_a_yearless_day_takes_the_datelines_year() -> None:
+    rec = extract_text("Riverton, Lakeland, June 27, 2014 - On June 26-27, the Ministry of Water held a national "
+                       "training workshop on well safety.\n")
+    assert [(e.start, e.end) for e in rec.events] == [("2014-06-26", "2014-06-27")]
+
+
+def test_a_byline_is_no_heading() -> None:
+    text = "Wells open in Riverton\nBy Jane Smith\n\nThe Ministry of Water opened ten wells in Riverton on 4 May 2021.\n"
+    assert "Jane Smith" not in blank_furniture(text)
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("the embassy handed over ten ambulances", "other"),
+    ("a handover ceremony of school buses", "other"),
+    ("the new clinic was officially inaugurated", "launch"),
+])
+def test_handovers_are_not_launches(phrase: str, kind: str) -> None:
+    assert event_type(phrase) == kind
+
+
+def test_the_workshop_points_back_at_a_training_workshop() -> None:
+    text = "A training workshop on well safety was held. The workshop was organized under the Clean Wells Project."
+    a = EventDraft("Training workshop on well safety", "training", "2014-06-26", "2014-06-27", "day", "completed",
+                   (0, 44))
+    b = EventDraft("Clean Wells: workshop", "workshop", None, None, "unknown", "completed", (45, len(text)))
+    b.title = "Training workshop on well safety: workshop"
+    assert same_activity(text, a, b)

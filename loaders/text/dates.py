@@ -29,6 +29,7 @@ _DAY_LIST = re.compile(
     rf"\b({_DAY}(?:\s*(?:-|to|until)\s*{_DAY})?(?:\s*(?:,|and|&|,\s*and)?\s+{_DAY}(?:\s*-\s*{_DAY})?)*)"
     rf"\s*(?:of\s+)?({_MON})(?:\s*,?\s*({_YEAR}))?", re.I)
 _MONTH_DAY = re.compile(rf"\b({_MON})\s+({_DAY}(?:\s*(?:-|to|until|and)\s*{_DAY})?),?\s+({_YEAR})", re.I)
+_MONTH_DAY_NO_YEAR = re.compile(rf"\b({_MON})\s+({_DAY}(?:\s*(?:-|–|to|until|and)\s*{_DAY})?)\b(?![.,]?\d|\s*,?\s*{_YEAR})", re.I)
 #: "28 February - 2 March 2019", "from 30 September to 1 October", "November 28 - December 2, 2019"
 _CROSS_DM = re.compile(rf"\b({_DAY})\s*(?:of\s+)?({_MON})\s*,?\s*(?:-|to|until)\s*({_DAY})\s*(?:of\s+)?({_MON})(?:\s*,?\s*({_YEAR}))?", re.I)
 _CROSS_MD = re.compile(rf"\b({_MON})\s+({_DAY})\s*(?:-|to|until)\s*({_MON})\s+({_DAY}),?\s*({_YEAR})?", re.I)
@@ -134,6 +135,18 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
         if free(m.start(), m.end()):
             days, mon, year = _days(m.group(2)), _month(m.group(1)), int(m.group(3))
             add(m.start(), m.end(), f"{year}-{mon:02d}-{min(days):02d}", f"{year}-{mon:02d}-{max(days):02d}", "day")
+    for m in _at(_MONTH_DAY_NO_YEAR, text, months, end):
+        # "On June 26-27, ...": a day without its year takes the item's year, or stays undated
+        if free(m.start(), m.end()) and m.group(1)[0].isupper():
+            days, mon = _days(m.group(2)), _month(m.group(1))
+            if not days:
+                continue
+            if default_year is None:
+                taken.append((m.start(), m.end()))
+                hits.append(DateHit(m.start(), m.end(), None, None, "unknown"))
+            else:
+                add(m.start(), m.end(), f"{default_year}-{mon:02d}-{min(days):02d}",
+                    f"{default_year}-{mon:02d}-{max(days):02d}", "day")
     for m in _QUARTER.finditer(text, start, end) if _HAS_QUARTER.search(text, start, end) else ():
         if free(m.start(), m.end()):
             q, y = _QNUM[m.group(1).lower()], int(m.group(2))

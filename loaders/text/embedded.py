@@ -44,6 +44,8 @@ _HELD_IN = re.compile(r"\b((?:" + _NOUN + r")\b[^,.;\n]{0,80}?),[ \n]+held[ \n]+
 _DURING = re.compile(r"^\s*(?:During|At|In\s+the\s+course\s+of)\s+the\s+(?:meeting|event|workshop|session|conference)\b", re.I)
 _PLACE_AFTER = re.compile(r"[A-Z][\w\-]+(?:[ \n][A-Z][\w\-]+)?(?:,[ \n]+[A-Z][\w\-]+)?")
 _NEXT = re.compile(r"\bnext\b", re.I)
+_MAX_LEAD_WORDS = 6
+_DATE_IN = re.compile(r"\b(?:19|20)\d\d\b|\d{1,2}[-–]\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ def find_embedded(text: str, sents: Sequence[tuple[int, int]], main: tuple[int, 
             continue
         during = bool(_DURING.match(seg))
         lead = _DURING.sub("", seg[:m.start()]).strip(" ,")
+        if len(lead.split()) > _MAX_LEAD_WORDS or _DATE_IN.search(lead):
+            lead = ""  # a long lead is a clause (a dateline, a subject list), not part of the name
         tail = re.match(r"[^,.;]{0,60}", seg[m.end(1):])
         title = " ".join(f"{lead} {seg[m.start(1):m.end(1)]}{tail.group(0) if tail else ''}".split())
         title = title[0].upper() + title[1:] if title else title

@@ -31,7 +31,9 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"conference|congress|summit", "conference"),
     (r"forum|round\s?table|policy\s+dialogue", "forum"),
     (r"expo\b|exhibition|fair\b", "expo"),
-    (r"launch|\bopening\s+ceremony|\binaugurat|\bopens\b|\bhand(?:ed|s)?\s+over\b|\bhandover\b", "launch"),
+    # a handover or a donation is its own kind of activity ("other"), not a launch
+    (r"\bhand(?:ed|s|ing)?\s+over\b|\bhandover\b|\bdonat(?:ed|es|ion)\b", "other"),
+    (r"launch|\bopening\s+ceremony|\binaugurat|\bopens\b", "launch"),
     (r"\bmission\b", "field_visit"),
     (r"survey|field\s+testing|questionnaire|assessment\s+study|census", "survey"),
     (r"training(?!\s+(?:and\s+production\s+)?(?:centres?|centers?|institutes?|rooms?|colleges?|schools?|institutions?|providers?))|"
@@ -193,6 +195,12 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
         main = sents[0] if sents else item.heading_span
     etype = htype if htype != "other" else event_type(text[main[0]:main[1]], body)
     hits: list[DateHit] = find_dates(text, b0, b1, year)
+    if year is None:
+        # "ULAANBAATAR, June 27, 2014 - On June 26-27, ...": the dateline's year dates the
+        # day and month the report gives without one
+        year = _dateline_year(text, hits)
+        if year is not None:
+            hits = find_dates(text, b0, b1, year)
     if exclude:
         ex = Spans(exclude)
         hits = [h for h in hits if not ex.holds(h.start)]
@@ -229,14 +237,24 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'\-]+(?:[ .,]+[A-Z][A-
 _DATELINE_AFTER = re.compile(r"\)?[ \t]*[-:\u2013\u2014]")
 
 
+def _dateline_year(text: str, hits: list[DateHit]) -> int | None:
+    for h in hits:
+        if h.first and h.precision == "day" and _is_dateline(text, h):
+            return int(h.first[:4])
+    return None
+
+
+def _is_dateline(text: str, h: DateHit) -> bool:
+    return bool(_DATELINE_BEFORE.search(text, max(0, h.start - 60), h.start) and _DATELINE_AFTER.match(text, h.end))
+
+
 def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int],
                sents: Sequence[tuple[int, int]] = ()) -> list[DateHit]:
     """The dates of the reported activity: a press release's dateline ("ULAANBAATAR, 14 November
     2019 -") dates the release, not the activity, unless nothing else does; and in the report of
     a past activity, a sentence about what will follow ("... will start from January 2019") dates
     something else."""
-    own = [h for h in hits if not (_DATELINE_BEFORE.search(text, max(0, h.start - 60), h.start)
-                                   and _DATELINE_AFTER.match(text, h.end))]
+    own = [h for h in hits if not _is_dateline(text, h)]
     hits = own or hits
     seg = text[main[0]:main[1]]
     if _FUTURE.search(seg) or not _PAST.search(seg) or not sents:

@@ -24,6 +24,8 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 #: share of the shorter title's words the two titles must have in common
 _MIN_SHARED = 0.5
 _SAME_TITLE = 0.8
+#: kinds of gathering a report may name loosely ("a training workshop" ... "the workshop")
+_GATHERINGS = frozenset({"training", "workshop", "seminar", "meeting", "conference", "forum"})
 #: more events than this and the page is a listing of items, each its own activity
 _MAX_STORY_EVENTS = 4
 _BACK_REFERENCE = re.compile(
@@ -44,8 +46,10 @@ def dates_agree(a: EventDraft, b: EventDraft) -> bool:
 
 
 def same_activity(text: str, a: EventDraft, b: EventDraft) -> bool:
-    if a.type != b.type or a.type == "publication" or not dates_agree(a, b):
+    if a.type == "publication" or b.type == "publication" or not dates_agree(a, b):
         return False
+    if a.type != b.type and not ({a.type, b.type} <= _GATHERINGS and (refers_back(text, a) or refers_back(text, b))):
+        return False  # "The workshop was organized ..." may point back at a "training workshop"
     if a.status != b.status and "unknown" not in (a.status, b.status):
         return False
     if a.places and b.places and not (set(a.places) <= set(b.places) or set(b.places) <= set(a.places)):
