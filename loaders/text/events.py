@@ -248,13 +248,25 @@ def _is_dateline(text: str, h: DateHit) -> bool:
     return bool(_DATELINE_BEFORE.search(text, max(0, h.start - 60), h.start) and _DATELINE_AFTER.match(text, h.end))
 
 
+#: a line holding only a date, or a label and a date ("Posted: 2014-03-30", "Date: 3 May 2019")
+_DATE_LINE_LABEL = re.compile(r"[ \t]*(?:[^\W\d_][^\n:]{0,24}:[ \t]*)?$")
+
+
+def _is_date_line(text: str, h: DateHit) -> bool:
+    """A date standing alone on its line (the page's posting date), not a date in a sentence."""
+    line_start = text.rfind("\n", 0, h.start) + 1
+    line_end = text.find("\n", h.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return _DATE_LINE_LABEL.fullmatch(text, line_start, h.start) is not None and not text[h.end:line_end].strip(" \t.")
+
+
 def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int],
                sents: Sequence[tuple[int, int]] = ()) -> list[DateHit]:
     """The dates of the reported activity: a press release's dateline ("ULAANBAATAR, 14 November
     2019 -") dates the release, not the activity, unless nothing else does; and in the report of
     a past activity, a sentence about what will follow ("... will start from January 2019") dates
     something else."""
-    own = [h for h in hits if not _is_dateline(text, h)]
+    own = [h for h in hits if not _is_dateline(text, h) and not _is_date_line(text, h)]
     hits = own or hits
     seg = text[main[0]:main[1]]
     if _FUTURE.search(seg) or not _PAST.search(seg) or not sents:
