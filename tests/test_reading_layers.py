@@ -224,3 +224,16 @@ def test_the_workshop_points_back_at_a_training_workshop() -> None:
     b = EventDraft("Clean Wells: workshop", "workshop", None, None, "unknown", "completed", (45, len(text)))
     b.title = "Training workshop on well safety: workshop"
     assert same_activity(text, a, b)
+
+
+def test_on_a_weekday_is_dated_from_the_reports_own_date() -> None:
+    rec = extract_text("Wells handed over in Riverton\n\n16:07, May 16, 2020\n\nThe Ministry of Water on Friday handed "
+                       "over ten new wells to the Hill Farmers Federation in Riverton.\n")
+    assert [(e.start, e.date_precision) for e in rec.events] == [("2020-05-15", "day")]
+
+
+def test_a_training_workshop_report_is_the_main_sentence_under_a_workshop_heading() -> None:
+    rec = extract_text("Lake Teachers Association holds national workshop\n\nRiverton, June 27, 2014 - On June 26-27, the "
+                       "Lake Teachers Association held a national training workshop on school safety.\nThe workshop was "
+                       "organized as part of a long programme of the association.\n")
+    assert [(e.start, e.end) for e in rec.events] == [("2014-06-26", "2014-06-27")]

@@ -164,11 +164,17 @@ def main_sentence(text: str, sents: Sequence[tuple[int, int]], heading_type: str
     for s, e in sents:
         seg = text[s:e]
         if _EVENTISH.search(seg):
-            if heading_type != "other" and event_type(seg) == heading_type:
+            if heading_type != "other" and (event_type(seg) == heading_type or _names_kind(seg, heading_type)):
                 return s, e
             if best is None:
                 best = (s, e)
     return best
+
+
+def _names_kind(seg: str, kind: str) -> bool:
+    """Does the sentence name an activity of this kind, even inside a phrase of another kind (a
+    "training workshop" names a workshop as well as a training)?"""
+    return any(k == kind and rx.search(seg) for rx, k in _TYPE_RES)
 
 
 def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()) -> EventDraft | None:
@@ -227,6 +233,13 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
     if start is None and heading_year(item):
         start = end = str(heading_year(item))
         prec = "year"
+    weekday = _WEEKDAY.search(text, main[0], main[1])
+    if weekday is not None and prec != "day" or weekday is not None and start is not None and \
+            not find_dates(text, main[0], main[1], year):
+        ref = _reference_day(text, item, hits)
+        if ref is not None:
+            start = end = _weekday_near(ref, weekday.group(1), forward=bool(_FUTURE.search(text, main[0], main[1])))
+            prec = "day"
     title = _title(text, item, main, etype)
     return EventDraft(title, etype, start, end, prec, event_status(text, item, main, body), main,
                       attendee_count=_count(body))
@@ -235,6 +248,35 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
 _POSTING_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'\-]+(?:[ .,]+[A-Z][A-Za-z'\-]+){0,3}[ \t]*[,(][ \t]*$")
 _DATELINE_AFTER = re.compile(r"\)?[ \t]*[-:\u2013\u2014]")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _reference_day(text: str, item: Item, hits: list[DateHit]) -> str | None:
+    """The day a report is written from: its dateline, its date stamp, or a date standing alone."""
+    for h in hits:
+        if h.first and h.precision == "day" and (_is_dateline(text, h) or _is_date_line(text, h)
+                                                 or _POSTING_TIME.search(text, max(0, h.start - 8), h.start)):
+            return h.first
+    if item.stamp:
+        y, mo, d = item.stamp
+        return f"{y}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _weekday_near(ref: str, weekday: str, forward: bool) -> str:
+    """'on Friday' in a report written on ``ref``: the last such day up to it (or the next one,
+    for an announcement)."""
+    from datetime import date, timedelta
+
+    day = date.fromisoformat(ref)
+    want = _WEEKDAYS.index(weekday.lower())
+    step = timedelta(days=1 if forward else -1)
+    while day.weekday() != want:
+        day += step
+    return day.isoformat()
 
 
 def _dateline_year(text: str, hits: list[DateHit]) -> int | None:

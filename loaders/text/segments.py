@@ -207,13 +207,15 @@ def _stamp_after(lines: list[_Line], h: int) -> tuple[int, tuple[int, int, int] 
     return lines[h].end, None
 
 
-_DATE_LINE = re.compile(r"^\s*(?:(?:date|posted|published|updated)(?:\s+on)?\s*:?\s*|[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]+){0,2},\s*)?"
-                        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?([^\n]{6,30}?)\s*$", re.I)
+_DATE_LINE = re.compile(r"^\s*(?:\([A-Za-z ]{2,20}\)\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?,?\s*)?"
+                        r"(?:(?:date|posted|published|updated)(?:\s+on)?\s*:?\s*|[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]+){0,2},\s*)?"
+                        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?([^\n]{6,30}?)"
+                        r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I)
 
 
 def date_line(line: str) -> tuple[int, int, int] | None:
     """A line that is only a date ('2019-06-12', 'June 12, 2019', 'Date: 3 May 2019',
-    '12.06.2019'): an item's date stamp as (year, month, day)."""
+    '12.06.2019', '(Agency) 16:07, May 16, 2020'): an item's date stamp as (year, month, day)."""
     m = _STAMP.match(line)
     if m:
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
