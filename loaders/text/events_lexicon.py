@@ -19,4 +19,5 @@ ACTIVITY_WORDS = re.compile(
     r"activit(?:y|ies)|signed|signing|signs?|met|meet|convened|presented|handed\s+over|hands?\s+over|"
     r"handover|donated|donates?|donation|delivered|inaugurated|inauguration|opened|opening|"
     r"kicked\s+off|kick-off|groundbreaking|ground-breaking|unveiled|celebrated|awarded|graduated|"
-    r"consultations?|policy\s+dialogue|study\s+tour|tour|fair|course|courses|discussed|gathered)\b", re.I)
+    r"consultations?|policy\s+dialogue|study\s+tour|tour|fair|course|courses|discussed|gathered|"
+    r"validated|validation|reviewed)\b", re.I)
