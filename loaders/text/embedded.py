@@ -139,13 +139,13 @@ def _dated_other(text: str, s: int, e: int, main: tuple[int, int]) -> Embedded |
     here = {h.first for h in find_dates(text, s, e, None) if h.first}
     if not here:
         return None
-    main_dates = {h.first for h in find_dates(text, main[0], main[1], None) if h.first}
-    if any(a.startswith(b) or b.startswith(a) for a in here for b in main_dates):
-        return None
     pub = _TO_PUBLISH.search(seg)
     if pub is not None:
         obj = re.sub(r"^(?:the|a|an|its|their)\s+", "", " ".join(pub.group(1).split()), flags=re.I)
         return Embedded((s, e), (s, e), "Publication of the " + obj, "publication", "planned", False, False, True)
+    main_dates = {h.first for h in find_dates(text, main[0], main[1], None) if h.first}
+    if any(a.startswith(b) or b.startswith(a) for a in here for b in main_dates):
+        return None
     m = _INDEFINITE.search(seg)
     if m is None or re.match(r"\s*(?:of|on|for)\b", seg[m.end(1):]) and event_type(m.group(1)) == "other":
         return None
