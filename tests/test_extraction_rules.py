@@ -147,6 +147,7 @@ def test_random_text_does_not_crash() -> None:
             assert ev.span is not None
 
 
+@pytest.mark.slow
 def test_large_document_in_bounded_memory() -> None:
     """A large document (a real news item repeated to 4 MB) is read in memory proportional to its
     size. 4 MB, not 20: under tracemalloc 20 MB takes minutes on the shared 2-core machine; the

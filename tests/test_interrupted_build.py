@@ -15,6 +15,7 @@ from coopgraph.cli import main
 from coopgraph.corpus import bundled_documents
 
 
+@pytest.mark.slow
 def test_killed_build_leaves_previous_outputs_intact(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["build", "-q", "-o", str(out)]) == 0
