@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from rdflib import Graph
 
 from coopgraph.cli import main
