@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from coopgraph._atomic import atomic_write_text
+from coopgraph._sanitise import valid_unicode
 from coopgraph._resources import files_fingerprint, packages_fingerprint  # noqa: F401 (API)
 from coopgraph.corpus import bundled_documents
 from coopgraph.errors import CoopgraphError, InputError
@@ -81,6 +82,7 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
     for p in doc_paths:
         cached = None if force or cache_dir is None else _read_cache(cache_dir, p, report)
         if cached is not None:
+            report.warnings.extend(f"{p}: {w}" for w in cached.warnings)
             report.records.append(cached)
             report.reused += 1
         else:
@@ -88,6 +90,7 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
     results = _run_loaders(todo, encoding, progress, workers)
     for p, outcome in zip(todo, results):
         if isinstance(outcome, ExtractionRecord):
+            report.warnings.extend(f"{p}: {w}" for w in outcome.warnings)
             if not outcome.entities and not outcome.events:
                 report.warnings.append(
                     f"{p}: nothing was extracted (no organisation, place, person or event found); "
@@ -108,15 +111,31 @@ def _sort_key(p: Path) -> tuple[str, str]:
 
 
 def _load_one(args: tuple[Path, str | None]) -> ExtractionRecord | str:
+    """One document's record, or the one-line reason it could not be loaded.
+
+    Why the last clause catches every ``Exception``: the libraries under the loaders (zipfile,
+    zlib, lxml, expat, pdfminer, csv, a plugin's own) each raise their own types on hostile
+    input, and the batch promise is that one file never stops the rest. The known kinds are
+    worded by the loaders; anything else is still reported with its type, naming this file.
+    """
     path, encoding = args
     try:
-        return find_loader(path).load(path, encoding=encoding)
+        return valid_unicode(find_loader(path).load(path, encoding=encoding))
     except InputError as exc:
         return exc.message
     except CoopgraphError as exc:
         return str(exc)
     except (OSError, ValueError, RecursionError, MemoryError) as exc:
-        return f"could not be read ({type(exc).__name__}: {exc})"
+        return f"could not be read ({type(exc).__name__}: {_first_line(exc)})"
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        return (f"could not be read ({type(exc).__name__}: {_first_line(exc)}); the file may be "
+                "damaged: check it opens in its own application")
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of an exception's message, at most 200 characters (a report line each)."""
+    text = str(exc).strip().split("\n", 1)[0]
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _run_loaders(paths: Sequence[Path], encoding: str | None, progress: Progress | None,

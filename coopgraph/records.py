@@ -119,6 +119,9 @@ class ExtractionRecord:
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
     source: SourceInfo | None = None
+    #: What the loader had to change or leave out (text cut at a budget, invalid characters
+    #: replaced), one line each; reported with the build's warnings.
+    warnings: tuple[str, ...] = ()
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this local id, or None."""
@@ -128,8 +131,15 @@ class ExtractionRecord:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        """The gold-schema JSON object (tuples become lists; spans and source kept as extras)."""
-        return _jsonable(asdict(self))
+        """The gold-schema JSON object (tuples become lists; spans and source kept as extras).
+
+        ``warnings`` appears only when there are some, so records of ordinary documents keep
+        the gold-file layout.
+        """
+        data = _jsonable(asdict(self))
+        if not self.warnings:
+            del data["warnings"]
+        return data
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=False)
@@ -144,6 +154,7 @@ class ExtractionRecord:
             events=tuple(_build(Event, e) for e in data.get("events", [])),
             relations=tuple(_build(Relation, r) for r in data.get("relations", [])),
             source=_build(SourceInfo, src) if isinstance(src, dict) else None,
+            warnings=tuple(str(w) for w in data.get("warnings", []) or []),
         )
 
 

@@ -164,7 +164,9 @@ def test_large_document_in_bounded_memory() -> None:
         tracemalloc.stop()
     names = {e.name for e in rec.entities}
     assert "International Organization for Migration" in names
-    assert len(rec.events) > 1000
+    # read up to the per-document budget (issue 13), and said so
+    assert len(rec.events) > 300
+    assert rec.warnings and rec.warnings[0].startswith("only the first 99")
     assert all(text[ev.span[0]:ev.span[1]] == ev.evidence for ev in rec.events[:50])
     assert peak < 40 * len(text), f"peak {peak / 1e6:.0f} MB for {len(text) / 1e6:.0f} MB of text"
 

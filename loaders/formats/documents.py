@@ -23,6 +23,8 @@ class Document:
 
     text: str
     source: SourceInfo
+    #: What was left out or changed on the way (a budget reached), one line each.
+    warnings: tuple[str, ...] = ()
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -57,12 +58,17 @@ def read_docx(path: Path) -> Document:
     _check_package(path, data)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise ExtractionError(path, f"damaged Word document ({exc})") from None
-    text = "\n\n".join(body_blocks(document))
+        text = "\n\n".join(body_blocks(document))
+    # A damaged package fails inside zipfile (bad CRC, a member shorter than its header says:
+    # EOFError), zlib (a corrupt deflate stream) or lxml (broken XML in a part).
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError,
+            LxmlError) as exc:
+        raise ExtractionError(path, f"damaged Word document ({_describe(exc)}); "
+                              "open and save it again in Word, or export its text") from None
     if not text:
         raise ExtractionError(path, "this Word document holds no text")
     props = document.core_properties
@@ -70,6 +76,16 @@ def read_docx(path: Path) -> Document:
         path, data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         title=(props.title or "").strip() or None,
         date=date_from_datetime(props.created)))
+
+
+def _describe(exc: Exception) -> str:
+    """``zlib.error: invalid code lengths set``, ``EOFError: the data ends early``: the kind of
+    damage in a few words (the first line of the message only)."""
+    kind = type(exc).__name__
+    if kind == "error":  # zlib.error, and other C modules' bare "error"
+        kind = f"{type(exc).__module__}.error"
+    detail = str(exc).strip().split("\n", 1)[0][:160] or "the data ends early"
+    return f"{kind}: {detail}"
 
 
 def _check_package(path: Path, data: bytes) -> None:

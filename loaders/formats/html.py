@@ -138,7 +138,9 @@ def main_text(soup: Any) -> str:
     _drop_furniture(body)
     root = _main_container(body)
     blocks: list[str] = []
-    _walk(root, blocks, [])
+    line: list[str] = []
+    _walk(root, blocks, line)
+    _flush(blocks, line)  # text after the last block element (or in none at all) is text too
     return "\n\n".join(blocks)
 
 

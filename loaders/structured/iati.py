@@ -131,6 +131,9 @@ def parse_xml(path: Path, data: bytes) -> tuple[Element, dict[int, int]]:
         raise ExtractionError(path, f"line {line}: {type(exc).__name__.replace('Forbidden', '')}"
                               " refused: coopgraph never expands DTDs, entities or external "
                               "references in XML") from None
+    except LookupError as exc:  # expat meets an unknown name in encoding="..."
+        raise ExtractionError(path, f"line 1: the XML declaration names an unknown encoding "
+                              f"({exc}); save the file as UTF-8") from None
     return root, target.lines
 
 

@@ -104,7 +104,9 @@ class EventDraft:
 
 
 _TITLE_LINE = re.compile(r"^\s*[^\n]{3,160}[^.!?:\s]\s*$")
-_BLANK_LINE = re.compile(r"\n(?=\s*\n)")
+#: A newline that begins a blank line. ``[^\S\n]*`` (not ``\s*``): the same lines, but ``\s*``
+#: ran to the end of every run of blank lines from each of them (100k blank lines: minutes).
+_BLANK_LINE = re.compile(r"\n(?=[^\S\n]*\n)")
 
 
 @lru_cache(maxsize=4)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from coopgraph.loaders.formats.budgets import within_budget
 from coopgraph.loaders.formats.documents import Document, document_from_text, read_document
 from coopgraph.loaders.text.cleanup import blank_furniture
 from coopgraph.loaders.text.entities import EntityDraft, is_acronym, slug
@@ -37,7 +38,9 @@ _TYPE_ORDER = {"Organisation": 0, "Project": 1, "Person": 2, "Convention": 3, "P
 
 
 def extract_document(document: Document) -> ExtractionRecord:
-    """Extract entities, events and relations from a decoded document."""
+    """Extract entities, events and relations from a decoded document (its text cut to the
+    per-document budget, loaders/formats/budgets.py, with a warning in the record)."""
+    document = within_budget(document)
     raw = document.source and document.text
     text = blank_furniture(normalise(raw))
     items = split_items(text)
@@ -213,7 +216,7 @@ def _record(document: Document, raw: str, found: Found, events: list[tuple[Event
         seen.add((s, p, o))
         out_rels.append(Relation(s, p, o, raw[a:b], (a, b)))
     return ExtractionRecord(document=document.source.name, entities=tuple(ents), events=tuple(out_events),
-                            relations=tuple(out_rels), source=document.source)
+                            relations=tuple(out_rels), source=document.source, warnings=document.warnings)
 
 
 def _event_id(ev: EventDraft, used: set[str]) -> str:

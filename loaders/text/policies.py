@@ -56,8 +56,10 @@ _KIND = (("classification", "classification"), ("law", "law"), ("legislation", "
          ("regulation", "regulation"), ("programme", "programme"), ("program", "programme"),
          ("strategy", "strategy"), ("plan", "plan"), ("policy", "other"), ("framework", "other"))
 _CAPNAME = r"(?:[A-Z][\w\-]*|\d+\w*)(?:\s(?:of|on|for|and|the|to)?\s?(?:[A-Z][\w\-]*|OSH|\d{4}(?:-\d{4})?))*"
+#: At most 12 more capitalised words before 'Law', 'Plan'...: unbounded, a run of capitalised
+#: words was rescanned from each of its words (100k characters: over 30 s).
 _NAMED = re.compile(
-    rf"\b((?:National|State|Government|Irish|Mongolian|Employment|Labour|OSH|[A-Z][a-z]+)(?:\s[A-Z][\w\-]*)*\s"
+    rf"\b((?:National|State|Government|Irish|Mongolian|Employment|Labour|OSH|[A-Z][a-z]+)(?:\s[A-Z][\w\-]*){{0,12}}\s"
     rf"(?:Law|Strategy|Policy|Programme|Program|Plan of Action|Action Plan|Plan|Framework|Classification)\b"
     rf"(?:\s(?:on|of|for)\s{_CAPNAME})?(?:\s\d{{4}}(?:-\d{{4}})?)?)")
 _LOWER_NAMED = re.compile(

@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ACR = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s?(?:C)?\d{1,2})?"
+#: Two capitals in one word. Why ``[a-z]*`` between them: two adjacent ``[A-Za-z]*`` split a
+#: word of n capitals n² ways before failing ('A' * 10,000 took 15 s, issue 13).
+_ACR = r"[A-Z][a-z]*[A-Z][A-Za-z]*(?:\s?(?:C)?\d{1,2})?"
+#: At most 12 more acronyms in a list: unbounded, 'ILO, ' * 4,000 rescanned the list from each
+#: of its items (quadratic, over 30 s).
 _LIST_PROJECTS = re.compile(
-    rf"\b((?:{_ACR})(?:\s*,\s*(?:{_ACR}))*(?:\s*,?\s+and\s+(?:{_ACR}))?)\s+[Pp]rojects?\b")
+    rf"\b((?:{_ACR})(?:\s*,\s*(?:{_ACR})){{0,12}}(?:\s*,?\s+and\s+(?:{_ACR}))?)\s+[Pp]rojects?\b")
 #: "Green Jobs Project", "Skills for Employment Project": capitalised words, short connectors inside
 _NAMED_PROJECT = re.compile(
     r"\b((?:[A-Z][a-z][\w\-]*\s){2,7}|[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?(?:[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?){0,5}(?<!for\s)(?<!of\s)(?<!and\s)(?<!in\s)(?<!on\s))(?:Project|Programme)\b")

@@ -1,0 +1,161 @@
+"""A long fuzz run over every loader: random and hostile documents, counted crashes and hangs.
+
+    python benchmarks/fuzz.py --documents 10000 [--seed 13] [--hang 10] [--out fuzz.json]
+
+Each document is made from a seeded random mix of real sentences, hostile repetitive units (the
+issue-13 cases: capitals, acronym lists, runs of capitalised words, blank lines, lone
+surrogates, control characters) and random bytes, wrapped as text, Markdown, HTML, a JSON or
+CSV register, IATI XML or a .docx. Each is loaded the way a build loads it. A **crash** is any
+exception that is not a ``CoopgraphError`` (a one-line report); a **hang** is a document that
+takes longer than ``--hang`` seconds; a **bad span** is evidence whose span is not inside the
+text. The figures go to benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import signal
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from hostile_files import docx_bytes, document_xml  # noqa: E402
+
+from coopgraph.errors import CoopgraphError  # noqa: E402
+from coopgraph.loaders.registry import find_loader  # noqa: E402
+
+SENTENCES = [
+    "The ILO held a workshop in Darkhan on 5 May 2017 with the Ministry of Labour.",
+    "SECiM and GIZ projects trained 40 inspectors in Ulaanbaatar in June 2018.",
+    "The Green Jobs Project (GJP) project was funded by the European Union.",
+    "IOM organised a seminar on labour migration with the Mongolian Employers' Federation.",
+    "On 12-14 March 2019, the National Programme on Occupational Safety was discussed.",
+]
+UNITS = ["A", "ILO, ", "Ministry Labour Social Protection ", "Ministry of ", "\n", " \n",
+         "abcdefghij", "Aa", '"A ', "(A) ", "A. ", "2017 ", "\ud801", "\x0b", "\u2028", "&amp;",
+         "<b>", "Law on ", "Project for "]
+
+
+def random_text(rng: random.Random) -> str:
+    parts: list[str] = []
+    for _ in range(rng.randint(1, 12)):
+        roll = rng.random()
+        if roll < 0.45:
+            parts.append(rng.choice(SENTENCES))
+        elif roll < 0.85:
+            parts.append(rng.choice(UNITS) * rng.choice([1, 3, 50, 500, 3000]))
+        else:
+            parts.append("".join(chr(rng.randint(1, 0x2FFF)) for _ in range(rng.randint(1, 200))))
+        parts.append(rng.choice([" ", "\n", "\n\n", ""]))
+    return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def make_document(rng: random.Random, folder: Path, n: int) -> Path:
+    """One random document of a random kind."""
+    text = random_text(rng)
+    safe = text.encode("utf-8", "replace").decode("utf-8")  # files hold no lone surrogates
+    kind = rng.choice(["txt", "md", "html", "json", "csv", "iati", "docx", "bytes"])
+    path = folder / f"doc{n}.{ {'iati': 'xml', 'bytes': 'bin'}.get(kind, kind)}"
+    if kind in ("txt", "md"):
+        path.write_text(safe, encoding="utf-8")
+    elif kind == "html":
+        path.write_text(f"<html><body>{'<div>' * rng.randint(0, 300)}{safe}</body></html>",
+                        encoding="utf-8")
+    elif kind == "json":  # JSON escapes may carry lone surrogates
+        path.write_text(json.dumps([{"title": text[:200] or "x", "start": "2017-05-05",
+                                     "type": "workshop", "organisers": [text[200:260]]}]),
+                        encoding="utf-8")
+    elif kind == "csv":
+        cells = safe[:300].replace('"', '""')
+        path.write_text(f'title,start,type\n"{cells}",2017-05-05,workshop\n', encoding="utf-8")
+    elif kind == "iati":
+        path.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?><iati-activities version="2.03">'
+            + "".join(f"<iati-activity><iati-identifier>XM-{n}-{i}</iati-identifier><title>"
+                      f"<narrative>{_escape(safe[:500])}</narrative></title></iati-activity>"
+                      for i in range(rng.randint(1, 5))) + "</iati-activities>",
+            encoding="utf-8")
+    elif kind == "docx":
+        path.write_bytes(docx_bytes(document_xml(*(_escape(p) for p in safe.split("\n")
+                                                   if p.strip() and "\x0b" not in p))))
+    else:
+        path.write_bytes(bytes(rng.randrange(256) for _ in range(rng.randint(1, 4000))))
+    return path
+
+
+class _Hang(Exception):
+    pass
+
+
+def _alarm(*_: object) -> None:
+    raise _Hang
+
+
+def run(documents: int, seed: int, hang: float) -> dict[str, object]:
+    rng = random.Random(seed)
+    signal.signal(signal.SIGALRM, _alarm)
+    counts = {"documents": 0, "loaded": 0, "reported": 0, "crashes": 0, "hangs": 0,
+              "bad_spans": 0}
+    examples: list[str] = []
+    slowest = 0.0
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(documents):
+            path = make_document(rng, Path(tmp), n)
+            t0 = time.perf_counter()
+            signal.setitimer(signal.ITIMER_REAL, hang)
+            try:
+                record = find_loader(path).load(path)
+                counts["loaded"] += 1
+                spans = [ev.span for ev in record.events if ev.span] + \
+                        [r.span for r in record.relations if r.span]
+                limit = record.source.size if record.source else 0
+                if any(a < 0 or b < a or (path.suffix in (".txt", ".md") and b > limit)
+                       for a, b in spans):
+                    counts["bad_spans"] += 1
+            except CoopgraphError:
+                counts["reported"] += 1
+            except _Hang:
+                counts["hangs"] += 1
+                examples.append(f"hang: {path.name}")
+            except Exception:  # noqa: BLE001 - counting crashes is the point
+                counts["crashes"] += 1
+                examples.append(f"crash: {path.name}: {traceback.format_exc(limit=2)[-300:]}")
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            slowest = max(slowest, time.perf_counter() - t0)
+            counts["documents"] += 1
+            path.unlink()
+            if (n + 1) % 500 == 0:
+                print(f"{n + 1} documents: {counts}", file=sys.stderr, flush=True)
+    return {**counts, "seed": seed, "hang_seconds": hang, "slowest_seconds": round(slowest, 2),
+            "total_seconds": round(time.perf_counter() - started, 1), "examples": examples[:20]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--hang", type=float, default=10.0, help="seconds that count as a hang")
+    parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
+    args = parser.parse_args()
+    result = run(args.documents, args.seed, args.hang)
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return 0 if result["crashes"] == result["hangs"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Damaged and hostile documents for the batch, fuzz and budget tests (issue #13).
+
+Each maker writes one file whose failure comes from a different library under the loaders:
+zipfile, zlib, lxml, expat's encoding lookup, pdfminer, csv. They are built here, byte by byte,
+rather than stored, so a reader sees exactly what is wrong with each.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+SENTENCE = "The ILO held a workshop in Darkhan on 5 May 2017 with the Ministry of Labour."
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+    'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="'
+    'application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
+    'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
+    '.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    '</Relationships>')
+_MAIN = "word/document.xml"
+
+
+def document_xml(*paragraphs: str) -> str:
+    """A minimal ``word/document.xml`` holding these paragraphs."""
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    return f'<?xml version="1.0"?><w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'
+
+
+def docx_bytes(main_xml: str, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A .docx package with the three parts python-docx needs."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as z:
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr(_MAIN, main_xml)
+    return buffer.getvalue()
+
+
+def _local_header(raw: bytes | bytearray, name: str) -> int:
+    """Offset of the local file header of member ``name``."""
+    wanted = name.encode()
+    return next(m.start() for m in re.finditer(rb"PK\x03\x04", raw)
+                if raw[m.start() + 30:m.start() + 30 + len(wanted)] == wanted)
+
+
+def corrupt_deflate_docx(path: Path) -> Path:
+    """A .docx whose main part's deflate stream is garbled: ``zlib.error``."""
+    raw = bytearray(docx_bytes(document_xml(SENTENCE)))
+    start = _local_header(raw, _MAIN) + 30 + len(_MAIN)
+    for k in range(start + 2, start + 30):
+        raw[k] ^= 0x55
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def truncated_member_docx(path: Path) -> Path:
+    """A .docx whose main part claims 10 MB more than the file holds: ``EOFError``."""
+    raw = bytearray(docx_bytes(document_xml(SENTENCE), zipfile.ZIP_STORED))
+    big = struct.pack("<I", 10_000_000)
+    local = _local_header(raw, _MAIN)
+    raw[local + 18:local + 26] = big + big
+    for m in re.finditer(rb"PK\x01\x02", raw):  # the central directory entry says the same
+        c = m.start()
+        n = struct.unpack("<H", raw[c + 28:c + 30])[0]
+        if raw[c + 46:c + 46 + n] == _MAIN.encode():
+            raw[c + 20:c + 28] = big + big
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def broken_xml_docx(path: Path) -> Path:
+    """A .docx whose main part is not well-formed XML: lxml's ``XMLSyntaxError``."""
+    path.write_bytes(docx_bytes(f'<?xml version="1.0"?><w:document xmlns:w="{_W}"><w:body>'
+                                "<w:p>unclosed</w:body>"))
+    return path
+
+
+def unknown_encoding_iati(path: Path) -> Path:
+    """IATI XML declaring ``encoding="UTF-O"``: expat's ``LookupError``."""
+    path.write_bytes(b'<?xml version="1.0" encoding="UTF-O"?>\n<iati-activities version="2.03">'
+                     b"<iati-activity/></iati-activities>")
+    return path
+
+
+def broken_pdf(path: Path) -> Path:
+    """A PDF whose cross-reference table points nowhere (pdfminer's own errors)."""
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\nxref\n"
+                     b"0 1\nzzzz\ntrailer << /Root 1 0 R >>\nstartxref\n12345\n%%EOF\n")
+    return path
+
+
+def unterminated_csv(path: Path) -> Path:
+    """A CSV register with an unclosed quote (``csv.Error``)."""
+    path.write_text(f'title,start,type\n"{SENTENCE},2017-05-05,workshop\n', encoding="utf-8")
+    return path
+
+
+def surrogate_json(path: Path) -> Path:
+    """A JSON event register whose strings hold lone surrogates (valid JSON escapes)."""
+    path.write_text('[{"title": "Workshop \\ud801 in Darkhan", "start": "2017-05-05", '
+                    '"type": "workshop", "organisers": ["ILO \\udc69"], '
+                    '"places": ["Darkhan"]}]', encoding="utf-8")
+    return path
+
+
+#: Each bad kind by file name, with the library whose exception it provokes.
+BAD_FILES: dict[str, Callable[[Path], Path]] = {
+    "zlib.docx": corrupt_deflate_docx,
+    "eof.docx": truncated_member_docx,
+    "lxml.docx": broken_xml_docx,
+    "encoding.xml": unknown_encoding_iati,
+    "pdfminer.pdf": broken_pdf,
+    "csv.csv": unterminated_csv,
+}
+
+
+def good_docx(path: Path) -> Path:
+    """A small valid .docx holding :data:`SENTENCE`."""
+    path.write_bytes(docx_bytes(document_xml(SENTENCE)))
+    return path

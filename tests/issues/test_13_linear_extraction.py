@@ -1,0 +1,107 @@
+"""Issue #13 (https://github.com/coopgraph/coopgraph/issues/13), items 2 and 10: no input
+stalls the text extractor. The whole extractor is timed on crafted repetitive texts of 10,000
+and 100,000 characters and must grow about linearly (a tenfold input may take at most 25 times
+as long, plus slack for a shared machine); a text over the per-document budget is cut with a
+warning instead of running for minutes."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from coopgraph.extraction import load_documents
+from coopgraph.loaders.formats import budgets
+from coopgraph.loaders.text.loader import extract_text
+
+#: The repeated unit of each crafted text (the issue's cases first).
+FAMILIES = {
+    "capitals": "A",
+    "acronym list": "ILO, ",
+    "capitalised words": "Ministry Labour Social Protection ",
+    "ministry of": "Ministry of ",
+    "blank lines": "\n",
+    "blank lines with spaces": " \n",
+    "long line without spaces": "abcdefghij",
+    "mixed-case word": "Aa",
+    "years": "2017 ",
+    "quotes": '"A ',
+    "acronyms in brackets": "(A) ",
+    "initials": "A. ",
+    "short sentences": "The ILO held a workshop.\n",
+    "paragraphs": "The ILO held a workshop in Darkhan on 5 May 2017.\n\n",
+    "projects": "ILO project ",
+    "connectors": "Project for ",
+}
+SMALL, LARGE = 10_000, 100_000
+#: Seconds added to 25 x the small time: scheduling noise on a shared two-core machine.
+SLACK = 1.0
+
+
+class _Stalled(Exception):
+    pass
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (re checks signals while it backtracks)."""
+    def stop(*_: object) -> None:
+        raise _Stalled
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _crafted(unit: str, size: int) -> str:
+    return ("Report " + unit * (size // len(unit) + 1))[:size]
+
+
+def _seconds(text: str, limit: float) -> float | None:
+    """Time to extract ``text``, or None when it ran past ``limit``."""
+    start = time.perf_counter()
+    try:
+        with _deadline(limit):
+            extract_text(text)
+    except _Stalled:
+        return None
+    return time.perf_counter() - start
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_extraction_time_grows_linearly(family: str) -> None:
+    unit = FAMILIES[family]
+    small = min(_seconds(_crafted(unit, SMALL), 30.0) or 30.0 for _ in range(2))
+    assert small < 5.0, f"{family}: {SMALL:,} characters took {small:.1f} s"
+    allowed = 25 * small + SLACK
+    large = _seconds(_crafted(unit, LARGE), allowed)
+    assert large is not None, (f"{family}: {LARGE:,} characters ran past {allowed:.1f} s "
+                               f"({SMALL:,} took {small:.2f} s): super-linear")
+
+
+def test_a_text_over_the_budget_is_cut_with_a_warning(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    limit = 20_000  # the real budget (1,000,000) works the same, in 12 s instead of 0.3 s
+    monkeypatch.setattr(budgets, "MAX_TEXT_CHARS", limit)
+    paragraph = "The ILO held a workshop in Darkhan on 5 May 2017 with the Ministry of Labour.\n\n"
+    big = tmp_path / "big.txt"
+    big.write_text(paragraph * (limit // len(paragraph) + 10), encoding="utf-8")
+    total = big.stat().st_size
+    kept = (limit // len(paragraph)) * len(paragraph) - 2  # up to the last blank line
+    report = load_documents([big])
+    (record,) = report.records
+    assert report.warnings == [
+        f"{big}: only the first {kept:,} of {total:,} characters were read (coopgraph's "
+        "per-document limit); split the document to read the rest"]
+    assert record.warnings == (report.warnings[0].removeprefix(f"{big}: "),)
+    assert max(e.span[1] for e in record.events) <= kept
+    assert record.events[-1].evidence == paragraph.strip()
