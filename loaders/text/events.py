@@ -59,7 +59,9 @@ _COUNT = re.compile(
     r"participation\s+of|total\s+of)\s+(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+)?(\d{1,5})\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:participants|people|persons|attendees|representatives|members|officials|"
     r"stakeholders|delegates|trainees|teachers|specialists|officers|students|staff|inspectors|farmers|"
-    r"herders|employers|women|youth)\b", re.I)
+    r"herders|employers|women|youth|doctors|nurses|health\s+workers|workers|journalists|judges|police\s+officers|"
+    r"leaders|managers|directors|entrepreneurs|volunteers|civil\s+servants|educators|experts|researchers|"
+    r"children|parents|men|girls|boys)\b", re.I)
 _SENT = re.compile(r"[^.!?]+(?:[.!?](?=\s|$)|$)", re.S)
 
 
