@@ -31,7 +31,7 @@ _CUE_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, 
 _ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|hosting|is\s+hosting|held|conducted|delivered|paid|"
                        r"implemented|arranged|launched|signed|trained|opened|inaugurated|handed\s+over|will\s+(?:organi[sz]e|hold|conduct|host|sign|visit)|"
                        r"visited|is\s+visiting|are\s+visiting|paid\s+an?\s+(?:official\s+|working\s+|courtesy\s+)?visit|"
-                       r"made\s+an?\s+(?:official\s+|working\s+)?visit|travell?ed\s+to|donated|delivered|"
+                       r"made\s+an?\s+(?:official\s+|working\s+)?visit|travell?ed\s+to|donated|delivered|distributed|"
                        r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated|"
                        r"completed\s+(?:an?|the|its|their)\s+(?:[\w\-]+\s+){0,3}(?:survey|study|assessment|census|mapping|analysis|review))\b",
                        re.I)
