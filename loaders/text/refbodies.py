@@ -82,7 +82,9 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
                     found.add(Mention(m.start(), h.end, d.id, "Organisation"))
                     taken.append((m.start(), h.end))
             elif m is not None:
-                spans.append((m.start(), h.end, m.group(1), h, h.end))
+                office = _OFFICE_WORD.match(text, h.end)
+                end = office.end() if office is not None else h.end  # "ILO Mongolia Office"
+                spans.append((m.start(), end, m.group(1), h, end))
     for s, e, acr, where, name_end in sorted(spans, key=lambda x: x[0]):
         ref = table.get(acr)
         if ref is None or overlaps(taken, s, e):
