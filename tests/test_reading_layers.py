@@ -237,3 +237,21 @@ def test_a_training_workshop_report_is_the_main_sentence_under_a_workshop_headin
                        "Lake Teachers Association held a national training workshop on school safety.\nThe workshop was "
                        "organized as part of a long programme of the association.\n")
     assert [(e.start, e.end) for e in rec.events] == [("2014-06-26", "2014-06-27")]
+
+
+# --- announced activities ------------------------------------------------------------------------
+
+def test_a_story_announces_its_next_activities() -> None:
+    rec = extract_text("Water minister visits Riverton\n\nThe Minister of Water is visiting Riverton this week with "
+                       "the Lake Teachers Association. On 22 May 2021, she will give a lecture at the Hill Farmers "
+                       "Federation about clean wells. She will also visit the new pumping station.\n")
+    kinds = [(e.type, e.status) for e in rec.events]
+    assert ("seminar", "planned") in kinds and ("field_visit", "planned") in kinds
+    lecture = next(e for e in rec.events if e.type == "seminar")
+    assert lecture.start == "2021-05-22" and lecture.title.startswith("Lecture at the Hill Farmers Federation")
+
+
+def test_a_training_story_is_not_split_by_its_own_trainees() -> None:
+    rec = extract_text("Nurses trained in Riverton\n\nThe Ministry of Health is organizing a training for nurses in "
+                       "Riverton on 4 May 2021. The training will train 40 nurses from six clinics.\n")
+    assert [e.type for e in rec.events] == ["training"]

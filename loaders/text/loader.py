@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coopgraph.loaders.formats.budgets import within_budget
 from coopgraph.loaders.formats.documents import Document, document_from_text, read_document
+from coopgraph.loaders.text.announced import announced_activities
 from coopgraph.loaders.text.cleanup import blank_furniture
 from coopgraph.loaders.text.entities import EntityDraft, is_acronym, slug
 from coopgraph.loaders.text.dates import find_dates, span_of
@@ -28,7 +29,7 @@ from coopgraph.loaders.text.places import PlaceHit, find_places
 from coopgraph.loaders.text.publications import is_publication_list
 from coopgraph.loaders.text.relations import Rel, find_relations
 from coopgraph.loaders.text.rows import find_rows
-from coopgraph.loaders.text.same_activity import merge_same_activities
+from coopgraph.loaders.text.same_activity import MAX_STORY_EVENTS as _MAX_STORY_EVENTS, merge_same_activities
 from coopgraph.loaders.text.segments import Item, split_items
 from coopgraph.loaders.text.textnorm import normalise
 from coopgraph.records import Entity, Event, ExtractionRecord, Relation
@@ -78,6 +79,8 @@ def extract_document(document: Document) -> ExtractionRecord:
     events.sort(key=lambda pair: pair[0].evidence_span[0])
     kept = {id(ev) for ev in merge_same_activities(text, [ev for ev, _ in events])}
     events = [(ev, it) for ev, it in events if id(ev) in kept]
+    if 0 < len(events) <= _MAX_STORY_EVENTS:
+        events = _with_announced(text, events, found)
     rels = find_relations(text, found, sentences(text, 0, len(text)))
     return _record(document, raw, found, events, rels)
 
@@ -100,6 +103,25 @@ def _series_events(text: str, item: Item, found: Found) -> list[EventDraft]:
         ev.organisers = actors
         out.append(ev)
     return out
+
+
+def _with_announced(text: str, events: list[tuple[EventDraft, Item]], found: Found) -> list[tuple[EventDraft, Item]]:
+    """A story's events plus the activities it announces for later (loaders/text/announced.py)."""
+    main, item = events[0]
+    used = {ev.evidence_span for ev, _ in events}
+    out = list(events)
+    for a in announced_activities(text, sentences(text, *item.body_span), used, main.type):
+        part = Item("", (a.span[0], a.span[0]), a.span, "upcoming", None)
+        start, end, prec = span_of(find_dates(text, a.span[0], a.span[1], _year_of(main)))
+        ev = EventDraft(a.title, a.type, start, end, prec, "planned", a.span)
+        fill_event(text, part, ev, found)
+        out.append((ev, item))
+    out.sort(key=lambda pair: pair[0].evidence_span[0])
+    return out
+
+
+def _year_of(ev: EventDraft) -> int | None:
+    return int(ev.start[:4]) if ev.start else None
 
 
 def _aimags(items: list[Item], hits: list[PlaceHit]) -> list[tuple[int, int, list[str]]]:

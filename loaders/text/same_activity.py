@@ -27,7 +27,7 @@ _SAME_TITLE = 0.8
 #: kinds of gathering a report may name loosely ("a training workshop" ... "the workshop")
 _GATHERINGS = frozenset({"training", "workshop", "seminar", "meeting", "conference", "forum"})
 #: more events than this and the page is a listing of items, each its own activity
-_MAX_STORY_EVENTS = 4
+MAX_STORY_EVENTS = 4
 _BACK_REFERENCE = re.compile(
     r"(?:(?:during|at|after|throughout|in)\s+)?(?:the|this|that)\s+(?:[\w\-’']+\s+){0,3}?"
     r"(?:training|workshop|seminar|meeting|event|visit|course|conference|forum|mission|dialogue|ceremony|"
@@ -95,7 +95,7 @@ def merge_same_activities(text: str, events: list[EventDraft]) -> list[EventDraf
     Only in a story, not in a listing: a page of many items (a project's news page, a
     newsletter) reports one activity per item, and two of its items that look alike ("Study visit
     to Ireland" in September, another in May/June) are two activities."""
-    if len(events) > _MAX_STORY_EVENTS:
+    if len(events) > MAX_STORY_EVENTS:
         return events
     out: list[EventDraft] = []
     for ev in events:
