@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from coopgraph.loaders.text.acronyms import abbreviates, find_definitions
@@ -17,7 +18,10 @@ from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
 from coopgraph.loaders.text.home_project import resolve_home_project
 from coopgraph.loaders.text.organisations import HEAD_RE, category_for, find_org_names, split_ministries
 from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES
-from coopgraph.loaders.text.people import find_people
+from coopgraph.loaders.text.people import find_people, role_near
+from coopgraph.loaders.text import statistical
+from coopgraph.loaders.text.recognised import Candidate, name_candidates, sentences_to_read
+from coopgraph.loaders.text.spans import ClaimedSpans
 from coopgraph.loaders.text.places import PlaceHit, find_places
 from coopgraph.loaders.text.policies import find_conventions, find_policies
 from coopgraph.loaders.text.projects import ProjectHit, find_projects
@@ -40,6 +44,8 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     _bare_acronyms(text, found, taken)
     _places(text, found, hits)
     _people(text, found)
+    if statistical.current_reading.get() == "full":
+        _recognised(text, found, taken, hits)
     _conventions_policies(text, found)
     first_line = text.find("\n", text.find(next((c for c in text if not c.isspace()), "x")))
     resolve_home_project(found, items_aimags, first_line if first_line >= 0 else len(text))
@@ -365,6 +371,9 @@ def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
 
 def _people(text: str, found: Found) -> None:
     for h in find_people(text, 0, len(text)):
+        if any(m.kind != "Person" for m in found.starting(h.start, h.end)) \
+                or any(m.kind != "Person" and m.start <= h.start < m.end for m in found.starting(max(0, h.start - 80), h.start)):
+            continue  # 'Ulaanbaatar.A total of ...': a place or body already read there
         known = _same_person(found, h.name)
         short = re.sub(r"^[A-Z][a-z]?\.\s?", "", h.name)
         aliases = (short,) if short != h.name else ()
@@ -373,6 +382,78 @@ def _people(text: str, found: Found) -> None:
         if h.role_span:
             d.attrs.setdefault("role_span", h.role_span)
         found.add(Mention(h.start, h.end, d.id, "Person"))
+
+
+def _claimed(found: Found, taken: Taken) -> ClaimedSpans:
+    """Every stretch a rule has read (mentions of any kind, and the names rules set aside)."""
+    out = ClaimedSpans()
+    spans = sorted({(m.start, m.end) for m in found.mentions})
+    last_end = -1
+    for a, b in spans:
+        if a >= last_end:
+            out.append((a, b))
+            last_end = b
+    return out
+
+
+def _near_actor(text: str, found: Found) -> "Callable[[int, int], bool]":
+    """Is [s, e) an item of a list ('A, B and C') after a body or project, or the body before
+    a list's last item? (A body after a comma may be an apposition: 'expert on X, ILO'.)"""
+    sep = re.compile(r"^(?:[ \n]*,[ \n]*(?:and[ \n]+)?|[ \n]+and[ \n]+)(?:the[ \n]+)?$")
+
+    def near(s: int, e: int) -> bool:
+        for m in found.starting(max(0, s - 120), s):
+            if m.kind in ("Organisation", "Project") and m.end <= s and sep.match(text[m.end:s]):
+                return True
+        for m in found.starting(e, e + 12):  # on the right only as the list's last item
+            if m.kind in ("Organisation", "Project") and re.match(r"[ \n]+and[ \n]+(?:the[ \n]+)?$", text[e:m.start]):
+                return True
+        return False
+    return near
+
+
+def _recognised(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) -> None:
+    """Bodies and people the statistical recogniser finds where no rule has read anything
+    (loaders/text/recognised.py says which it keeps, and why)."""
+    from coopgraph.loaders.text.events import sentences
+
+    found.index()
+    claimed = _claimed(found, taken)
+    todo = sentences_to_read(text, sentences(text, 0, len(text)), claimed)
+    named = statistical.recognise(text, todo)
+    if not named:
+        return
+    places = _place_names()
+    cands = name_candidates(text, named, claimed, lambda w: w.lower() in places, _near_actor(text, found))
+    for c in cands:
+        _add_candidate(text, found, c)
+    found.index()
+
+
+def _add_candidate(text: str, found: Found, c: Candidate) -> None:
+    if c.kind == "Person":
+        known = found.table.find("Person", c.name)
+        role, role_span = role_near(text, c.start, c.end)
+        d = found.table.add("Person", known.name if known else c.name, span=(c.start, c.end), role=role,
+                            eid=known.id if known else None)
+        if role_span:
+            d.attrs.setdefault("role_span", role_span)
+        found.add(Mention(c.start, c.end, d.id, "Person"))
+        return
+    known = found.table.find("Organisation", c.name)
+    if known is not None:
+        d = found.table.add(known.type, known.name, span=(c.start, c.end), eid=known.id)
+    else:
+        heads = HEAD_RE.findall(c.name)
+        d = found.table.add("Organisation", c.name, span=(c.start, c.end),
+                            category=category_for(c.name, heads[-1] if heads else ""))
+    found.add(Mention(c.start, c.end, d.id, d.type, not ADJECTIVAL.match(text, c.end)))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    ref = reference().places
+    return frozenset({p.name.lower() for p in ref} | {a.lower() for p in ref for a in p.aliases})
 
 
 def _same_person(found: Found, name: str) -> EntityDraft | None:

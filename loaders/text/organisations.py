@@ -76,8 +76,10 @@ def category_for(name: str, head: str) -> str:
         return "research"
     if "trade union" in low or "employers" in low.replace("'", "").replace("\u2019", ""):
         return "social_partner"
-    if "ngo" in low or "non-governmental" in low:
+    if re.search(r"\bngos?\b|\bnon-governmental\b", low):  # a word: "Mongolia" holds "ngo"
         return "ngo"
+    if re.search(r"\b(?:llc|ltd|jsc|inc|llp|gmbh|plc)\b", low):
+        return "private"
     return CATEGORY_BY_HEAD.get(head.lower().rstrip("s").replace("ie", "y") if head.lower().endswith("ies") else head.lower().rstrip("s") if head.lower() not in ("address",) else head.lower(), "other")
 
 
@@ -125,6 +127,13 @@ _POSSESSIVE_NAMES = frozenset("governor's women's children's people's employers'
                               "citizens' veterans' consumers' teachers' nurses' doctors'".split())
 
 
+def _after_head(text: str, conj: int, lo: int) -> bool:
+    """Is the word before the conjunction at ``conj`` a body's head noun ('Federation and')?"""
+    m = _WORD_LEFT.search(text, max(lo, conj - 40), conj)
+    return m is not None and m.end() == conj and HEAD_RE.fullmatch(m.group(1)) is not None \
+        and m.group(1)[0].isupper()
+
+
 def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
     """Start of the name: capitalised words (and connectors) before the head noun."""
     pos = hs
@@ -144,6 +153,8 @@ def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
             if w in _LEADING_DROP:
                 break
             best = m.start(1)
+        elif wl in ("and", "&") and _after_head(text, m.start(1), lo):
+            break  # "X Federation and Y Association": two bodies, each with its head noun
         elif wl in ("and", "for", "&"):
             pass
         elif wl == "of":
@@ -189,7 +200,9 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: "callable[[str
                 continue
         m = _RIGHT_TOKEN.match(text, pos, hi)
         if m is None:
-            if text.startswith(",", pos) and end > he:
+            if text.startswith(",", pos) and end > he and not re.search(r"[ \n]and[ \n]", text[he:end]):
+                # "Ministry of Education, Culture, Science and Sports" lists after the head; once an
+                # "and" has closed the name ("Ministry of X and Y, Z"), a comma starts something else
                 nxt = _comma_continuation(text, pos, hi)
                 if nxt is not None:
                     end = pos = nxt
@@ -235,7 +248,8 @@ def _comma_continuation(text: str, pos: int, hi: int) -> int | None:
     if not m:
         return None
     seg = m.group(1)
-    if HEAD_RE.search(seg) or any(_looks_acronym(w) for w in seg.split()):
+    if HEAD_RE.search(seg) or any(_looks_acronym(w) for w in seg.split()) \
+            or any(w.lower() in _ROLE_WORDS for w in seg.split()):
         return None
     rest = text[pos + m.end(): min(hi, pos + m.end() + 60)]
     if rest.startswith(","):

@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 
 _NAME = r"[A-Z][a-z][\w\-]*(?:\s[A-Z][a-z][\w\-]*){0,2}"
-_TITLED = re.compile(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mx)\.?\s((?:[A-Z][a-z]?\.\s?)?{_NAME})")
+#: a local name form's initial after the given name: "Altantulga.B", "Ulaan.Ch"
+_INITIAL_AFTER = r"(?:\.[A-Z][a-z]?(?![\w.]))"
+_TITLED = re.compile(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mx)\.?\s((?:[A-Z][a-z]?\.\s?)?{_NAME}{_INITIAL_AFTER}?)")
+#: Names written the local way, an initial (of the father's name) and the given name, with no
+#: title: "B. Batbayar", "G.Bayarsaikhan", "Altantulga.B", "Ch. Ulaan".
+_LOCAL = re.compile(r"(?<![\w.])(?:([A-Z][a-z]?)\.[ ]?([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?![\w.])"
+                    r"|([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)\.([A-Z][a-z]?)(?![\w.]))")
+#: Abbreviations shaped like an initial: titles, "No.", "St.", "Co." ...
+_NOT_INITIALS = frozenset("Mr Ms Dr St No Mt Jr Sr Co Vs Fr Lt Gen Rev Nr Vol Fig Ed Eds Op".split())
 _SAID = re.compile(rf"\b(?:said|says|stated|noted|added|explained|according to)\s+({_NAME})(?=,|\s+who\b)")
 _ROLE_AFTER = re.compile(
     r"^,?\s*(?:the\s+)?((?-i:[A-Z]{2,8}\s)?(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?-i:[A-Z][a-z]+\s){0,2}(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?:Minister|Director[\w\-]*|Head|Team\s+leader|Chairman|Chair|"
@@ -49,6 +57,10 @@ def find_people(text: str, start: int, end: int) -> list[PersonHit]:
             role, rspan = _role(text, m.start(), m.start(1) + len(name), end)
             out.append(PersonHit(m.start(1), m.start(1) + len(name), name, role, rspan))
     seen = {h.start for h in out}
+    for h in local_names(text, start, end):
+        if not any(o.start <= h.start < o.end or h.start <= o.start < h.end for o in out):
+            out.append(h)
+    seen = {h.start for h in out}
     for m in (_CONTACT_LINE.finditer(text, start, end) if "," in text[start:end] else ()):
         if m.start(1) in seen or m.group(1).split()[0] in _STOP:
             continue
@@ -57,6 +69,30 @@ def find_people(text: str, start: int, end: int) -> list[PersonHit]:
                              (m.end(1), nl if nl > 0 else end)))
     out.sort(key=lambda h: h.start)
     return out
+
+
+def local_names(text: str, start: int, end: int) -> list[PersonHit]:
+    """Names in the local form (an initial beside the given name), with their role.
+
+    Why the checks: "St. Petersburg" and "No. 138" have the same shape, so a title or
+    abbreviation is not an initial; and a given name is a proper name, so a word the same text
+    also writes in lower case ("A. Training ... training") is not one.
+    """
+    out: list[PersonHit] = []
+    for m in _LOCAL.finditer(text, start, end):
+        initial, given = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if initial in _NOT_INITIALS or given in _STOP or re.search(rf"\b{given.lower()}\b", text):
+            continue
+        name = " ".join(m.group(0).split())
+        role, rspan = _role(text, m.start(), m.end(), end)
+        out.append(PersonHit(m.start(), m.end(), name, role, rspan))
+    return out
+
+
+def role_near(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The role phrase next to a name found by another reading (the recogniser), and the span
+    where its affiliation lies: the same rules as for names found here."""
+    return _role(text, start, end, len(text))
 
 
 def _clean(name: str) -> str:
