@@ -257,9 +257,11 @@ def extractor_version(reading: Reading = "full") -> str:
     Why: a cached record is only valid for the extractor that made it. Keying on the version
     alone kept stale records after a rule or reference file changed within one version (a
     development checkout, or a user editing data/reference); any change to a loader module or
-    a reference file now re-extracts every document once.
+    a reference file now re-extracts every document once. A record read by the rules alone, or
+    with another model, is not the record of a full reading with this model.
     """
     from coopgraph import __version__
     rules = packages_fingerprint((("coopgraph.loaders", ("**/*.py",)),
                                   ("coopgraph.data", ("reference/*.json",))))
-    return f"{__version__}+{rules}"
+    model = (statistical.model_id() or "no-model").replace(" ", "-") if reading == "full" else "rules"
+    return f"{__version__}+{rules}+{model}"

@@ -209,10 +209,20 @@ def recognise(text: str, spans: Sequence[tuple[int, int]]) -> list[NamedSpan]:
     kept = _trimmed(text, spans)
     off = [p for p in nlp.pipe_names if p != "ner"]
     out: list[NamedSpan] = []
+    if len(_names_memo) > _MEMO_SIZE:
+        _names_memo.clear()
     with nlp.select_pipes(disable=off):
-        for (s, _), doc in zip(kept, nlp.pipe((text[a:b] for a, b in kept), batch_size=64)):
-            out.extend(NamedSpan(s + x.start_char, s + x.end_char, x.label_) for x in doc.ents)
+        for (s, e), doc in zip(kept, nlp.pipe((text[a:b] for a, b in kept), batch_size=64)):
+            found = tuple((x.start_char, x.end_char, x.label_) for x in doc.ents)
+            _names_memo[text[s:e]] = found
+            out.extend(NamedSpan(s + a, s + b, label) for a, b, label in found)
     return out
+
+
+#: Names recognised per stretch of text, so that :func:`parse` of a sentence already read by
+#: :func:`recognise` runs without the recogniser (half the cost of a parse).
+_names_memo: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_MEMO_SIZE = 4096
 
 
 def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
@@ -227,12 +237,15 @@ def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
     if nlp is None:
         return []
     kept = _trimmed(text, spans)
-    off = [p for p in nlp.pipe_names if p not in _PARSE_COMPONENTS]
+    known = all(text[a:b] in _names_memo for a, b in kept)
+    off = [p for p in nlp.pipe_names if p not in _PARSE_COMPONENTS or known and p == "ner"]
     out: list[ParsedSentence] = []
     with nlp.select_pipes(disable=off):
         for (s, e), doc in zip(kept, nlp.pipe((text[a:b] for a, b in kept), batch_size=64)):
             tokens = tuple(ParsedToken(s + t.idx, s + t.idx + len(t.text), t.text, t.lemma_, t.pos_,
                                        t.dep_, t.head.i) for t in doc)
-            ents = tuple(NamedSpan(s + x.start_char, s + x.end_char, x.label_) for x in doc.ents)
+            found = _names_memo[text[s:e]] if known else \
+                tuple((x.start_char, x.end_char, x.label_) for x in doc.ents)
+            ents = tuple(NamedSpan(s + a, s + b, label) for a, b, label in found)
             out.append(ParsedSentence(s, e, tokens, ents))
     return out

@@ -1,0 +1,173 @@
+"""Table-driven tests of the entity rules on invented sentences: which recognised names are kept
+(loaders/text/recognised.py), people written the local way (people.py), where a body's name
+ends and what kind of body it is (organisations.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopgraph.loaders.text import recognised as rc
+from coopgraph.loaders.text.organisations import category_for, find_org_names
+from coopgraph.loaders.text.people import find_people, local_names
+from coopgraph.loaders.text.spans import ClaimedSpans
+from coopgraph.loaders.text.statistical import NamedSpan
+
+PLACES = {"riverton", "northland", "westvale"}
+
+
+def _is_place(w: str) -> bool:
+    return w.lower() in PLACES
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    s = text.index(part)
+    return s, s + len(part)
+
+
+@pytest.mark.parametrize(("text", "part", "trimmed"), [
+    ("Funds came from the Harbour Trust (HT) in 2020.", "the Harbour Trust (HT", "Harbour Trust"),
+    ("It was the Board's decision.", "the Board's", "Board"),
+    ("Teams from Alpha Works,\nBeta Group met.", "Alpha Works,\nBeta Group", "Alpha Works"),
+])
+def test_trim_keeps_the_name_inside_a_recognised_span(text: str, part: str, trimmed: str) -> None:
+    s, e = rc.trim(text, *_span(text, part))
+    assert text[s:e] == trimmed
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("WHO WE ARE", True),
+    ("About", True),
+    ("Our Work In The Region", True),
+    ("Water Board Trains Pump Operators In Riverton", True),
+    ("The Water Board trained pump operators in Riverton.", False),
+    ("Twelve pump operators from the Water Board finished their course on Monday", False),
+])
+def test_heading_and_menu_lines(line: str, heading: bool) -> None:
+    assert rc.is_heading_line(line) is heading
+
+
+@pytest.mark.parametrize(("name", "head", "plural"), [
+    ("Ministry of Roads and Transport", "Ministry", False),
+    ("Riverton Dairy Cooperative", "Cooperative", False),
+    ("Council for Coastal Fisheries", "Council", False),
+    ("Vocational Training Institutions", None, True),
+    ("Health and Welfare Services", None, True),
+    ("Occupational Safety and Health", None, False),
+    ("Sunrise Partners", None, True),
+])
+def test_head_nouns_and_generic_plurals(name: str, head: str | None, plural: bool) -> None:
+    assert rc.head_noun(name) == head
+    assert rc.is_generic_plural(name) is plural
+
+
+def _org(text: str, part: str, near: bool = False) -> str | None:
+    span = rc.org_candidate(text, *_span(text, part), _is_place, lambda s, e: near)
+    return None if span is None else text[span[0]:span[1]]
+
+
+@pytest.mark.parametrize(("text", "part", "near", "kept"), [
+    # a head noun makes a body
+    ("Staff of the Coastal Fisheries Authority joined the course.", "Coastal Fisheries Authority", False,
+     "Coastal Fisheries Authority"),
+    # a legal form after the name makes a body, and belongs to it
+    ("The owner of Blue Kettle LLC spoke first.", "Blue Kettle", False, "Blue Kettle LLC"),
+    # a kind noun before the name
+    ("It was run by the consulting group Orbis Norte and the ministry.", "Orbis Norte", False, "Orbis Norte"),
+    # a list beside a body the rules know
+    ("Partners are the Harbour Trust, Hope Without Borders and others.", "Hope Without Borders", True,
+     "Hope Without Borders"),
+    # no head noun, no sign of a body: a topic
+    ("Trainers spoke on Occupational Safety and Health for small firms.", "Occupational Safety and Health",
+     False, None),
+    # a place the gazetteer knows, alone or with its level word
+    ("Herders of Westvale province met on Friday.", "Westvale province", False, None),
+    # a class of bodies
+    ("Vocational Training Institutions sent their teachers.", "Vocational Training Institutions", False, None),
+    # a heading line
+    ("Riverton Dairy Cooperative\n\nThe cooperative met.", "Riverton Dairy Cooperative", False, None),
+    # a lower-case head with one capital describes a body named elsewhere
+    ("She heads the Planning department of the ministry.", "Planning department", False, None),
+    # an acronym alone is not enough
+    ("She is based in BKK, the regional hub.", "BKK", False, None),
+])
+def test_which_recognised_organisations_are_kept(text: str, part: str, near: bool, kept: str | None) -> None:
+    assert _org(text, part, near) == kept
+
+
+@pytest.mark.parametrize(("text", "part", "kept"), [
+    ("The Harbour Trust Director Ana Velaz opened the meeting.", "Ana Velaz", True),
+    ("Talks were led by specialists Ana Velaz and Tom Reyes.", "Ana Velaz", True),
+    ("Ana Velaz, Deputy Director at the ministry, spoke.", "Ana Velaz", True),
+    ("Ana Velaz, an independent consultant, spoke.", "Ana Velaz", True),
+    ("Briefing Note", "Briefing Note", False),
+    ("We visited Ana Velaz yesterday.", "Ana Velaz", False),
+    ("He is Director of Riverton Training Centre.", "Riverton Training Centre", False),
+])
+def test_which_recognised_people_are_kept(text: str, part: str, kept: bool) -> None:
+    assert rc.person_candidate(text, *_span(text, part)) is kept
+
+
+def test_name_candidates_leave_what_the_rules_read() -> None:
+    text = "The Coastal Fisheries Authority and Director Ana Velaz met the Harbour Trust."
+    claimed = ClaimedSpans()
+    claimed.append(_span(text, "Harbour Trust"))
+    named = [NamedSpan(*_span(text, "The Coastal Fisheries Authority"), "ORG"),
+             NamedSpan(*_span(text, "Ana Velaz"), "PERSON"),
+             NamedSpan(*_span(text, "the Harbour Trust"), "ORG")]
+    got = rc.name_candidates(text, named, claimed, _is_place, lambda s, e: False)
+    assert [(c.name, c.kind) for c in got] == [("Coastal Fisheries Authority", "Organisation"),
+                                               ("Ana Velaz", "Person")]
+
+
+def test_sentences_to_read_skip_those_whose_names_are_all_read() -> None:
+    text = "The Harbour Trust met. Nothing else happened. Then Orbis Norte came."
+    claimed = ClaimedSpans()
+    claimed.append(_span(text, "Harbour Trust"))
+    spans = [_span(text, "The Harbour Trust met."), _span(text, "Nothing else happened."),
+             _span(text, "Then Orbis Norte came.")]
+    assert rc.sentences_to_read(text, spans, claimed) == [spans[2]]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The award went to B. Tomsen of the dairy.", ["B. Tomsen"]),
+    ("K.Arvane, Head of the union, spoke.", ["K.Arvane"]),
+    ("Mr Belgor.T and Ms. Sarnai.Ch attended.", ["Belgor.T", "Sarnai.Ch"]),
+    ("Ch. Ulvane opened the fair.", ["Ch. Ulvane"]),
+    # shapes of abbreviations, not names
+    ("He moved to St. Marten in 2019 under Convention No. 138.", []),
+    # a word the text also writes in lower case is not a given name
+    ("Plan B. Training starts soon; training is free.", []),
+])
+def test_local_name_forms(text: str, names: list[str]) -> None:
+    assert [h.name for h in find_people(text, 0, len(text))] == names
+
+
+def test_local_name_carries_its_role() -> None:
+    text = "D.Orvane, Director of the Harbour Trust, opened the fair."
+    (hit,) = local_names(text, 0, len(text))
+    assert (hit.name, hit.role) == ("D.Orvane", "Director")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Members of the Riverton Growers' Federation and Westvale Lawyers Association met.",
+     ["Riverton Growers' Federation", "Westvale Lawyers Association"]),
+    ("Speakers came from the Ministry of Roads and Transport, Ana Velaz, Senior Inspector and others.",
+     ["Ministry of Roads and Transport"]),
+    ("The Ministry of Roads, Bridges, Ports and Transport opened it.",
+     ["Ministry of Roads, Bridges, Ports and Transport"]),
+    ("The Food and Farming Organization helped.", ["Food and Farming Organization"]),
+])
+def test_where_a_body_name_ends(text: str, names: list[str]) -> None:
+    assert [n.name for n in find_org_names(text, 0, len(text), _is_place)] == names
+
+
+@pytest.mark.parametrize(("name", "head", "category"), [
+    ("Ministry of Roads of Northland", "Ministry", "government"),
+    ("Governor's Office of Westvale province", "Office", "government"),
+    ("Riverton State University", "University", "education"),
+    ("Hope Without Borders NGO", "NGO", "ngo"),
+    ("Blue Kettle LLC", "", "private"),
+    ("Northland Women's Association", "Association", "ngo"),
+])
+def test_categories_come_from_head_nouns(name: str, head: str, category: str) -> None:
+    assert category_for(name, head) == category
