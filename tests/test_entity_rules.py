@@ -171,3 +171,74 @@ def test_where_a_body_name_ends(text: str, names: list[str]) -> None:
 ])
 def test_categories_come_from_head_nouns(name: str, head: str, category: str) -> None:
     assert category_for(name, head) == category
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Deputy Governor of Westvale province Tomar Belgan opened the fair.", [("Tomar Belgan", "Deputy Governor of Westvale province")]),
+    ("According to Union President Tomar Belgan, wages rose.", [("Tomar Belgan", "President")]),
+    ("Experts including Ana Velaz, Senior Labour Inspector and others spoke.", [("Ana Velaz", "Senior Labour Inspector")]),
+    # capitalised words after a title that the text also writes in lower case are not a name
+    ("Head of Employment Division Employment Policy said employment and policy matter.", []),
+])
+def test_names_after_a_title_or_before_their_role(text: str, names: list[tuple[str, str]]) -> None:
+    assert [(h.name, h.role) for h in find_people(text, 0, len(text))] == names
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Ch. Ulvane", "Ulvane.Ch", True),
+    ("B.Tomsen", "B. Tomsen", True),
+    ("B.Tomsen", "D.Tomsen", False),
+])
+def test_local_forms_of_one_name_share_a_key(a: str, b: str, same: bool) -> None:
+    from coopgraph.loaders.text.people import local_key
+    assert (local_key(a) == local_key(b)) is same
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("the Harbour Trust, Hope Without Borders, Orbis Norte and the Water Board", ["Hope Without Borders", "Orbis Norte"]),
+    ("the Harbour Trust, Sunrise Kids Fund and the Water Board", ["Sunrise Kids Fund"]),
+    # not a plain list: a verb, or lower-case words, between the bodies
+    ("the Harbour Trust, which met officials of the Water Board", []),
+    ("the Harbour Trust and the Water Board", []),
+])
+def test_items_of_a_list_between_two_bodies(text: str, items: list[str]) -> None:
+    a = text.index("Harbour Trust") + len("Harbour Trust")
+    b = text.index("Water Board")
+    assert [text[s:e] for s, e in rc.listed_names(text, a, b)] == items
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("Reports on C88, C100 and C181 are due.", [88, 100, 181]),
+    ("Gaps with the Forced Labour Convention (1930) remain.", [29]),
+    ("It follows the Equal Remuneration Convention, 1951.", [100]),
+    ("Bus C12 and C14 left.", []),  # not conventions in the reference
+])
+def test_conventions_by_number_lists_and_titles(text: str, numbers: list[int]) -> None:
+    from coopgraph.loaders.text.policies import find_conventions
+    assert [h.convention.number for h in find_conventions(text, 0, len(text))] == numbers
+
+
+def test_a_body_named_with_its_country_is_the_same_body() -> None:
+    from coopgraph.loaders.text.loader import extract_text
+    from coopgraph.loaders.text.statistical import current_reading
+
+    token = current_reading.set("rules")
+    try:
+        rec = extract_text("The Ministry of Roads and Transport of Mongolia met donors on 3 May 2024. "
+                           "Later the Ministry of Roads and Transport signed the plan.\n")
+    finally:
+        current_reading.reset(token)
+    orgs = [(e.name, e.aliases, e.category) for e in rec.entities if e.type == "Organisation"]
+    assert orgs == [("Ministry of Roads and Transport of Mongolia", ("Ministry of Roads and Transport",), "government")]
+
+
+def test_forget_removes_an_entity_left_without_mentions() -> None:
+    from coopgraph.loaders.text.entities import EntityTable
+
+    t = EntityTable()
+    d = t.add("Place", "Sunvale", span=(0, 7))
+    t.add("Place", "Sunvale", span=(20, 27))
+    t.forget(d.id, (0, 7))
+    assert t.find("Place", "Sunvale") is d
+    t.forget(d.id, (20, 27))
+    assert t.find("Place", "Sunvale") is None and d.id not in t.by_id

@@ -98,8 +98,8 @@ def test_unknown_reading_is_an_input_error(tmp_path: Path) -> None:
 
 def test_full_reading_adds_a_person_the_rules_do_not_name(tmp_path: Path) -> None:
     doc = tmp_path / "visit.txt"
-    doc.write_text("Northland Water Agency Director Ada Brennan visited the Riverton pumping "
-                   "station on 3 May 2024 with twelve engineers.\n", encoding="utf-8")
+    doc.write_text("The course for pump operators in Riverton on 3 May 2024 was led by specialists "
+                   "Ada Brennan and Tom Reyes of the Northland Water Agency.\n", encoding="utf-8")
     people = {r: [e.name for e in load_documents([doc], reading=r).records[0].entities if e.type == "Person"]
               for r in ("rules", "full")}
-    assert people == {"rules": [], "full": ["Ada Brennan"]}
+    assert people == {"rules": [], "full": ["Ada Brennan", "Tom Reyes"]}

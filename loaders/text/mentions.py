@@ -18,9 +18,9 @@ from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
 from coopgraph.loaders.text.home_project import resolve_home_project
 from coopgraph.loaders.text.organisations import HEAD_RE, category_for, find_org_names, split_ministries
 from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES
-from coopgraph.loaders.text.people import find_people, role_near
+from coopgraph.loaders.text.people import find_people, local_key, role_near
 from coopgraph.loaders.text import statistical
-from coopgraph.loaders.text.recognised import Candidate, name_candidates, sentences_to_read
+from coopgraph.loaders.text.recognised import Candidate, listed_names, name_candidates, sentences_to_read
 from coopgraph.loaders.text.spans import ClaimedSpans
 from coopgraph.loaders.text.places import PlaceHit, find_places
 from coopgraph.loaders.text.policies import find_conventions, find_policies
@@ -46,6 +46,7 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     _people(text, found)
     if statistical.current_reading.get() == "full":
         _recognised(text, found, taken, hits)
+    _listed_bodies(text, found)
     _conventions_policies(text, found)
     first_line = text.find("\n", text.find(next((c for c in text if not c.isspace()), "x")))
     resolve_home_project(found, items_aimags, first_line if first_line >= 0 else len(text))
@@ -176,6 +177,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             country = gov.group(1) if gov and gov.group(1).lower() in places else None
             written = f"{aimag} aimag {n.name}" if aimag else ""
             aliases = (written,) if written and text[max(0, n.start - len(written) + len(n.name)):n.end] == written else ()
+            aliases += _without_country(name)
             d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat, country=country,
                                 aliases=aliases)  # "Khovd aimag X Department" as written, too
         if aimag:
@@ -192,6 +194,23 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             d = found.table.add("Organisation", name, span=(m.start(), m.end()), category="government")
             d.attrs.setdefault("aimag", a)
             found.add(Mention(m.start(2) + w.start(), m.start(2) + w.end(), d.id, "Organisation"))
+
+
+def _without_country(name: str) -> tuple[str, ...]:
+    """'Ministry of Education and Science of Mongolia' is the 'Ministry of Education and
+    Science': a trailing 'of <country>' is part of the official name, not another body. (Not
+    when only the head noun would remain: 'Government of X' names X's government.)"""
+    m = re.match(r"(.+?\s(?:of|for)\s.+?)\s+of\s+(?:the\s+)?([A-Z][\w\- ]+)$", name)
+    if m is None or m.group(2).lower() not in _country_names():
+        return ()
+    return (m.group(1),)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    ref = reference().places
+    return frozenset({p.name.lower() for p in ref if p.place_type == "country"}
+                     | {a.lower() for p in ref if p.place_type == "country" for a in p.aliases})
 
 
 def _merge_containing(text: str, found: Found, n: object) -> None:
@@ -370,10 +389,17 @@ def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
 
 
 def _people(text: str, found: Found) -> None:
+    found.index()
     for h in find_people(text, 0, len(text)):
-        if any(m.kind != "Person" for m in found.starting(h.start, h.end)) \
-                or any(m.kind != "Person" and m.start <= h.start < m.end for m in found.starting(max(0, h.start - 80), h.start)):
+        near = [m for m in found.starting(max(0, h.start - 80), h.end) if m.kind != "Person" and m.end > h.start]
+        if any(m.kind != "Place" or m.start < h.start or m.end > h.end or (m.start, m.end) == (h.start, h.end)
+               for m in near):
             continue  # 'Ulaanbaatar.A total of ...': a place or body already read there
+        for m in near:  # 'President Given Sukhbaatar': a family name that is also a province's
+            found.mentions.remove(m)
+            found.table.forget(m.eid, (m.start, m.end))
+        if near:
+            found.index()
         known = _same_person(found, h.name)
         short = re.sub(r"^[A-Z][a-z]?\.\s?", "", h.name)
         aliases = (short,) if short != h.name else ()
@@ -384,10 +410,10 @@ def _people(text: str, found: Found) -> None:
         found.add(Mention(h.start, h.end, d.id, "Person"))
 
 
-def _claimed(found: Found, taken: Taken) -> ClaimedSpans:
-    """Every stretch a rule has read (mentions of any kind, and the names rules set aside)."""
+def _claimed(found: Found, kinds: frozenset[str] | None = None) -> ClaimedSpans:
+    """The stretches a rule has read (mentions of the given kinds, or of any kind)."""
     out = ClaimedSpans()
-    spans = sorted({(m.start, m.end) for m in found.mentions})
+    spans = sorted({(m.start, m.end) for m in found.mentions if kinds is None or m.kind in kinds})
     last_end = -1
     for a, b in spans:
         if a >= last_end:
@@ -418,16 +444,56 @@ def _recognised(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) -> 
     from coopgraph.loaders.text.events import sentences
 
     found.index()
-    claimed = _claimed(found, taken)
-    todo = sentences_to_read(text, sentences(text, 0, len(text)), claimed)
+    todo = sentences_to_read(text, sentences(text, 0, len(text)), _claimed(found))
     named = statistical.recognise(text, todo)
     if not named:
         return
     places = _place_names()
-    cands = name_candidates(text, named, claimed, lambda w: w.lower() in places, _near_actor(text, found))
+    not_places = _claimed(found, frozenset(k for k in _KINDS if k != "Place"))
+    cands = name_candidates(text, named, not_places, lambda w: w.lower() in places, _near_actor(text, found))
     for c in cands:
-        _add_candidate(text, found, c)
+        if _yield_places(found, c):
+            _add_candidate(text, found, c)
     found.index()
+
+
+def _listed_bodies(text: str, found: Found) -> None:
+    """Bodies named only as items of a list between two bodies (recognised.listed_names)."""
+    found.index()
+    actors = [m for m in found.mentions if m.kind in ("Organisation", "Project")]
+    claimed = _claimed(found, frozenset(k for k in _KINDS if k != "Place"))
+    places = _place_names()
+    for a, b in zip(actors, actors[1:]):
+        if b.start - a.end > 200:
+            continue
+        for s, e in listed_names(text, a.end, b.start):
+            name = " ".join(text[s:e].split())
+            if claimed.hits(s, e) or name.lower() in places:
+                continue
+            c = Candidate(s, e, name, "Organisation")
+            if _yield_places(found, c):
+                _add_candidate(text, found, c)
+    found.index()
+
+
+_KINDS = ("Organisation", "Project", "Person", "Convention", "Policy", "Place")
+
+
+def _yield_places(found: Found, c: Candidate) -> bool:
+    """A name holding a place word ('Caritas Czech Republic', a person named after a province)
+    is the name, not the place: the place mentions inside it are withdrawn. A place reaching
+    outside the name keeps it (False)."""
+    inside = [m for m in found.starting(max(0, c.start - 60), c.end) if m.kind == "Place" and m.end > c.start]
+    if any(m.start < c.start or m.end > c.end for m in inside):
+        return False
+    if any((m.start, m.end) == (c.start, c.end) for m in inside):
+        return False
+    for m in inside:
+        found.mentions.remove(m)
+        found.table.forget(m.eid, (m.start, m.end))
+    if inside:
+        found.index()
+    return True
 
 
 def _add_candidate(text: str, found: Found, c: Candidate) -> None:
@@ -458,6 +524,11 @@ def _place_names() -> frozenset[str]:
 
 def _same_person(found: Found, name: str) -> EntityDraft | None:
     """'Ms. Conkievich' after 'Ms. Elaine Conkievich': the same person, by surname (or given name)."""
+    key = local_key(name)
+    if key is not None:
+        same = [d for d in found.table.by_id.values() if d.type == "Person" and local_key(d.name) == key]
+        if same:
+            return same[0]
     if " " in name.strip():
         return None
     hits = [d for d in found.table.by_id.values() if d.type == "Person" and name in d.name.split()]

@@ -128,10 +128,17 @@ _POSSESSIVE_NAMES = frozenset("governor's women's children's people's employers'
 
 
 def _after_head(text: str, conj: int, lo: int) -> bool:
-    """Is the word before the conjunction at ``conj`` a body's head noun ('Federation and')?"""
+    """Is there a complete body's name before the conjunction at ``conj`` ('X Federation and',
+    'Ministry of Education and Science and')? Then what follows 'and' is another body or group."""
     m = _WORD_LEFT.search(text, max(lo, conj - 40), conj)
-    return m is not None and m.end() == conj and HEAD_RE.fullmatch(m.group(1)) is not None \
-        and m.group(1)[0].isupper()
+    if m is None or m.end() != conj:
+        return False
+    if HEAD_RE.fullmatch(m.group(1)) is not None and m.group(1)[0].isupper():
+        return True
+    left = re.split(r"[.,;:()\n]", text[max(lo, conj - 80):conj])[-1]
+    return re.search(r"\b(?:Ministry|Agency|Authority|Federation|Confederation|Association|"
+                     r"Organi[sz]ation|Department|Office|Institute|University|Commission)\b"
+                     r"[ ]+(?:of|for)[ ]", left) is not None and " and " in left
 
 
 def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:

@@ -178,16 +178,33 @@ def name_candidates(text: str, named: Sequence[NamedSpan], claimed: ClaimedSpans
         if n.label not in ("ORG", "PERSON"):
             continue
         s, e = trim(text, n.start, n.end)
+        if claimed.hits(s, e):
+            s, e = unclaimed_tail(text, s, e, claimed)
         if e <= s or claimed.hits(s, e):
             continue
         if n.label == "PERSON":
-            if person_candidate(text, s, e):
+            listed = bool(out) and out[-1].kind == "Person" and _LIST_SEP.fullmatch(text, out[-1].end, s) is not None
+            if person_candidate(text, s, e) or listed and _person_shape(text[s:e]):
                 out.append(Candidate(s, e, " ".join(text[s:e].split()), "Person"))
             continue
         span = org_candidate(text, s, e, is_place, near_actor)
         if span is not None and not claimed.hits(*span):
             out.append(Candidate(span[0], span[1], " ".join(text[span[0]:span[1]].split()), "Organisation"))
     return out
+
+
+_LIST_SEP = re.compile(r"[ \n]*,[ \n]*(?:and[ \n]+)?|[ \n]+and[ \n]+")
+
+
+def unclaimed_tail(text: str, start: int, end: int, claimed: ClaimedSpans) -> tuple[int, int]:
+    """The recogniser often joins a list into one name ('the X Organization and Y'): the part
+    after the last name the rules read, when a list separator leads to it; else an empty span."""
+    last = max((b for _, b in claimed.within(start, end)), default=start)
+    sep = _LIST_SEP.match(text, last, end)
+    if sep is None or last >= end:
+        return end, end
+    s, e = trim(text, sep.end(), end)
+    return (s, e) if e > s and text[s].isupper() else (end, end)
 
 
 _CAP_WORD = re.compile(r"(?<![\w.])[A-Z][\w\-']+")
@@ -206,3 +223,29 @@ def sentences_to_read(text: str, sentences: Sequence[tuple[int, int]],
             out.append((s, e))
             break
     return out
+
+
+_ITEM_SPLIT = re.compile(r"[ \n]*,[ \n]*(?:and[ \n]+)?|[ \n]+and[ \n]+")
+_ITEM = re.compile(r"(?:the[ ]+)?([A-Z][\w\-'\u2019&]*(?:[ ]+(?:(?:of|for|de|du|des)[ ]+)?[A-Z][\w\-'\u2019&]*){0,5})")
+
+
+def listed_names(text: str, left_end: int, right_start: int) -> list[tuple[int, int]]:
+    """Items of a list of bodies between two bodies ('X, A, B and Y' gives A and B).
+
+    Why: in a list whose neighbours are bodies, the items between are bodies too, however
+    unusual their names ('Hope Without Borders'); each item must be a run of capitalised
+    words, or nothing is taken (the gap is then not a plain list).
+    """
+    gap = text[left_end:right_start]
+    if "\n\n" in gap or not re.match(r"[ ]*,", gap) or not re.search(r"(?:,|[ ]and)[ ]+(?:the[ ]+)?$", gap):
+        return []
+    out: list[tuple[int, int]] = []
+    pos = left_end
+    for sep in _ITEM_SPLIT.finditer(text, left_end, right_start):
+        if sep.start() > pos:
+            m = _ITEM.fullmatch(text, pos, sep.start())
+            if m is None:
+                return []
+            out.append((m.start(1), m.end(1)))
+        pos = sep.end()
+    return out if pos == right_start or _LEADING.fullmatch(text, pos, right_start) else []
