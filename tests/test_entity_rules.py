@@ -242,3 +242,24 @@ def test_forget_removes_an_entity_left_without_mentions() -> None:
     assert t.find("Place", "Sunvale") is d
     t.forget(d.id, (20, 27))
     assert t.find("Place", "Sunvale") is None and d.id not in t.by_id
+
+
+def test_sentences_to_read_skip_common_words_and_calendar_names() -> None:
+    text = "The course opened. On Monday the Course Board met in May. Work of Orbis Norte on training and courses."
+    spans = [_span(text, "The course opened."), _span(text, "On Monday the Course Board met in May."),
+             _span(text, "Work of Orbis Norte on training and courses.")]
+    assert rc.sentences_to_read(text, spans, ClaimedSpans()) == [spans[1], spans[2]]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("the Ministries of Roads, Justice, Finance, Foreign Affairs and Energy Development and Social Welfare",
+     ["Ministry of Roads", "Ministry of Justice", "Ministry of Finance", "Ministry of Foreign Affairs",
+      "Ministry of Energy Development and Social Welfare"]),
+    ("the Ministries of Justice and Home Affairs, Roads and Transport, Foreign Affairs and Trade",
+     ["Ministry of Justice and Home Affairs", "Ministry of Roads and Transport", "Ministry of Foreign Affairs and Trade"]),
+])
+def test_ministries_listed_under_one_plural(text: str, names: list[str]) -> None:
+    from coopgraph.loaders.text.organisations import split_ministries
+    got = split_ministries(text, 0, len(text))
+    assert [n for _, _, n in got] == names
+    assert all(n.endswith(text[s:e]) for s, e, n in got)

@@ -136,10 +136,17 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
     if re.match(r"[ \n]+of[ \n]", text[e:e + 5]) or _MINISTRY_AFTER.match(text, e, e + 60) \
             or _MINISTRY_BEFORE.search(text, max(0, s - 80), s):
         return None  # "X Department of the Ministry ...", "..., Ministry of ...": a ministry's department
+    if _BELOW_LOCAL_OFFICE.search(text, max(0, s - 120), s):
+        return None  # "District Governor's Office, Social Policy Department, ...": that office's
     for a, b, aimags in items_aimags:
         if a <= s < b and len(aimags) == 1 and head.lower() == "department":
             return aimags[0]
     return None
+
+
+#: A named local office right before a list of departments: the departments are its own.
+_BELOW_LOCAL_OFFICE = re.compile(r"\b(?:[Dd]istrict|[Ss]oum|[Cc]ity|[Mm]unicipal)[ \n]+Governor'?s[ \n]+Office"
+                                 r"(?:[ \n]*,[ \n]*(?:and[ \n]+)?[A-Z][\w ]{2,60}?)*[ \n]*,[ \n]*(?:and[ \n]+)?$")
 
 
 def _named_bodies(text: str, found: Found, taken: Taken,

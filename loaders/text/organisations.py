@@ -300,7 +300,13 @@ def split_ministries(text: str, start: int, end: int) -> list[tuple[int, int, st
         chunk = parts.group(0).rstrip()
         chunk = re.sub(r"[ \n]+(?:and|of|&)$", "", chunk)
         offset = pos
-        for piece in chunk.split(","):
+        pieces = chunk.split(",")
+        last = re.match(r"(\s*(?:and\s+)?)(.+?)(\s+and\s+)(.+\s+and\s+.+)$", pieces[-1]) if len(pieces) > 1 else None
+        if last:  # "..., Foreign Affairs and Population Development and Social Protection": a
+            # last item with two "and"s holds the list's closing "and" first
+            pieces[-1:] = [last.group(1) + last.group(2), last.group(4)]
+            pieces[-1] = " " * (len(last.group(3)) - 1) + pieces[-1]  # offsets: the comma counts 1
+        for piece in pieces:
             lead = len(piece) - len(piece.lstrip())
             p = piece.strip()
             if p.startswith("and "):

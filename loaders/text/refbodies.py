@@ -100,6 +100,10 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
             found.hint(d.id, "locatedIn", where.place.id, (s, e))
 
 
+#: Capitalised words up to an organisation's or programme's head noun, right after an acronym.
+_LEADS_A_NAME = re.compile(r"[ ]+(?:[A-Z][\w\-]*[ ]+(?:(?:and|of|for)[ ]+)?){1,5}(?:Organi[sz]ation|Programme|Program)\b")
+
+
 def find_reference_bodies(text: str, found: Found, taken: Taken) -> None:
     acr_re, name_re, table = ref_patterns()
     hits = []
@@ -107,6 +111,8 @@ def find_reference_bodies(text: str, found: Found, taken: Taken) -> None:
         if m.group(1)[0].isupper() and not re.match(r"[ \n]+(?:[A-Z][a-z]|and[ \n]+[A-Z])", text[m.end():m.end() + 8]):
             hits.append((m.start(), m.end(), table[m.group(1).lower()]))
     for m in acr_re.finditer(text):
+        if _LEADS_A_NAME.match(text, m.end()):
+            continue  # 'XY Food and Farming Organization': the first word of another body's name
         hits.append((m.start(), m.end(), table[m.group(1)]))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     for s, e, o in hits:
