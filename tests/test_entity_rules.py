@@ -263,3 +263,66 @@ def test_ministries_listed_under_one_plural(text: str, names: list[str]) -> None
     got = split_ministries(text, 0, len(text))
     assert [n for _, _, n in got] == names
     assert all(n.endswith(text[s:e]) for s, e, n in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a single-quoted title wrapped over two lines, then 'pilot project'
+    ("Within the 'Clean\nwater for every village' pilot project, wells were dug.",
+     [("Clean water for every village", None, None, ())]),
+    # a body's acronym, one hyphenated name word, lower-case 'project'
+    ("It ran under the XYZ Harbour-III project funded by donors.",
+     [("Harbour-III", None, "XYZ", ("XYZ Harbour-III project",))]),
+    # 'Owner's Title (ACR) Project': the owner is not in the title; 'Project' belongs to the name
+    ("It follows WXY's Rural Water Supply (RWS) Project in the north.",
+     [("Rural Water Supply", "RWS", "WXY", ("RWS Project", "Rural Water Supply (RWS) Project"))]),
+    # a short name in brackets at the end of a quoted title is an alias
+    ('the donor-funded project "Safer Roads for Northland (Safer Roads+)" began',
+     [("Safer Roads for Northland", "Safer Roads+", None, ())]),
+    # 'New' in a headline is the project's state, not its name
+    ("New Rural Water Supply Project starts", [("Rural Water Supply Project", None, None, ("New Rural Water Supply Project",))]),
+])
+def test_project_names(text: str, expected: list[tuple[str, str | None, str | None, tuple[str, ...]]]) -> None:
+    from coopgraph.loaders.text.projects import find_projects
+    from coopgraph.loaders.text.textnorm import normalise
+
+    t = normalise(text)
+    hits = [h for h in find_projects(t, 0, len(t)) if not h.generic]
+    assert [(h.name, h.acronym, h.owner, h.forms) for h in hits] == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("D.Orvane, CEO of Blue Kettle LLC, spoke.", [("Blue Kettle LLC", "private")]),
+    ("said a member of the 'Hope Ahead' NGO in Riverton.", [("Hope Ahead", "ngo")]),
+    ("Staff at The Orbis Norte JSC met.", [("Orbis Norte JSC", "private")]),
+    ("Local NGO staff met.", []),
+])
+def test_bodies_named_with_a_legal_form(text: str, names: list[tuple[str, str]]) -> None:
+    assert [(text[s:e], c) for s, e, c in rc.formed_names(text)] == names
+
+
+@pytest.mark.parametrize(("name", "turned"), [
+    ("Delegation of the Northland Union to Westvale", "Northland Union Delegation to Westvale"),
+    ("Embassy of Northland", "Northland Embassy"),
+    ("Ministry of Roads of Northland", None),
+    ("International Harbour Organization", None),
+])
+def test_a_head_of_its_owner_turned_round(name: str, turned: str | None) -> None:
+    from coopgraph.loaders.text.refbodies import inverted_name
+    assert inverted_name(name) == turned
+
+
+def test_departments_listed_after_a_district_office_are_not_the_aimags() -> None:
+    from coopgraph.loaders.text.loader import extract_text
+    from coopgraph.loaders.reference import reference
+    from coopgraph.loaders.text.statistical import current_reading
+
+    aimag = next(p.name for p in reference().places if p.place_type == "aimag")
+    token = current_reading.set("rules")
+    try:
+        rec = extract_text(f"Officials of a soum of {aimag} province met on 3 May 2024 with the Riverton "
+                           "District Governor's Office, Roads Department, Water and Sanitation\n"
+                           "Service Department and Schools Department.\n")
+    finally:
+        current_reading.reset(token)
+    names = sorted(e.name for e in rec.entities if e.type == "Organisation" and "Department" in e.name)
+    assert names == ["Roads Department", "Schools Department", "Water and Sanitation Service Department"]

@@ -20,7 +20,7 @@ from coopgraph.loaders.text.organisations import HEAD_RE, category_for, find_org
 from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES
 from coopgraph.loaders.text.people import find_people, local_key, role_near
 from coopgraph.loaders.text import statistical
-from coopgraph.loaders.text.recognised import Candidate, listed_names, name_candidates, sentences_to_read
+from coopgraph.loaders.text.recognised import Candidate, formed_names, listed_names, name_candidates, sentences_to_read
 from coopgraph.loaders.text.spans import ClaimedSpans
 from coopgraph.loaders.text.places import PlaceHit, find_places
 from coopgraph.loaders.text.policies import find_conventions, find_policies
@@ -47,6 +47,7 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     if statistical.current_reading.get() == "full":
         _recognised(text, found, taken, hits)
     _listed_bodies(text, found)
+    _formed_bodies(text, found)
     _conventions_policies(text, found)
     first_line = text.find("\n", text.find(next((c for c in text if not c.isspace()), "x")))
     resolve_home_project(found, items_aimags, first_line if first_line >= 0 else len(text))
@@ -136,7 +137,7 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
     if re.match(r"[ \n]+of[ \n]", text[e:e + 5]) or _MINISTRY_AFTER.match(text, e, e + 60) \
             or _MINISTRY_BEFORE.search(text, max(0, s - 80), s):
         return None  # "X Department of the Ministry ...", "..., Ministry of ...": a ministry's department
-    if _BELOW_LOCAL_OFFICE.search(text, max(0, s - 120), s):
+    if _BELOW_LOCAL_OFFICE.search(text, max(0, s - 250), s):
         return None  # "District Governor's Office, Social Policy Department, ...": that office's
     for a, b, aimags in items_aimags:
         if a <= s < b and len(aimags) == 1 and head.lower() == "department":
@@ -146,7 +147,7 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
 
 #: A named local office right before a list of departments: the departments are its own.
 _BELOW_LOCAL_OFFICE = re.compile(r"\b(?:[Dd]istrict|[Ss]oum|[Cc]ity|[Mm]unicipal)[ \n]+Governor'?s[ \n]+Office"
-                                 r"(?:[ \n]*,[ \n]*(?:and[ \n]+)?[A-Z][\w ]{2,60}?)*[ \n]*,[ \n]*(?:and[ \n]+)?$")
+                                 r"(?:[ \n]*,[ \n]*(?:and[ \n]+)?[A-Z][\w \n]{2,60}?)*(?:[ \n]*,[ \n]*(?:and[ \n]+)?|[ \n]+and[ \n]+)$")
 
 
 def _named_bodies(text: str, found: Found, taken: Taken,
@@ -246,6 +247,11 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
             continue  # found again by the policy rules
         if overlaps(taken, p.start, p.end) and not p.owner and not p.funder:
             ex = [m for m in found.mentions[-200:] if m.start <= p.start < m.end]
+            for m in ex[:1]:  # 'X (ACR) Project' read first as an acronym definition
+                d0 = found.table.by_id.get(m.eid)
+                if d0 is not None and d0.type in ("Organisation", "Project"):
+                    for form in p.forms:
+                        found.table.alias(d0, form)
             if ex and found.table.by_id.get(ex[0].eid) and found.table.by_id[ex[0].eid].type == "Organisation" \
                     and is_acronym(p.name) and p.name == text[ex[0].start:ex[0].end] \
                     and ex[0].eid not in _REF_IDS():
@@ -253,7 +259,7 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
             continue
         name = p.name
         base = _numbered_base(name)
-        aliases = tuple(a for a in (p.acronym,) if a)
+        aliases = tuple(a for a in (p.acronym, *p.forms) if a)
         d = found.table.find("Project", base) if base else None
         if d is None:
             d = found.table.find("Project", name) or _fuzzy_project(found, name) or _abbreviated(found, name, "Project") \
@@ -473,13 +479,33 @@ def _listed_bodies(text: str, found: Found) -> None:
     for a, b in zip(actors, actors[1:]):
         if b.start - a.end > 200:
             continue
-        for s, e in listed_names(text, a.end, b.start):
+        right = b.start
+        lead = re.search(r"(?<![\w\-])[A-Z]{2,8}[ ]+$", text[max(a.end, right - 10):right])
+        if lead:  # '..., X and XY Food and Farming Organization': the acronym opens the last name
+            right -= len(lead.group(0))
+        for s, e in listed_names(text, a.end, right):
             name = " ".join(text[s:e].split())
             if claimed.hits(s, e) or name.lower() in places:
                 continue
             c = Candidate(s, e, name, "Organisation")
             if _yield_places(found, c):
                 _add_candidate(text, found, c)
+    found.index()
+
+
+def _formed_bodies(text: str, found: Found) -> None:
+    """Bodies named with their legal form ('X LLC', "'X' NGO") that nothing else has read."""
+    if not any(f in text for f in ("LLC", "Ltd", "JSC", "Inc", "LLP", "GmbH", "PLC", "NGO")):
+        return
+    claimed = _claimed(found, frozenset(k for k in _KINDS if k != "Place"))
+    for s, e, cat in formed_names(text):
+        if claimed.hits(s, e):
+            continue
+        name = " ".join(text[s:e].split())
+        c = Candidate(s, e, name, "Organisation")
+        if _yield_places(found, c):
+            d = found.table.add("Organisation", name, span=(s, e), category=cat)
+            found.add(Mention(s, e, d.id, "Organisation"))
     found.index()
 
 

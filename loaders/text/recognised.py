@@ -259,3 +259,30 @@ def listed_names(text: str, left_end: int, right_start: int) -> list[tuple[int, 
             out.append((m.start(1), m.end(1)))
         pos = sep.end()
     return out if pos == right_start or _LEADING.fullmatch(text, pos, right_start) else []
+
+
+#: A run of capitalised words (or a quoted title) right before a legal or organisational form.
+_FORMED = re.compile(r"(?:(?<=[\s(])|^)(?:'([A-Z][^'\n]{2,80})'|((?:[A-Z][\w\-&]*[ ]){0,4}[A-Z][\w\-&]*))"
+                     r"[ ](LLC|Ltd\.?|JSC|Inc\.?|LLP|GmbH|PLC|NGO)(?![\w])", re.M)
+_NOT_NAME_START = frozenset("The A An This That Our Their Its His Her At In On Of For By With From And Local "
+                            "International National".split())
+
+
+def formed_names(text: str) -> list[tuple[int, int, str]]:
+    """Bodies named with their legal or organisational form: 'Blue Kettle LLC', "'Hope Ahead' NGO".
+    Returns (start, end, category) with the form inside the span, except after a quoted title
+    (the title is the name). Leading function words and generic adjectives are not the name."""
+    out: list[tuple[int, int, str]] = []
+    for m in _FORMED.finditer(text):
+        form = m.group(3).rstrip(".")
+        cat = "ngo" if form == "NGO" else "private"
+        if m.group(1):
+            out.append((m.start(1), m.end(1), cat))
+            continue
+        words = m.group(2).split(" ")
+        s = m.start(2)
+        while words and words[0] in _NOT_NAME_START:
+            s += len(words.pop(0)) + 1
+        if words:
+            out.append((s, m.end(3), cat))
+    return out

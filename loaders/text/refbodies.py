@@ -39,8 +39,19 @@ ADJECTIVAL = re.compile(r"\)?(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+(?:countries|mem
                          r"perspective|market)\b", re.I)
 
 
+def inverted_name(name: str) -> str | None:
+    """'Delegation of the Northland Union to Westvale' is also written 'Northland Union Delegation
+    to Westvale': a head noun 'of' its owner, turned round (only for a one-word head)."""
+    m = re.match(r"([A-Z][a-z]+) of (?:the )?([A-Z][\w\- ]+?)((?: (?:to|in|for) [A-Z][\w\- ]+)?)$", name)
+    if m is None or " of " in m.group(2):
+        return None
+    return f"{m.group(2)} {m.group(1)}{m.group(3)}"
+
+
 def ref_org_entity(found: Found, o: RefOrg, span: tuple[int, int], surface: str) -> EntityDraft:
-    return found.table.add("Organisation", o.name, span=span, aliases=(*o.acronyms, surface), eid=o.id,
+    turned = inverted_name(o.name)
+    return found.table.add("Organisation", o.name, span=span,
+                           aliases=(*o.acronyms, surface, *((turned,) if turned else ())), eid=o.id,
                            category=o.category, wikidata=o.wikidata, country=o.country, ref_parent=o.parent)
 
 
