@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from coopgraph._resources import files_fingerprint, packages_fingerprint  # noqa
 from coopgraph.corpus import bundled_documents
 from coopgraph.errors import CoopgraphError, InputError
 from coopgraph.loaders.registry import Skipped, find_loader, iter_document_paths
+from coopgraph.loaders.text import statistical
+from coopgraph.loaders.text.statistical import READINGS, Reading
 from coopgraph.records import ExtractionRecord
 
 #: Below this many documents a process pool costs more than it saves.
@@ -44,16 +47,31 @@ class LoadReport:
     warnings: list[str] = field(default_factory=list)
     #: When each document (by path) was first loaded into this build directory (ISO 8601, UTC).
     loaded: dict[str, str] = field(default_factory=dict)
+    #: The reading the documents got ("rules" when a full reading fell back for want of a model).
+    reading: Reading = "full"
 
 
 def extract(paths: Iterable[Path | str] | None = None, *, encoding: str | None = None,
-            strict: bool = True) -> list[ExtractionRecord]:
+            strict: bool = True, reading: Reading = "full",
+            model: str | None = None) -> list[ExtractionRecord]:
     """Extract one record per document (the bundled corpus when ``paths`` is None).
 
+    ``reading`` is ``"full"`` (rules and the statistical layer, the default) or ``"rules"``
+    (rules alone: about three times faster, for very large corpora). When the layer cannot be
+    loaded, a full reading falls back to the rules with one ``RuntimeWarning`` naming the fix.
+    ``model`` names the spaCy model (package or folder) for this process from now on, in place
+    of ``COOPGRAPH_SPACY_MODEL`` and the defaults (``en_core_web_sm``, then its PyPI re-upload).
+
     Raises:
-        InputError: with ``strict``, the first document that cannot be read.
+        InputError: with ``strict``, the first document that cannot be read; an unknown reading.
     """
-    report = load_documents(paths, encoding=encoding)
+    if model is not None:
+        statistical.set_model_name(model)
+        extractor_version.cache_clear()
+    report = load_documents(paths, encoding=encoding, reading=reading)
+    for line in report.warnings:
+        if line.startswith(_FALLBACK_PREFIX):
+            warnings.warn(line, RuntimeWarning, stacklevel=2)
     if strict and report.failed:
         path, message = report.failed[0]
         raise InputError(path, message)
@@ -62,16 +80,20 @@ def extract(paths: Iterable[Path | str] | None = None, *, encoding: str | None =
 
 def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str | None = None,
                    cache_dir: Path | None = None, force: bool = False,
-                   progress: Progress | None = None, workers: int | None = None) -> LoadReport:
+                   progress: Progress | None = None, workers: int | None = None,
+                   reading: Reading = "full") -> LoadReport:
     """Load every document, reusing cached records whose content hash is unchanged.
 
     Failures are collected in the report (file and one-line reason), never raised, so one bad
-    file does not stop the batch.
+    file does not stop the batch. ``reading`` as in :func:`extract`; a full reading whose model
+    cannot be loaded is done by the rules alone, with one warning in the report.
 
     Raises:
-        InputError: a given path does not exist, or there is no document at all.
+        InputError: a given path does not exist, or there is no document at all; an unknown
+            reading.
     """
     report = LoadReport()
+    reading = report.reading = _effective_reading(reading, report)
     given = list(paths) if paths is not None else bundled_documents()
     doc_paths = sorted(set(iter_document_paths(given, report.skipped)), key=_sort_key)
     if not doc_paths:
@@ -80,14 +102,14 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
     todo: list[Path] = []
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     for p in doc_paths:
-        cached = None if force or cache_dir is None else _read_cache(cache_dir, p, report)
+        cached = None if force or cache_dir is None else _read_cache(cache_dir, p, report, reading)
         if cached is not None:
             report.warnings.extend(f"{p}: {w}" for w in cached.warnings)
             report.records.append(cached)
             report.reused += 1
         else:
             todo.append(p)
-    results = _run_loaders(todo, encoding, progress, workers)
+    results = _run_loaders(todo, encoding, progress, workers, reading)
     for p, outcome in zip(todo, results):
         if isinstance(outcome, ExtractionRecord):
             report.warnings.extend(f"{p}: {w}" for w in outcome.warnings)
@@ -99,26 +121,47 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
             report.records.append(outcome)
             report.loaded.setdefault(str(p), now)
             if cache_dir is not None:
-                _write_cache(cache_dir, p, outcome, report.loaded[str(p)])
+                _write_cache(cache_dir, p, outcome, report.loaded[str(p)], reading)
         else:
             report.failed.append((p, outcome))
     report.records.sort(key=lambda r: (r.document, r.source.sha256 if r.source else ""))
     return report
 
 
+#: How the one fallback warning starts (extract() turns it into a RuntimeWarning).
+_FALLBACK_PREFIX = "statistical layer off: "
+
+
+def _effective_reading(reading: str, report: LoadReport) -> Reading:
+    """The reading the documents get: a full reading needs the model, checked once here (not in
+    each pool worker), so a missing model gives one warning per run, not one per process.
+
+    Raises:
+        InputError: ``reading`` is not one of ``rules``, ``full``.
+    """
+    if reading not in READINGS:
+        raise InputError(None, f"unknown reading {reading!r}; use one of: {', '.join(READINGS)}")
+    if reading == "full" and not statistical.available():
+        report.warnings.append(_FALLBACK_PREFIX + (statistical.problem() or "the model could not be loaded"))
+        return "rules"
+    return "full" if reading == "full" else "rules"
+
+
 def _sort_key(p: Path) -> tuple[str, str]:
     return (p.name, str(p))
 
 
-def _load_one(args: tuple[Path, str | None]) -> ExtractionRecord | str:
+def _load_one(args: tuple[Path, str | None, Reading]) -> ExtractionRecord | str:
     """One document's record, or the one-line reason it could not be loaded.
 
     Why the last clause catches every ``Exception``: the libraries under the loaders (zipfile,
     zlib, lxml, expat, pdfminer, csv, a plugin's own) each raise their own types on hostile
     input, and the batch promise is that one file never stops the rest. The known kinds are
     worded by the loaders; anything else is still reported with its type, naming this file.
+    The reading is set for the loaders to read (the Loader API has no slot for it).
     """
-    path, encoding = args
+    path, encoding, reading = args
+    token = statistical.current_reading.set(reading)
     try:
         return valid_unicode(find_loader(path).load(path, encoding=encoding))
     except InputError as exc:
@@ -130,6 +173,8 @@ def _load_one(args: tuple[Path, str | None]) -> ExtractionRecord | str:
     except Exception as exc:  # noqa: BLE001 - see the docstring
         return (f"could not be read ({type(exc).__name__}: {_first_line(exc)}); the file may be "
                 "damaged: check it opens in its own application")
+    finally:
+        statistical.current_reading.reset(token)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -139,9 +184,12 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _run_loaders(paths: Sequence[Path], encoding: str | None, progress: Progress | None,
-                 workers: int | None) -> list[ExtractionRecord | str]:
-    """Run loaders in order; on many documents, in a process pool (results stay in input order)."""
-    jobs = [(p, encoding) for p in paths]
+                 workers: int | None, reading: Reading) -> list[ExtractionRecord | str]:
+    """Run loaders in order; on many documents, in a process pool (results stay in input order).
+
+    The pool's workers are forked after :func:`_effective_reading` loaded the model, so they
+    share the parent's copy of it instead of each loading their own."""
+    jobs = [(p, encoding, reading) for p in paths]
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     out: list[ExtractionRecord | str] = []
     # An explicit ``workers`` > 1 always uses the pool (tests check it matches a serial run).
@@ -169,7 +217,8 @@ def _cache_file(cache_dir: Path, path: Path) -> Path:
     return cache_dir / f"{path.stem}-{key}.json"
 
 
-def _read_cache(cache_dir: Path, path: Path, report: LoadReport) -> ExtractionRecord | None:
+def _read_cache(cache_dir: Path, path: Path, report: LoadReport,
+                reading: Reading) -> ExtractionRecord | None:
     """The cached record for ``path`` if its content hash still matches, else None.
 
     A corrupt entry (interrupted disk, hand edit) is not fatal: it is reported as a warning and
@@ -187,28 +236,32 @@ def _read_cache(cache_dir: Path, path: Path, report: LoadReport) -> ExtractionRe
         return None
     if isinstance(data.get("loaded"), str):
         report.loaded[str(path)] = data["loaded"]
-    if data.get("extractor") != extractor_version() or not record.source \
+    if data.get("extractor") != extractor_version(reading) or not record.source \
             or record.source.sha256 != digest:
         return None
     return record
 
 
-def _write_cache(cache_dir: Path, path: Path, record: ExtractionRecord, loaded: str) -> None:
-    payload = {"extractor": extractor_version(), "loaded": loaded, "record": record.to_dict()}
+def _write_cache(cache_dir: Path, path: Path, record: ExtractionRecord, loaded: str,
+                 reading: Reading) -> None:
+    payload = {"extractor": extractor_version(reading), "loaded": loaded, "record": record.to_dict()}
     atomic_write_text(_cache_file(cache_dir, path), json.dumps(payload, ensure_ascii=False),
                       durable=False)
 
 
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """coopgraph's version plus a fingerprint of the extraction rules and reference data.
+@lru_cache(maxsize=4)
+def extractor_version(reading: Reading = "full") -> str:
+    """coopgraph's version plus a fingerprint of the extraction rules and reference data, the
+    reading, and for a full reading the statistical model's name and version.
 
     Why: a cached record is only valid for the extractor that made it. Keying on the version
     alone kept stale records after a rule or reference file changed within one version (a
     development checkout, or a user editing data/reference); any change to a loader module or
-    a reference file now re-extracts every document once.
+    a reference file now re-extracts every document once. A record read by the rules alone, or
+    with another model, is not the record of a full reading with this model.
     """
     from coopgraph import __version__
     rules = packages_fingerprint((("coopgraph.loaders", ("**/*.py",)),
                                   ("coopgraph.data", ("reference/*.json",))))
-    return f"{__version__}+{rules}"
+    model = (statistical.model_id() or "no-model").replace(" ", "-") if reading == "full" else "rules"
+    return f"{__version__}+{rules}+{model}"

@@ -21,7 +21,7 @@ from coopgraph._atomic import atomic_write_text
 from coopgraph._resources import packages_fingerprint
 from coopgraph.errors import InputError, ValidationError
 from coopgraph.extraction import (
-    LoadReport, Progress, extractor_version, load_documents,
+    LoadReport, Progress, Reading, extractor_version, load_documents,
 )
 from coopgraph.defaults import DEFAULT_BASE_IRI
 from coopgraph.graph import build_quads, load_graph, save_graph, summarise, validate_graph
@@ -62,8 +62,11 @@ class BuildResult:
 def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str = "coopgraph-out",
           base_iri: str = DEFAULT_BASE_IRI, force: bool = False, encoding: str | None = None,
           network: bool = True, progress: Progress | None = None,
-          workers: int | None = None) -> BuildResult:
+          workers: int | None = None, reading: Reading = "full") -> BuildResult:
     """Build the graph of ``paths`` (the bundled corpus when None) into ``output_dir``.
+
+    ``reading``: ``"full"`` (rules and the statistical layer, default) or ``"rules"`` (rules
+    alone, faster); see :func:`coopgraph.extract`.
 
     Documents whose content is unchanged since the last build in the same directory are not
     extracted again (``force`` re-extracts all). Documents that fail are reported, not fatal,
@@ -81,7 +84,7 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     if out.exists() and not out.is_dir():
         raise InputError(out, "the build directory is an existing file; pass another -o DIR")
     report = load_documents(paths, encoding=encoding, cache_dir=out / "cache", force=force,
-                            progress=progress, workers=workers)
+                            progress=progress, workers=workers, reading=reading)
     if not report.records:
         first, reason = report.failed[0] if report.failed else (out, "no documents")
         raise InputError(first, f"{reason} (no document could be loaded; nothing was written)")
@@ -122,7 +125,7 @@ def build_key(report: LoadReport, *, base_iri: str, network: bool) -> str:
         "documents": [[r.document, r.source.path if r.source else "",
                        r.source.sha256 if r.source else ""] for r in report.records],
         "failed": sorted(str(p) for p, _ in report.failed),
-        "base_iri": base_iri, "network": network, "extractor": extractor_version(),
+        "base_iri": base_iri, "network": network, "extractor": extractor_version(report.reading),
         "builder": _builder_fingerprint(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

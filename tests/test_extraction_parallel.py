@@ -42,7 +42,7 @@ def test_cache_made_by_another_extractor_is_not_reused(
     first = load_documents(docs, cache_dir=tmp_path)
     assert first.reused == 0
     assert load_documents(docs, cache_dir=tmp_path).reused == len(docs)
-    monkeypatch.setattr(extraction, "extractor_version", lambda: "0.0.0+other-rules")
+    monkeypatch.setattr(extraction, "extractor_version", lambda reading="full": "0.0.0+other-rules")
     again = load_documents(docs, cache_dir=tmp_path)
     assert again.reused == 0
     assert [r.to_dict() for r in again.records] == [r.to_dict() for r in first.records]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coopgraph.cli._options import (
-    add_base_iri, add_documents, add_encoding, add_output, note_large_documents,
+    add_base_iri, add_documents, add_encoding, add_reading, add_output, note_large_documents,
 )
 
 if TYPE_CHECKING:  # imported when run, not when the CLI starts (keeps `--help` fast)
@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_output(p)
     add_base_iri(p)
     add_encoding(p)
+    add_reading(p)
     p.add_argument("--force", action="store_true", help="re-extract every document")
     p.add_argument("--no-network", action="store_true", help="do not write network.html")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -88,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         note_large_documents(args.documents)
     result = build(args.documents or None, output_dir=args.output, base_iri=args.base_iri,
                    force=args.force, encoding=args.encoding, network=not args.no_network,
+                   reading=args.reading,
                    progress=None if args.quiet else _ProgressLine())
     rep = result.report
     for path, reason in rep.failed:

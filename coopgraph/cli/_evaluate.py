@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from coopgraph.cli._options import add_documents, add_encoding
+from coopgraph.cli._options import add_documents, add_encoding, add_reading
 from coopgraph.errors import InputError
 from coopgraph.evaluation import (
     ACCURACY_MEASURES, PRF_MEASURES, EvaluationReport, evaluate, load_gold, load_predictions,
@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="directory of gold files named <document-stem>.gold.json")
     add_documents(p)
     add_encoding(p)
+    add_reading(p)
     p.add_argument("--pred", metavar="FILE_OR_DIR",
                    help="score saved records (output of `coopgraph extract`: a JSON file, JSON "
                         "lines, or a directory of .json files) instead of extracting")
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.pred:
         report = score_records(load_gold(args.gold), load_predictions(args.pred))
     else:
-        records = extract(args.documents or None, encoding=args.encoding)
+        records = extract(args.documents or None, encoding=args.encoding, reading=args.reading)
         report = evaluate(records, args.gold, all_gold=not args.documents)
     if args.format == "json":
         data = report.to_dict()

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from coopgraph.cli._options import add_documents, add_encoding, note_large_documents
+from coopgraph.cli._options import add_documents, add_encoding, add_reading, note_large_documents
 from coopgraph.extraction import load_documents
 
 
@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                "are still printed) or usage error")
     add_documents(p)
     add_encoding(p)
+    add_reading(p)
     p.add_argument("--format", choices=["json", "jsonl"], default="json",
                    help="json: one record, or a list of records (default); jsonl: one per line")
     p.set_defaults(func=run)
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     note_large_documents(args.documents)
-    report = load_documents(args.documents or None, encoding=args.encoding)
+    report = load_documents(args.documents or None, encoding=args.encoding, reading=args.reading)
     for path, reason in report.failed:
         print(f"error: {path}: {reason}", file=sys.stderr)
     for line in report.warnings:

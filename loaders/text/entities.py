@@ -138,6 +138,19 @@ class EntityTable:
         del self.by_id[drop.id]
         self.redirects[drop.id] = keep.id
 
+    def forget(self, eid: str, span: tuple[int, int]) -> None:
+        """Withdraw one mention of ``eid`` (another reading showed the words name something
+        else); an entity left with no mention is removed with its names."""
+        d = self.by_id.get(eid)
+        if d is None or span not in d.spans:
+            return
+        d.spans.remove(span)
+        d.mentions -= 1
+        if not d.spans:
+            del self.by_id[eid]
+            for key in [k for k, v in self._keys.items() if v == eid]:
+                del self._keys[key]
+
     def resolve(self, eid: str) -> str:
         seen = 0
         while eid in self.redirects and seen < 50:

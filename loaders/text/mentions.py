@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from coopgraph.loaders.text.acronyms import abbreviates, find_definitions
@@ -17,7 +18,10 @@ from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
 from coopgraph.loaders.text.home_project import resolve_home_project
 from coopgraph.loaders.text.organisations import HEAD_RE, category_for, find_org_names, split_ministries
 from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES
-from coopgraph.loaders.text.people import find_people
+from coopgraph.loaders.text.people import find_people, local_key, role_near
+from coopgraph.loaders.text import statistical
+from coopgraph.loaders.text.recognised import Candidate, formed_names, listed_names, name_candidates, sentences_to_read
+from coopgraph.loaders.text.spans import ClaimedSpans
 from coopgraph.loaders.text.places import PlaceHit, find_places
 from coopgraph.loaders.text.policies import find_conventions, find_policies
 from coopgraph.loaders.text.projects import ProjectHit, find_projects
@@ -40,6 +44,10 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     _bare_acronyms(text, found, taken)
     _places(text, found, hits)
     _people(text, found)
+    if statistical.current_reading.get() == "full":
+        _recognised(text, found, taken, hits)
+    _listed_bodies(text, found)
+    _formed_bodies(text, found)
     _conventions_policies(text, found)
     first_line = text.find("\n", text.find(next((c for c in text if not c.isspace()), "x")))
     resolve_home_project(found, items_aimags, first_line if first_line >= 0 else len(text))
@@ -129,10 +137,17 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
     if re.match(r"[ \n]+of[ \n]", text[e:e + 5]) or _MINISTRY_AFTER.match(text, e, e + 60) \
             or _MINISTRY_BEFORE.search(text, max(0, s - 80), s):
         return None  # "X Department of the Ministry ...", "..., Ministry of ...": a ministry's department
+    if _BELOW_LOCAL_OFFICE.search(text, max(0, s - 250), s):
+        return None  # "District Governor's Office, Social Policy Department, ...": that office's
     for a, b, aimags in items_aimags:
         if a <= s < b and len(aimags) == 1 and head.lower() == "department":
             return aimags[0]
     return None
+
+
+#: A named local office right before a list of departments: the departments are its own.
+_BELOW_LOCAL_OFFICE = re.compile(r"\b(?:[Dd]istrict|[Ss]oum|[Cc]ity|[Mm]unicipal)[ \n]+Governor'?s[ \n]+Office"
+                                 r"(?:[ \n]*,[ \n]*(?:and[ \n]+)?[A-Z][\w \n]{2,60}?)*(?:[ \n]*,[ \n]*(?:and[ \n]+)?|[ \n]+and[ \n]+)$")
 
 
 def _named_bodies(text: str, found: Found, taken: Taken,
@@ -170,6 +185,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             country = gov.group(1) if gov and gov.group(1).lower() in places else None
             written = f"{aimag} aimag {n.name}" if aimag else ""
             aliases = (written,) if written and text[max(0, n.start - len(written) + len(n.name)):n.end] == written else ()
+            aliases += _without_country(name)
             d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat, country=country,
                                 aliases=aliases)  # "Khovd aimag X Department" as written, too
         if aimag:
@@ -186,6 +202,23 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             d = found.table.add("Organisation", name, span=(m.start(), m.end()), category="government")
             d.attrs.setdefault("aimag", a)
             found.add(Mention(m.start(2) + w.start(), m.start(2) + w.end(), d.id, "Organisation"))
+
+
+def _without_country(name: str) -> tuple[str, ...]:
+    """'Ministry of Education and Science of Mongolia' is the 'Ministry of Education and
+    Science': a trailing 'of <country>' is part of the official name, not another body. (Not
+    when only the head noun would remain: 'Government of X' names X's government.)"""
+    m = re.match(r"(.+?\s(?:of|for)\s.+?)\s+of\s+(?:the\s+)?([A-Z][\w\- ]+)$", name)
+    if m is None or m.group(2).lower() not in _country_names():
+        return ()
+    return (m.group(1),)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    ref = reference().places
+    return frozenset({p.name.lower() for p in ref if p.place_type == "country"}
+                     | {a.lower() for p in ref if p.place_type == "country" for a in p.aliases})
 
 
 def _merge_containing(text: str, found: Found, n: object) -> None:
@@ -214,6 +247,11 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
             continue  # found again by the policy rules
         if overlaps(taken, p.start, p.end) and not p.owner and not p.funder:
             ex = [m for m in found.mentions[-200:] if m.start <= p.start < m.end]
+            for m in ex[:1]:  # 'X (ACR) Project' read first as an acronym definition
+                d0 = found.table.by_id.get(m.eid)
+                if d0 is not None and d0.type in ("Organisation", "Project"):
+                    for form in p.forms:
+                        found.table.alias(d0, form)
             if ex and found.table.by_id.get(ex[0].eid) and found.table.by_id[ex[0].eid].type == "Organisation" \
                     and is_acronym(p.name) and p.name == text[ex[0].start:ex[0].end] \
                     and ex[0].eid not in _REF_IDS():
@@ -221,7 +259,7 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
             continue
         name = p.name
         base = _numbered_base(name)
-        aliases = tuple(a for a in (p.acronym,) if a)
+        aliases = tuple(a for a in (p.acronym, *p.forms) if a)
         d = found.table.find("Project", base) if base else None
         if d is None:
             d = found.table.find("Project", name) or _fuzzy_project(found, name) or _abbreviated(found, name, "Project") \
@@ -364,7 +402,17 @@ def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
 
 
 def _people(text: str, found: Found) -> None:
+    found.index()
     for h in find_people(text, 0, len(text)):
+        near = [m for m in found.starting(max(0, h.start - 80), h.end) if m.kind != "Person" and m.end > h.start]
+        if any(m.kind != "Place" or m.start < h.start or m.end > h.end or (m.start, m.end) == (h.start, h.end)
+               for m in near):
+            continue  # 'Ulaanbaatar.A total of ...': a place or body already read there
+        for m in near:  # 'President Given Sukhbaatar': a family name that is also a province's
+            found.mentions.remove(m)
+            found.table.forget(m.eid, (m.start, m.end))
+        if near:
+            found.index()
         known = _same_person(found, h.name)
         short = re.sub(r"^[A-Z][a-z]?\.\s?", "", h.name)
         aliases = (short,) if short != h.name else ()
@@ -375,8 +423,145 @@ def _people(text: str, found: Found) -> None:
         found.add(Mention(h.start, h.end, d.id, "Person"))
 
 
+def _claimed(found: Found, kinds: frozenset[str] | None = None) -> ClaimedSpans:
+    """The stretches a rule has read (mentions of the given kinds, or of any kind)."""
+    out = ClaimedSpans()
+    spans = sorted({(m.start, m.end) for m in found.mentions if kinds is None or m.kind in kinds})
+    last_end = -1
+    for a, b in spans:
+        if a >= last_end:
+            out.append((a, b))
+            last_end = b
+    return out
+
+
+def _near_actor(text: str, found: Found) -> "Callable[[int, int], bool]":
+    """Is [s, e) an item of a list ('A, B and C') after a body or project, or the body before
+    a list's last item? (A body after a comma may be an apposition: 'expert on X, ILO'.)"""
+    sep = re.compile(r"^(?:[ \n]*,[ \n]*(?:and[ \n]+)?|[ \n]+and[ \n]+)(?:the[ \n]+)?$")
+
+    def near(s: int, e: int) -> bool:
+        for m in found.starting(max(0, s - 120), s):
+            if m.kind in ("Organisation", "Project") and m.end <= s and sep.match(text[m.end:s]):
+                return True
+        for m in found.starting(e, e + 12):  # on the right only as the list's last item
+            if m.kind in ("Organisation", "Project") and re.match(r"[ \n]+and[ \n]+(?:the[ \n]+)?$", text[e:m.start]):
+                return True
+        return False
+    return near
+
+
+def _recognised(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) -> None:
+    """Bodies and people the statistical recogniser finds where no rule has read anything
+    (loaders/text/recognised.py says which it keeps, and why)."""
+    from coopgraph.loaders.text.events import sentences
+
+    found.index()
+    todo = sentences_to_read(text, sentences(text, 0, len(text)), _claimed(found))
+    named = statistical.recognise(text, todo)
+    if not named:
+        return
+    places = _place_names()
+    not_places = _claimed(found, frozenset(k for k in _KINDS if k != "Place"))
+    cands = name_candidates(text, named, not_places, lambda w: w.lower() in places, _near_actor(text, found))
+    for c in cands:
+        if _yield_places(found, c):
+            _add_candidate(text, found, c)
+    found.index()
+
+
+def _listed_bodies(text: str, found: Found) -> None:
+    """Bodies named only as items of a list between two bodies (recognised.listed_names)."""
+    found.index()
+    actors = [m for m in found.mentions if m.kind in ("Organisation", "Project")]
+    claimed = _claimed(found, frozenset(k for k in _KINDS if k != "Place"))
+    places = _place_names()
+    for a, b in zip(actors, actors[1:]):
+        if b.start - a.end > 200:
+            continue
+        right = b.start
+        lead = re.search(r"(?<![\w\-])[A-Z]{2,8}[ ]+$", text[max(a.end, right - 10):right])
+        if lead:  # '..., X and XY Food and Farming Organization': the acronym opens the last name
+            right -= len(lead.group(0))
+        for s, e in listed_names(text, a.end, right):
+            name = " ".join(text[s:e].split())
+            if claimed.hits(s, e) or name.lower() in places:
+                continue
+            c = Candidate(s, e, name, "Organisation")
+            if _yield_places(found, c):
+                _add_candidate(text, found, c)
+    found.index()
+
+
+def _formed_bodies(text: str, found: Found) -> None:
+    """Bodies named with their legal form ('X LLC', "'X' NGO") that nothing else has read."""
+    if not any(f in text for f in ("LLC", "Ltd", "JSC", "Inc", "LLP", "GmbH", "PLC", "NGO")):
+        return
+    claimed = _claimed(found, frozenset(k for k in _KINDS if k != "Place"))
+    for s, e, cat in formed_names(text):
+        if claimed.hits(s, e):
+            continue
+        name = " ".join(text[s:e].split())
+        c = Candidate(s, e, name, "Organisation")
+        if _yield_places(found, c):
+            d = found.table.add("Organisation", name, span=(s, e), category=cat)
+            found.add(Mention(s, e, d.id, "Organisation"))
+    found.index()
+
+
+_KINDS = ("Organisation", "Project", "Person", "Convention", "Policy", "Place")
+
+
+def _yield_places(found: Found, c: Candidate) -> bool:
+    """A name holding a place word ('Caritas Czech Republic', a person named after a province)
+    is the name, not the place: the place mentions inside it are withdrawn. A place reaching
+    outside the name keeps it (False)."""
+    inside = [m for m in found.starting(max(0, c.start - 60), c.end) if m.kind == "Place" and m.end > c.start]
+    if any(m.start < c.start or m.end > c.end for m in inside):
+        return False
+    if any((m.start, m.end) == (c.start, c.end) for m in inside):
+        return False
+    for m in inside:
+        found.mentions.remove(m)
+        found.table.forget(m.eid, (m.start, m.end))
+    if inside:
+        found.index()
+    return True
+
+
+def _add_candidate(text: str, found: Found, c: Candidate) -> None:
+    if c.kind == "Person":
+        known = found.table.find("Person", c.name)
+        role, role_span = role_near(text, c.start, c.end)
+        d = found.table.add("Person", known.name if known else c.name, span=(c.start, c.end), role=role,
+                            eid=known.id if known else None)
+        if role_span:
+            d.attrs.setdefault("role_span", role_span)
+        found.add(Mention(c.start, c.end, d.id, "Person"))
+        return
+    known = found.table.find("Organisation", c.name)
+    if known is not None:
+        d = found.table.add(known.type, known.name, span=(c.start, c.end), eid=known.id)
+    else:
+        heads = HEAD_RE.findall(c.name)
+        d = found.table.add("Organisation", c.name, span=(c.start, c.end),
+                            category=category_for(c.name, heads[-1] if heads else ""))
+    found.add(Mention(c.start, c.end, d.id, d.type, not ADJECTIVAL.match(text, c.end)))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    ref = reference().places
+    return frozenset({p.name.lower() for p in ref} | {a.lower() for p in ref for a in p.aliases})
+
+
 def _same_person(found: Found, name: str) -> EntityDraft | None:
     """'Ms. Conkievich' after 'Ms. Elaine Conkievich': the same person, by surname (or given name)."""
+    key = local_key(name)
+    if key is not None:
+        same = [d for d in found.table.by_id.values() if d.type == "Person" and local_key(d.name) == key]
+        if same:
+            return same[0]
     if " " in name.strip():
         return None
     hits = [d for d in found.table.by_id.values() if d.type == "Person" and name in d.name.split()]

@@ -76,8 +76,10 @@ def category_for(name: str, head: str) -> str:
         return "research"
     if "trade union" in low or "employers" in low.replace("'", "").replace("\u2019", ""):
         return "social_partner"
-    if "ngo" in low or "non-governmental" in low:
+    if re.search(r"\bngos?\b|\bnon-governmental\b", low):  # a word: "Mongolia" holds "ngo"
         return "ngo"
+    if re.search(r"\b(?:llc|ltd|jsc|inc|llp|gmbh|plc)\b", low):
+        return "private"
     return CATEGORY_BY_HEAD.get(head.lower().rstrip("s").replace("ie", "y") if head.lower().endswith("ies") else head.lower().rstrip("s") if head.lower() not in ("address",) else head.lower(), "other")
 
 
@@ -125,6 +127,20 @@ _POSSESSIVE_NAMES = frozenset("governor's women's children's people's employers'
                               "citizens' veterans' consumers' teachers' nurses' doctors'".split())
 
 
+def _after_head(text: str, conj: int, lo: int) -> bool:
+    """Is there a complete body's name before the conjunction at ``conj`` ('X Federation and',
+    'Ministry of Education and Science and')? Then what follows 'and' is another body or group."""
+    m = _WORD_LEFT.search(text, max(lo, conj - 40), conj)
+    if m is None or m.end() != conj:
+        return False
+    if HEAD_RE.fullmatch(m.group(1)) is not None and m.group(1)[0].isupper():
+        return True
+    left = re.split(r"[.,;:()\n]", text[max(lo, conj - 80):conj])[-1]
+    return re.search(r"\b(?:Ministry|Agency|Authority|Federation|Confederation|Association|"
+                     r"Organi[sz]ation|Department|Office|Institute|University|Commission)\b"
+                     r"[ ]+(?:of|for)[ ]", left) is not None and " and " in left
+
+
 def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
     """Start of the name: capitalised words (and connectors) before the head noun."""
     pos = hs
@@ -144,6 +160,8 @@ def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
             if w in _LEADING_DROP:
                 break
             best = m.start(1)
+        elif wl in ("and", "&") and _after_head(text, m.start(1), lo):
+            break  # "X Federation and Y Association": two bodies, each with its head noun
         elif wl in ("and", "for", "&"):
             pass
         elif wl == "of":
@@ -189,7 +207,9 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: "callable[[str
                 continue
         m = _RIGHT_TOKEN.match(text, pos, hi)
         if m is None:
-            if text.startswith(",", pos) and end > he:
+            if text.startswith(",", pos) and end > he and not re.search(r"[ \n]and[ \n]", text[he:end]):
+                # "Ministry of Education, Culture, Science and Sports" lists after the head; once an
+                # "and" has closed the name ("Ministry of X and Y, Z"), a comma starts something else
                 nxt = _comma_continuation(text, pos, hi)
                 if nxt is not None:
                     end = pos = nxt
@@ -235,7 +255,8 @@ def _comma_continuation(text: str, pos: int, hi: int) -> int | None:
     if not m:
         return None
     seg = m.group(1)
-    if HEAD_RE.search(seg) or any(_looks_acronym(w) for w in seg.split()):
+    if HEAD_RE.search(seg) or any(_looks_acronym(w) for w in seg.split()) \
+            or any(w.lower() in _ROLE_WORDS for w in seg.split()):
         return None
     rest = text[pos + m.end(): min(hi, pos + m.end() + 60)]
     if rest.startswith(","):
@@ -279,7 +300,13 @@ def split_ministries(text: str, start: int, end: int) -> list[tuple[int, int, st
         chunk = parts.group(0).rstrip()
         chunk = re.sub(r"[ \n]+(?:and|of|&)$", "", chunk)
         offset = pos
-        for piece in chunk.split(","):
+        pieces = chunk.split(",")
+        last = re.match(r"(\s*(?:and\s+)?)(.+?)(\s+and\s+)(.+\s+and\s+.+)$", pieces[-1]) if len(pieces) > 1 else None
+        if last:  # "..., Foreign Affairs and Population Development and Social Protection": a
+            # last item with two "and"s holds the list's closing "and" first
+            pieces[-1:] = [last.group(1) + last.group(2), last.group(4)]
+            pieces[-1] = " " * (len(last.group(3)) - 1) + pieces[-1]  # offsets: the comma counts 1
+        for piece in pieces:
             lead = len(piece) - len(piece.lstrip())
             p = piece.strip()
             if p.startswith("and "):

@@ -11,7 +11,28 @@ import re
 from dataclasses import dataclass
 
 _NAME = r"[A-Z][a-z][\w\-]*(?:\s[A-Z][a-z][\w\-]*){0,2}"
-_TITLED = re.compile(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mx)\.?\s((?:[A-Z][a-z]?\.\s?)?{_NAME})")
+#: a local name form's initial after the given name: "Altantulga.B", "Ulaan.Ch"
+_INITIAL_AFTER = r"(?:\.[A-Z][a-z]?(?![\w.]))"
+_TITLED = re.compile(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mx)\.?\s((?:[A-Z][a-z]?\.\s?)?{_NAME}{_INITIAL_AFTER}?)")
+#: Names written the local way, an initial (of the father's name) and the given name, with no
+#: title: "B. Batbayar", "G.Bayarsaikhan", "Altantulga.B", "Ch. Ulaan".
+_LOCAL = re.compile(r"(?<![\w.])(?:([A-Z][a-z]?)\.[ ]?([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?![\w.])"
+                    r"|([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)\.([A-Z][a-z]?)(?![\w.]))")
+#: A name right after a title, its body or place between: "Deputy Governor of X aimag Given
+#: Family", "Country Director Given Family", "President Given Family".
+_AFTER_TITLE = re.compile(
+    r"\b(?:(?:Deputy|Vice|Acting|Senior|Country|Executive|Regional|National)[ ]+)*(?:Governor|Director|Minister|Mayor|Chairman|Chairwoman|Chairperson|President|Ambassador|"
+    r"Head|Chief|Representative|Coordinator|Manager|Secretary|Specialist|Officer|Inspector)"
+    r"(?:[ ]+of[ ]+(?:the[ ]+)?(?:[A-Z][\w\-']*[ ]+){1,5}?(?:aimag|soum|province|district|city)?)?"
+    r"[ ]+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?=[ ]+[a-z(]|[,.;:]|$)", re.M)
+#: A name in apposition with its role: "..., Given Family, Senior Inspector at ...".
+_NAME_COMMA_ROLE = re.compile(
+    r"(?:(?<=[,;:] )|(?<=\band )|(?<=\bincluding )|(?<=\bby ))([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?),[ ]"
+    r"(?:an?[ ]|the[ ])?((?:[A-Za-z][\w\-]*[ ]){0,3}(?i:director|head|minister|officer|inspector|specialist|"
+    r"expert|adviser|advisor|coordinator|manager|chairman|chairperson|president|secretary|representative|"
+    r"consultant|governor|ambassador|ceo|founder|leader|economist|researcher|teacher|trainer))\b")
+#: Abbreviations shaped like an initial: titles, "No.", "St.", "Co." ...
+_NOT_INITIALS = frozenset("Mr Ms Dr St No Mt Jr Sr Co Vs Fr Lt Gen Rev Nr Vol Fig Ed Eds Op".split())
 _SAID = re.compile(rf"\b(?:said|says|stated|noted|added|explained|according to)\s+({_NAME})(?=,|\s+who\b)")
 _ROLE_AFTER = re.compile(
     r"^,?\s*(?:the\s+)?((?-i:[A-Z]{2,8}\s)?(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?-i:[A-Z][a-z]+\s){0,2}(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?:Minister|Director[\w\-]*|Head|Team\s+leader|Chairman|Chair|"
@@ -49,6 +70,10 @@ def find_people(text: str, start: int, end: int) -> list[PersonHit]:
             role, rspan = _role(text, m.start(), m.start(1) + len(name), end)
             out.append(PersonHit(m.start(1), m.start(1) + len(name), name, role, rspan))
     seen = {h.start for h in out}
+    for h in [*local_names(text, start, end), *titled_names(text, start, end)]:
+        if not any(o.start <= h.start < o.end or h.start <= o.start < h.end for o in out):
+            out.append(h)
+    seen = {h.start for h in out}
     for m in (_CONTACT_LINE.finditer(text, start, end) if "," in text[start:end] else ()):
         if m.start(1) in seen or m.group(1).split()[0] in _STOP:
             continue
@@ -57,6 +82,69 @@ def find_people(text: str, start: int, end: int) -> list[PersonHit]:
                              (m.end(1), nl if nl > 0 else end)))
     out.sort(key=lambda h: h.start)
     return out
+
+
+def local_names(text: str, start: int, end: int) -> list[PersonHit]:
+    """Names in the local form (an initial beside the given name), with their role.
+
+    Why the checks: "St. Petersburg" and "No. 138" have the same shape, so a title or
+    abbreviation is not an initial; and a given name is a proper name, so a word the same text
+    also writes in lower case ("A. Training ... training") is not one.
+    """
+    out: list[PersonHit] = []
+    for m in _LOCAL.finditer(text, start, end):
+        initial, given = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if initial in _NOT_INITIALS or given in _STOP or re.search(rf"\b{given.lower()}\b", text):
+            continue
+        name = " ".join(m.group(0).split())
+        role, rspan = _role(text, m.start(), m.end(), end)
+        out.append(PersonHit(m.start(), m.end(), name, role, rspan))
+    return out
+
+
+def local_key(name: str) -> str | None:
+    """'Ch. Ulaan', 'Ch.Ulaan' and 'Ulaan.Ch' name one person: the given name and the initial,
+    in either order; None for a name not written the local way."""
+    m = _LOCAL.fullmatch(name)
+    if m is None:
+        return None
+    initial, given = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return f"{given.lower()}|{initial.lower()}"
+
+
+def titled_names(text: str, start: int, end: int) -> list[PersonHit]:
+    """Names written after a title without a courtesy title ('President Given Family').
+
+    Why the check: a title is followed by capitalised words that are not a name too ('Head of
+    Employment Division Employment Policy'); a word the text also writes in lower case, or a
+    body's head noun, is not part of a person's name.
+    """
+    from coopgraph.loaders.text.organisations import HEAD_RE
+
+    out: list[PersonHit] = []
+    for m in _AFTER_TITLE.finditer(text, start, end):
+        if _not_a_name(text, m.group(1), HEAD_RE):
+            continue
+        role_start = m.start()
+        out.append(PersonHit(m.start(1), m.end(1), m.group(1), " ".join(text[role_start:m.start(1)].split()),
+                             (role_start, m.start(1))))
+    for m in _NAME_COMMA_ROLE.finditer(text, start, end):
+        if _not_a_name(text, m.group(1), HEAD_RE):
+            continue
+        role, rspan = _role(text, m.start(1), m.end(1), end)
+        out.append(PersonHit(m.start(1), m.end(1), m.group(1), role or " ".join(m.group(2).split()),
+                             rspan or (m.end(1), m.end())))
+    return out
+
+
+def _not_a_name(text: str, name: str, heads: re.Pattern[str]) -> bool:
+    return any(w in _STOP or heads.fullmatch(w) or re.search(rf"\b{w.lower()}\b", text) for w in name.split())
+
+
+def role_near(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The role phrase next to a name found by another reading (the recogniser), and the span
+    where its affiliation lies: the same rules as for names found here."""
+    return _role(text, start, end, len(text))
 
 
 def _clean(name: str) -> str:

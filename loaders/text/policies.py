@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coopgraph.loaders.reference import RefConvention, reference
 
@@ -41,7 +42,30 @@ def find_conventions(text: str, start: int, end: int) -> list[ConventionHit]:
         near = text[max(start, m.start() - 80):min(end, m.end() + 40)]
         if num in convs and _CONTEXT.search(near) and not any(h.start <= m.start(1) < h.end for h in out.values()):
             out.setdefault(m.start(1), ConventionHit(m.start(), m.end(), m.group(0), convs[num]))
+    for m in _C_LIST.finditer(text, start, end):
+        nums = [(n.start(), n.end(), int(n.group(1))) for n in re.finditer(r"C0?(\d{2,3})", m.group(0))]
+        if all(num in convs for _, _, num in nums):  # "C88, C100 and C181": a list of conventions
+            for a, b, num in nums:
+                out.setdefault(m.start() + a + 1, ConventionHit(m.start() + a, m.start() + b,
+                                                                 m.group(0)[a:b], convs[num]))
+    for m in _titles_re().finditer(text, start, end):
+        conv = next(c for c in convs.values() if c.title.lower() == m.group(1).lower())
+        if not any(h.start <= m.start() < h.end or m.start() <= h.start < m.end() for h in out.values()):
+            out.setdefault(m.start(), ConventionHit(m.start(), m.end(), m.group(0), conv))
     return sorted(out.values(), key=lambda h: h.start)
+
+
+#: Two or more convention numbers in a list ("C88, C100, C111 and C181").
+_C_LIST = re.compile(r"\bC0?\d{2,3}(?:\s*(?:,|and|&)\s*C0?\d{2,3})+\b")
+
+
+@lru_cache(maxsize=1)
+def _titles_re() -> re.Pattern[str]:
+    """A convention named by its official title and year ('the Forced Labour Convention (1930)',
+    'Equal Remuneration Convention, 1951'): the titles are reference data."""
+    titles = sorted((c.title for c in reference().conventions.values()), key=len, reverse=True)
+    alts = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"\b({alts}),?\s*\(?(?:1[89]|20)\d\d\)?", re.I)
 
 
 @dataclass(frozen=True)

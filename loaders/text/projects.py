@@ -15,7 +15,7 @@ _ACR = r"[A-Z][a-z]*[A-Z][A-Za-z]*(?:\s?(?:C)?\d{1,2})?"
 #: At most 12 more acronyms in a list: unbounded, 'ILO, ' * 4,000 rescanned the list from each
 #: of its items (quadratic, over 30 s).
 _LIST_PROJECTS = re.compile(
-    rf"\b((?:{_ACR})(?:\s*,\s*(?:{_ACR})){{0,12}}(?:\s*,?\s+and\s+(?:{_ACR}))?)\s+[Pp]rojects?\b")
+    rf"(?<![\w\-])((?:{_ACR})(?:\s*,\s*(?:{_ACR})){{0,12}}(?:\s*,?\s+and\s+(?:{_ACR}))?)\s+[Pp]rojects?\b")
 #: "Green Jobs Project", "Skills for Employment Project": capitalised words, short connectors inside
 _NAMED_PROJECT = re.compile(
     r"\b((?:[A-Z][a-z][\w\-]*\s){2,7}|[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?(?:[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?){0,5}(?<!for\s)(?<!of\s)(?<!and\s)(?<!in\s)(?<!on\s))(?:Project|Programme)\b")
@@ -34,8 +34,12 @@ _NOT_PROJECT_HEAD = re.compile(
 _ACR_AFTER = re.compile(r"[ \n]*\(([A-Z][A-Za-z]*\d?[A-Z][A-Za-z]*)\)")
 #: 'the "Decent Work for Rural Youth" (DWRY) project': a quoted title, its acronym, then "project"
 _QUOTED_ACR = re.compile(r"\"([^\"\n]{5,200})\"\s+\(([A-Z][A-Za-z0-9]{1,10})\)\s+[Pp]roject\b")
-#: 'the "Inclusive Employment for Persons with Disabilities" project': a quoted title, then "project"
-_QUOTED_PLAIN = re.compile(r"\"([A-Z][^\"\n]{4,200})\"\s+[Pp]roject\b")
+#: 'the "Inclusive Employment for Persons with Disabilities" project': a quoted title (double or
+#: single quotes, wrapped over lines), then "project" ('pilot project', 'new project')
+_QUOTED_PLAIN = re.compile(r"\"([A-Z][^\"\n]{4,200}(?:\n[^\"\n]{1,200})?)\"\s+(?:(?:pilot|new)\s+)?[Pp]roject\b"
+                           r"|(?<![\w'])'([A-Z][^'\n]{4,200}(?:\n[^'\n]{1,200})?)'\s+(?:(?:pilot|new)\s+)?[Pp]roject\b")
+#: 'the ILO Bridge-II project': a body's acronym, one name word, then a lower-case "project"
+_OWNED_WORD = re.compile(r"(?<![\w\-])([A-Z]{2,8})\s+([A-Z][a-z]*[\w]*-[\w\-]+|[A-Z][a-z]+\d+)\s+project\b")
 _QUOTED_AFTER = re.compile(
     r"\b(?:([A-Z][A-Za-z]{1,10})(?:'s)?\s+)?(?:(funded|financed|supported)\s+)?[Pp]roject\s+\"([^\"\n]{5,200})\"")
 _QUOTED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,10})'s\s+\"([^\"]{5,200})\"\s+project\b")
@@ -59,14 +63,15 @@ class ProjectHit:
     implementer: str | None = None
     owner: str | None = None  # "X project" where X is an organisation: funds or implements
     generic: bool = False  # "the project", "Expert team": the page's own project
+    forms: tuple[str, ...] = ()  # other ways the text writes the name ('VET Project')
 
 
 def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
     out: list[ProjectHit] = []
-    quotes = text.find('"', start, end) >= 0  # quoted titles need a quote mark
+    quotes = text.find('"', start, end) >= 0 or text.find("'", start, end) >= 0  # quoted titles need a quote mark
     for m in (_QUOTED_AFTER.finditer(text, start, end) if quotes else ()):
         title = m.group(3).strip()
-        acr = re.search(r"\(([A-Z][\w ]{1,10})\)\s*$", title)
+        acr = re.search(r"\(([A-Z][\w+&\- ]{1,20})\)\s*$", title)
         owner = m.group(1) if m.group(1) and m.group(1).lower() not in ("the", "this", "a") else None
         funded = m.group(2) or _FUNDED_BY.search(text[max(start, m.start() - 60):m.start() + len(m.group(0).split('"')[0])])
         before = _FUNDED_BY.search(text, max(start, m.start() - 60), m.start() + 1)
@@ -83,8 +88,13 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         acr = re.search(r"\(([A-Z][\w ]{1,10})\)", title)
         out.append(ProjectHit(m.start(2), m.end(2), title, acr.group(1) if acr else None, owner=m.group(1)))
     for m in (_QUOTED_PLAIN.finditer(text, start, end) if quotes else ()):
+        g = 1 if m.group(1) is not None else 2
         fb = _FUNDED_BY.search(text, max(start, m.start() - 40), m.start())
-        out.append(ProjectHit(m.start(1), m.end(1), m.group(1).strip(), None, funder=fb.group(1) if fb else None))
+        out.append(ProjectHit(m.start(g), m.end(g), " ".join(m.group(g).split()), None,
+                              funder=fb.group(1) if fb else None))
+    for m in _OWNED_WORD.finditer(text, start, end):
+        out.append(ProjectHit(m.start(2), m.end(2), m.group(2), None, owner=m.group(1),
+                              forms=(" ".join(m.group(0).split()),)))
     for m in (_QUOTED_ACR.finditer(text, start, end) if quotes else ()):
         fb = _FUNDED_BY.search(text, max(start, m.start() - 40), m.start())
         out.append(ProjectHit(m.start(1), m.end(1), m.group(1).strip(), m.group(2),
@@ -93,12 +103,16 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         words = m.group(1).split()
         while words and words[0] in _TITLE_LEAD:
             words.pop(0)
+        owner = words.pop(0)[:-2] if words and words[0].endswith("'s") else None  # "X's Title (ACR) Project"
         if len(words) < 2:
             continue
         s0 = m.start(1) + m.group(1).index(words[0])
         fb = _FUNDED_BY.search(text, max(start, s0 - 40), s0)
         e0 = m.start(1) + len(m.group(1).rstrip())
-        out.append(ProjectHit(s0, e0, " ".join(words), m.group(2), funder=fb.group(1) if fb else None))
+        word = m.group(0).split()[-1]
+        forms = (f"{m.group(2)} {word}", f"{' '.join(words)} ({m.group(2)}) {word}") if word[0].isupper() else ()
+        out.append(ProjectHit(s0, e0, " ".join(words), m.group(2), funder=fb.group(1) if fb else None,
+                              owner=owner, forms=forms))  # 'X (ACR) Project': 'Project' is part of the name
     for m in _OF_ORG.finditer(text, start, end):
         out.append(ProjectHit(m.start(1), m.end(2), m.group(0), None, owner=m.group(2)))
     for m in _LIST_PROJECTS.finditer(text, start, end):
@@ -111,6 +125,9 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         name = m.group(0)
         first = name.split()[0]
         if first in ("The", "This", "Our", "Each", "Integrated", "Third", "Second", "First"):
+            continue
+        if first == "New" and len(name.split()) > 2:  # "New Youth Jobs Project": the project is new
+            out.append(ProjectHit(m.start() + 4, m.end(), name[4:], None, forms=(name,)))
             continue
         if _JOB_TITLE.match(text, m.end()) and all(w.lower() in _JOB_ADJECTIVES for w in name.split()[:-1]):
             continue
@@ -143,7 +160,8 @@ def _titles_with_acronym(text: str, start: int, end: int) -> list[re.Match[str]]
 
 
 def _strip_acr(title: str) -> str:
-    return re.sub(r"\s*\([A-Z][\w ]{1,10}\)\s*$", "", title)
+    """'Title (SHORT+ Name)': the short name in brackets at the end is an alias, not the title."""
+    return re.sub(r"\s*\([A-Z][\w+&\- ]{1,20}\)\s*$", "", title)
 
 
 def _dedupe(hits: list[ProjectHit]) -> list[ProjectHit]:

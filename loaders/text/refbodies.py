@@ -39,8 +39,19 @@ ADJECTIVAL = re.compile(r"\)?(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+(?:countries|mem
                          r"perspective|market)\b", re.I)
 
 
+def inverted_name(name: str) -> str | None:
+    """'Delegation of the Northland Union to Westvale' is also written 'Northland Union Delegation
+    to Westvale': a head noun 'of' its owner, turned round (only for a one-word head)."""
+    m = re.match(r"([A-Z][a-z]+) of (?:the )?([A-Z][\w\- ]+?)((?: (?:to|in|for) [A-Z][\w\- ]+)?)$", name)
+    if m is None or " of " in m.group(2):
+        return None
+    return f"{m.group(2)} {m.group(1)}{m.group(3)}"
+
+
 def ref_org_entity(found: Found, o: RefOrg, span: tuple[int, int], surface: str) -> EntityDraft:
-    return found.table.add("Organisation", o.name, span=span, aliases=(*o.acronyms, surface), eid=o.id,
+    turned = inverted_name(o.name)
+    return found.table.add("Organisation", o.name, span=span,
+                           aliases=(*o.acronyms, surface, *((turned,) if turned else ())), eid=o.id,
                            category=o.category, wikidata=o.wikidata, country=o.country, ref_parent=o.parent)
 
 
@@ -100,6 +111,10 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
             found.hint(d.id, "locatedIn", where.place.id, (s, e))
 
 
+#: Capitalised words up to an organisation's or programme's head noun, right after an acronym.
+_LEADS_A_NAME = re.compile(r"[ ]+(?:[A-Z][\w\-]*[ ]+(?:(?:and|of|for)[ ]+)?){1,5}(?:Organi[sz]ation|Programme|Program)\b")
+
+
 def find_reference_bodies(text: str, found: Found, taken: Taken) -> None:
     acr_re, name_re, table = ref_patterns()
     hits = []
@@ -107,6 +122,8 @@ def find_reference_bodies(text: str, found: Found, taken: Taken) -> None:
         if m.group(1)[0].isupper() and not re.match(r"[ \n]+(?:[A-Z][a-z]|and[ \n]+[A-Z])", text[m.end():m.end() + 8]):
             hits.append((m.start(), m.end(), table[m.group(1).lower()]))
     for m in acr_re.finditer(text):
+        if _LEADS_A_NAME.match(text, m.end()):
+            continue  # 'XY Food and Farming Organization': the first word of another body's name
         hits.append((m.start(), m.end(), table[m.group(1)]))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     for s, e, o in hits:

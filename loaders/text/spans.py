@@ -36,3 +36,9 @@ class ClaimedSpans:
     def free(self, s: int, e: int) -> bool:
         """Is [s, e) clear of every claimed span?"""
         return not self.hits(s, e)
+
+    def within(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The claimed spans overlapping [s, e), in order."""
+        i = bisect.bisect_left(self._starts, e)
+        j = max(0, i - 8)
+        return [(self._starts[k], self._ends[k]) for k in range(j, i) if self._ends[k] > s]

@@ -1,0 +1,328 @@
+"""Table-driven tests of the entity rules on invented sentences: which recognised names are kept
+(loaders/text/recognised.py), people written the local way (people.py), where a body's name
+ends and what kind of body it is (organisations.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopgraph.loaders.text import recognised as rc
+from coopgraph.loaders.text.organisations import category_for, find_org_names
+from coopgraph.loaders.text.people import find_people, local_names
+from coopgraph.loaders.text.spans import ClaimedSpans
+from coopgraph.loaders.text.statistical import NamedSpan
+
+PLACES = {"riverton", "northland", "westvale"}
+
+
+def _is_place(w: str) -> bool:
+    return w.lower() in PLACES
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    s = text.index(part)
+    return s, s + len(part)
+
+
+@pytest.mark.parametrize(("text", "part", "trimmed"), [
+    ("Funds came from the Harbour Trust (HT) in 2020.", "the Harbour Trust (HT", "Harbour Trust"),
+    ("It was the Board's decision.", "the Board's", "Board"),
+    ("Teams from Alpha Works,\nBeta Group met.", "Alpha Works,\nBeta Group", "Alpha Works"),
+])
+def test_trim_keeps_the_name_inside_a_recognised_span(text: str, part: str, trimmed: str) -> None:
+    s, e = rc.trim(text, *_span(text, part))
+    assert text[s:e] == trimmed
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("WHO WE ARE", True),
+    ("About", True),
+    ("Our Work In The Region", True),
+    ("Water Board Trains Pump Operators In Riverton", True),
+    ("The Water Board trained pump operators in Riverton.", False),
+    ("Twelve pump operators from the Water Board finished their course on Monday", False),
+])
+def test_heading_and_menu_lines(line: str, heading: bool) -> None:
+    assert rc.is_heading_line(line) is heading
+
+
+@pytest.mark.parametrize(("name", "head", "plural"), [
+    ("Ministry of Roads and Transport", "Ministry", False),
+    ("Riverton Dairy Cooperative", "Cooperative", False),
+    ("Council for Coastal Fisheries", "Council", False),
+    ("Vocational Training Institutions", None, True),
+    ("Health and Welfare Services", None, True),
+    ("Occupational Safety and Health", None, False),
+    ("Sunrise Partners", None, True),
+])
+def test_head_nouns_and_generic_plurals(name: str, head: str | None, plural: bool) -> None:
+    assert rc.head_noun(name) == head
+    assert rc.is_generic_plural(name) is plural
+
+
+def _org(text: str, part: str, near: bool = False) -> str | None:
+    span = rc.org_candidate(text, *_span(text, part), _is_place, lambda s, e: near)
+    return None if span is None else text[span[0]:span[1]]
+
+
+@pytest.mark.parametrize(("text", "part", "near", "kept"), [
+    # a head noun makes a body
+    ("Staff of the Coastal Fisheries Authority joined the course.", "Coastal Fisheries Authority", False,
+     "Coastal Fisheries Authority"),
+    # a legal form after the name makes a body, and belongs to it
+    ("The owner of Blue Kettle LLC spoke first.", "Blue Kettle", False, "Blue Kettle LLC"),
+    # a kind noun before the name
+    ("It was run by the consulting group Orbis Norte and the ministry.", "Orbis Norte", False, "Orbis Norte"),
+    # a list beside a body the rules know
+    ("Partners are the Harbour Trust, Hope Without Borders and others.", "Hope Without Borders", True,
+     "Hope Without Borders"),
+    # no head noun, no sign of a body: a topic
+    ("Trainers spoke on Occupational Safety and Health for small firms.", "Occupational Safety and Health",
+     False, None),
+    # a place the gazetteer knows, alone or with its level word
+    ("Herders of Westvale province met on Friday.", "Westvale province", False, None),
+    # a class of bodies
+    ("Vocational Training Institutions sent their teachers.", "Vocational Training Institutions", False, None),
+    # a heading line
+    ("Riverton Dairy Cooperative\n\nThe cooperative met.", "Riverton Dairy Cooperative", False, None),
+    # a lower-case head with one capital describes a body named elsewhere
+    ("She heads the Planning department of the ministry.", "Planning department", False, None),
+    # an acronym alone is not enough
+    ("She is based in BKK, the regional hub.", "BKK", False, None),
+])
+def test_which_recognised_organisations_are_kept(text: str, part: str, near: bool, kept: str | None) -> None:
+    assert _org(text, part, near) == kept
+
+
+@pytest.mark.parametrize(("text", "part", "kept"), [
+    ("The Harbour Trust Director Ana Velaz opened the meeting.", "Ana Velaz", True),
+    ("Talks were led by specialists Ana Velaz and Tom Reyes.", "Ana Velaz", True),
+    ("Ana Velaz, Deputy Director at the ministry, spoke.", "Ana Velaz", True),
+    ("Ana Velaz, an independent consultant, spoke.", "Ana Velaz", True),
+    ("Briefing Note", "Briefing Note", False),
+    ("We visited Ana Velaz yesterday.", "Ana Velaz", False),
+    ("He is Director of Riverton Training Centre.", "Riverton Training Centre", False),
+])
+def test_which_recognised_people_are_kept(text: str, part: str, kept: bool) -> None:
+    assert rc.person_candidate(text, *_span(text, part)) is kept
+
+
+def test_name_candidates_leave_what_the_rules_read() -> None:
+    text = "The Coastal Fisheries Authority and Director Ana Velaz met the Harbour Trust."
+    claimed = ClaimedSpans()
+    claimed.append(_span(text, "Harbour Trust"))
+    named = [NamedSpan(*_span(text, "The Coastal Fisheries Authority"), "ORG"),
+             NamedSpan(*_span(text, "Ana Velaz"), "PERSON"),
+             NamedSpan(*_span(text, "the Harbour Trust"), "ORG")]
+    got = rc.name_candidates(text, named, claimed, _is_place, lambda s, e: False)
+    assert [(c.name, c.kind) for c in got] == [("Coastal Fisheries Authority", "Organisation"),
+                                               ("Ana Velaz", "Person")]
+
+
+def test_sentences_to_read_skip_those_whose_names_are_all_read() -> None:
+    text = "The Harbour Trust met. Nothing else happened. Then Orbis Norte came."
+    claimed = ClaimedSpans()
+    claimed.append(_span(text, "Harbour Trust"))
+    spans = [_span(text, "The Harbour Trust met."), _span(text, "Nothing else happened."),
+             _span(text, "Then Orbis Norte came.")]
+    assert rc.sentences_to_read(text, spans, claimed) == [spans[2]]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The award went to B. Tomsen of the dairy.", ["B. Tomsen"]),
+    ("K.Arvane, Head of the union, spoke.", ["K.Arvane"]),
+    ("Mr Belgor.T and Ms. Sarnai.Ch attended.", ["Belgor.T", "Sarnai.Ch"]),
+    ("Ch. Ulvane opened the fair.", ["Ch. Ulvane"]),
+    # shapes of abbreviations, not names
+    ("He moved to St. Marten in 2019 under Convention No. 138.", []),
+    # a word the text also writes in lower case is not a given name
+    ("Plan B. Training starts soon; training is free.", []),
+])
+def test_local_name_forms(text: str, names: list[str]) -> None:
+    assert [h.name for h in find_people(text, 0, len(text))] == names
+
+
+def test_local_name_carries_its_role() -> None:
+    text = "D.Orvane, Director of the Harbour Trust, opened the fair."
+    (hit,) = local_names(text, 0, len(text))
+    assert (hit.name, hit.role) == ("D.Orvane", "Director")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Members of the Riverton Growers' Federation and Westvale Lawyers Association met.",
+     ["Riverton Growers' Federation", "Westvale Lawyers Association"]),
+    ("Speakers came from the Ministry of Roads and Transport, Ana Velaz, Senior Inspector and others.",
+     ["Ministry of Roads and Transport"]),
+    ("The Ministry of Roads, Bridges, Ports and Transport opened it.",
+     ["Ministry of Roads, Bridges, Ports and Transport"]),
+    ("The Food and Farming Organization helped.", ["Food and Farming Organization"]),
+])
+def test_where_a_body_name_ends(text: str, names: list[str]) -> None:
+    assert [n.name for n in find_org_names(text, 0, len(text), _is_place)] == names
+
+
+@pytest.mark.parametrize(("name", "head", "category"), [
+    ("Ministry of Roads of Northland", "Ministry", "government"),
+    ("Governor's Office of Westvale province", "Office", "government"),
+    ("Riverton State University", "University", "education"),
+    ("Hope Without Borders NGO", "NGO", "ngo"),
+    ("Blue Kettle LLC", "", "private"),
+    ("Northland Women's Association", "Association", "ngo"),
+])
+def test_categories_come_from_head_nouns(name: str, head: str, category: str) -> None:
+    assert category_for(name, head) == category
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Deputy Governor of Westvale province Tomar Belgan opened the fair.", [("Tomar Belgan", "Deputy Governor of Westvale province")]),
+    ("According to Union President Tomar Belgan, wages rose.", [("Tomar Belgan", "President")]),
+    ("Experts including Ana Velaz, Senior Labour Inspector and others spoke.", [("Ana Velaz", "Senior Labour Inspector")]),
+    # capitalised words after a title that the text also writes in lower case are not a name
+    ("Head of Employment Division Employment Policy said employment and policy matter.", []),
+])
+def test_names_after_a_title_or_before_their_role(text: str, names: list[tuple[str, str]]) -> None:
+    assert [(h.name, h.role) for h in find_people(text, 0, len(text))] == names
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Ch. Ulvane", "Ulvane.Ch", True),
+    ("B.Tomsen", "B. Tomsen", True),
+    ("B.Tomsen", "D.Tomsen", False),
+])
+def test_local_forms_of_one_name_share_a_key(a: str, b: str, same: bool) -> None:
+    from coopgraph.loaders.text.people import local_key
+    assert (local_key(a) == local_key(b)) is same
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("the Harbour Trust, Hope Without Borders, Orbis Norte and the Water Board", ["Hope Without Borders", "Orbis Norte"]),
+    ("the Harbour Trust, Sunrise Kids Fund and the Water Board", ["Sunrise Kids Fund"]),
+    # not a plain list: a verb, or lower-case words, between the bodies
+    ("the Harbour Trust, which met officials of the Water Board", []),
+    ("the Harbour Trust and the Water Board", []),
+])
+def test_items_of_a_list_between_two_bodies(text: str, items: list[str]) -> None:
+    a = text.index("Harbour Trust") + len("Harbour Trust")
+    b = text.index("Water Board")
+    assert [text[s:e] for s, e in rc.listed_names(text, a, b)] == items
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("Reports on C88, C100 and C181 are due.", [88, 100, 181]),
+    ("Gaps with the Forced Labour Convention (1930) remain.", [29]),
+    ("It follows the Equal Remuneration Convention, 1951.", [100]),
+    ("Bus C12 and C14 left.", []),  # not conventions in the reference
+])
+def test_conventions_by_number_lists_and_titles(text: str, numbers: list[int]) -> None:
+    from coopgraph.loaders.text.policies import find_conventions
+    assert [h.convention.number for h in find_conventions(text, 0, len(text))] == numbers
+
+
+def test_a_body_named_with_its_country_is_the_same_body() -> None:
+    from coopgraph.loaders.text.loader import extract_text
+    from coopgraph.loaders.text.statistical import current_reading
+
+    token = current_reading.set("rules")
+    try:
+        rec = extract_text("The Ministry of Roads and Transport of Mongolia met donors on 3 May 2024. "
+                           "Later the Ministry of Roads and Transport signed the plan.\n")
+    finally:
+        current_reading.reset(token)
+    orgs = [(e.name, e.aliases, e.category) for e in rec.entities if e.type == "Organisation"]
+    assert orgs == [("Ministry of Roads and Transport of Mongolia", ("Ministry of Roads and Transport",), "government")]
+
+
+def test_forget_removes_an_entity_left_without_mentions() -> None:
+    from coopgraph.loaders.text.entities import EntityTable
+
+    t = EntityTable()
+    d = t.add("Place", "Sunvale", span=(0, 7))
+    t.add("Place", "Sunvale", span=(20, 27))
+    t.forget(d.id, (0, 7))
+    assert t.find("Place", "Sunvale") is d
+    t.forget(d.id, (20, 27))
+    assert t.find("Place", "Sunvale") is None and d.id not in t.by_id
+
+
+def test_sentences_to_read_skip_common_words_and_calendar_names() -> None:
+    text = "The course opened. On Monday the Course Board met in May. Work of Orbis Norte on training and courses."
+    spans = [_span(text, "The course opened."), _span(text, "On Monday the Course Board met in May."),
+             _span(text, "Work of Orbis Norte on training and courses.")]
+    assert rc.sentences_to_read(text, spans, ClaimedSpans()) == [spans[1], spans[2]]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("the Ministries of Roads, Justice, Finance, Foreign Affairs and Energy Development and Social Welfare",
+     ["Ministry of Roads", "Ministry of Justice", "Ministry of Finance", "Ministry of Foreign Affairs",
+      "Ministry of Energy Development and Social Welfare"]),
+    ("the Ministries of Justice and Home Affairs, Roads and Transport, Foreign Affairs and Trade",
+     ["Ministry of Justice and Home Affairs", "Ministry of Roads and Transport", "Ministry of Foreign Affairs and Trade"]),
+])
+def test_ministries_listed_under_one_plural(text: str, names: list[str]) -> None:
+    from coopgraph.loaders.text.organisations import split_ministries
+    got = split_ministries(text, 0, len(text))
+    assert [n for _, _, n in got] == names
+    assert all(n.endswith(text[s:e]) for s, e, n in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a single-quoted title wrapped over two lines, then 'pilot project'
+    ("Within the 'Clean\nwater for every village' pilot project, wells were dug.",
+     [("Clean water for every village", None, None, ())]),
+    # a body's acronym, one hyphenated name word, lower-case 'project'
+    ("It ran under the XYZ Harbour-III project funded by donors.",
+     [("Harbour-III", None, "XYZ", ("XYZ Harbour-III project",))]),
+    # 'Owner's Title (ACR) Project': the owner is not in the title; 'Project' belongs to the name
+    ("It follows WXY's Rural Water Supply (RWS) Project in the north.",
+     [("Rural Water Supply", "RWS", "WXY", ("RWS Project", "Rural Water Supply (RWS) Project"))]),
+    # a short name in brackets at the end of a quoted title is an alias
+    ('the donor-funded project "Safer Roads for Northland (Safer Roads+)" began',
+     [("Safer Roads for Northland", "Safer Roads+", None, ())]),
+    # 'New' in a headline is the project's state, not its name
+    ("New Rural Water Supply Project starts", [("Rural Water Supply Project", None, None, ("New Rural Water Supply Project",))]),
+])
+def test_project_names(text: str, expected: list[tuple[str, str | None, str | None, tuple[str, ...]]]) -> None:
+    from coopgraph.loaders.text.projects import find_projects
+    from coopgraph.loaders.text.textnorm import normalise
+
+    t = normalise(text)
+    hits = [h for h in find_projects(t, 0, len(t)) if not h.generic]
+    assert [(h.name, h.acronym, h.owner, h.forms) for h in hits] == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("D.Orvane, CEO of Blue Kettle LLC, spoke.", [("Blue Kettle LLC", "private")]),
+    ("said a member of the 'Hope Ahead' NGO in Riverton.", [("Hope Ahead", "ngo")]),
+    ("Staff at The Orbis Norte JSC met.", [("Orbis Norte JSC", "private")]),
+    ("Local NGO staff met.", []),
+])
+def test_bodies_named_with_a_legal_form(text: str, names: list[tuple[str, str]]) -> None:
+    assert [(text[s:e], c) for s, e, c in rc.formed_names(text)] == names
+
+
+@pytest.mark.parametrize(("name", "turned"), [
+    ("Delegation of the Northland Union to Westvale", "Northland Union Delegation to Westvale"),
+    ("Embassy of Northland", "Northland Embassy"),
+    ("Ministry of Roads of Northland", None),
+    ("International Harbour Organization", None),
+])
+def test_a_head_of_its_owner_turned_round(name: str, turned: str | None) -> None:
+    from coopgraph.loaders.text.refbodies import inverted_name
+    assert inverted_name(name) == turned
+
+
+def test_departments_listed_after_a_district_office_are_not_the_aimags() -> None:
+    from coopgraph.loaders.text.loader import extract_text
+    from coopgraph.loaders.reference import reference
+    from coopgraph.loaders.text.statistical import current_reading
+
+    aimag = next(p.name for p in reference().places if p.place_type == "aimag")
+    token = current_reading.set("rules")
+    try:
+        rec = extract_text(f"Officials of a soum of {aimag} province met on 3 May 2024 with the Riverton "
+                           "District Governor's Office, Roads Department, Water and Sanitation\n"
+                           "Service Department and Schools Department.\n")
+    finally:
+        current_reading.reset(token)
+    names = sorted(e.name for e in rec.entities if e.type == "Organisation" and "Department" in e.name)
+    assert names == ["Roads Department", "Schools Department", "Water and Sanitation Service Department"]
