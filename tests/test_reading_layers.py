@@ -255,3 +255,19 @@ def test_a_training_story_is_not_split_by_its_own_trainees() -> None:
     rec = extract_text("Nurses trained in Riverton\n\nThe Ministry of Health is organizing a training for nurses in "
                        "Riverton on 4 May 2021. The training will train 40 nurses from six clinics.\n")
     assert [e.type for e in rec.events] == ["training"]
+
+
+def test_a_span_of_years_is_a_date() -> None:
+    from coopgraph.loaders.text.dates import find_dates
+
+    text = "In 2020-2021, the clinics were rebuilt; the wells were dug from 2016 to 2018."
+    assert [(h.first, h.last, h.precision) for h in find_dates(text, 0, len(text), None)] == [
+        ("2020", "2021", "year"), ("2016", "2018", "year")]
+
+
+def test_a_dated_activity_told_in_the_passive_is_an_event_of_its_own() -> None:
+    rec = extract_text("Clean Wells Project closes\n\nLaunched in 2016, the Clean Wells Project was run by the Ministry "
+                       "of Water. In 2019-2020, water safety courses were implemented in six aimags with the Lake "
+                       "Teachers Association.\n")
+    courses = [e for e in rec.events if e.title.startswith("Water safety courses implemented")]
+    assert [(e.start, e.end, e.type, e.status) for e in courses] == [("2019", "2020", "training", "completed")]

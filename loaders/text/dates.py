@@ -46,6 +46,8 @@ _HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_MON})\s+({_YEAR}
 _MONTH_RANGE = re.compile(
     rf"\b({_MON})(?:\s*(?:/|-|or|and|to|until)\s*|\s+or\s+(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)({_MON})\s*,?\s*({_YEAR})?", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MON})\s*,?\s*({_YEAR})\b", re.I)
+#: "In 2020-2021", "from 2016 to 2018": a span of years
+_YEAR_RANGE = re.compile(rf"\b(?:in|during|from|between)\s+({_YEAR})\s*(?:-|–|to|until|and)\s*({_YEAR})\b", re.I)
 _YEAR_ONLY = re.compile(rf"\b(?:in|during|from)\s+({_YEAR})\b(?!\s*-)", re.I)
 _FROM = re.compile(r"\b(?:from|between|starting)\b[^.;]*$", re.I)
 _DEADLINE = re.compile(r"(?:\bby|\buntil|\bbefore|\bdeadline)\s+(?:the\s+)?$", re.I)
@@ -168,6 +170,9 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
         if free(m.start(), m.end()):
             mon, y = _month(m.group(1)), int(m.group(2))
             add(m.start(), m.end(), f"{y}-{mon:02d}", f"{y}-{mon:02d}", "month")
+    for m in _YEAR_RANGE.finditer(text, start, end):
+        if free(m.start(), m.end()) and m.group(1) < m.group(2):
+            add(m.start(1), m.end(2), m.group(1), m.group(2), "year")
     for m in _YEAR_PART.finditer(text, start, end):
         if free(m.start(), m.end()):
             add(m.start(1), m.end(1), m.group(1), m.group(1), "year")

@@ -147,10 +147,33 @@ def _dated_other(text: str, s: int, e: int, main: tuple[int, int]) -> Embedded |
     if any(a.startswith(b) or b.startswith(a) for a in here for b in main_dates):
         return None
     m = _INDEFINITE.search(seg)
-    if m is None or re.match(r"\s*(?:of|on|for)\b", seg[m.end(1):]) and event_type(m.group(1)) == "other":
+    if m is None:
+        return _done_passive(seg, s, e)
+    if re.match(r"\s*(?:of|on|for)\b", seg[m.end(1):]) and event_type(m.group(1)) == "other":
         return None
     title = " ".join((m.group(1) + (m.group(2) or "")).split())
     return Embedded((s, e), (s, e), title[0].upper() + title[1:], event_type(m.group(1)), None, False, False, True)
+
+
+#: "In 2020-2021, internship programs were implemented in 10 provinces": a dated activity told in
+#: the passive, its subject naming what was done
+_PASSIVE_DONE = re.compile(
+    r"(?:^|,\s+|\bthe\s+)(?P<subj>(?:(?:[A-Za-z][\w\-’']*|\([A-Za-z]{2,10}\))\s+){0,6}?(?:programs?|programmes?|projects?|desks?|centres?|"
+    r"centers?|offices?|trainings?|courses?|surveys?|studies|campaigns?|schemes?|services?|systems?|models?|"
+    r"networks?|clubs?|groups?|facilities|facility|fund))\s+(?:\([^()]{1,20}\)\s+)?(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?P<verb>implemented|established|set\s+up|piloted|introduced|opened|launched|organi[sz]ed|"
+    r"conducted|held|carried\s+out|rolled\s+out|developed)\b(?P<rest>[^,.;]{0,70})", re.I)
+
+
+def _done_passive(seg: str, s: int, e: int) -> Embedded | None:
+    m = _PASSIVE_DONE.search(seg)
+    if m is None:
+        return None
+    subj = " ".join(m.group("subj").split())
+    rest = " ".join(re.sub(r"\s+(?:from|since|in|during|starting)\s+(?:\d|early|late|mid).*$", "", m.group("rest")).split())
+    title = f"{subj[0].upper()}{subj[1:]} {m.group('verb').lower()}" + (f" {rest}" if rest else "")
+    kind = event_type(subj)
+    return Embedded((s, e), (s, e), title, kind if kind != "publication" else "other", "completed", False, False, True)
 
 
 def _passing(seg: str, s: int, e: int, main_type: str) -> Embedded | None:
