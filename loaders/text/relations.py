@@ -339,6 +339,13 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
                 if target is not None:
                     org, ev = target.id, (d.spans[0][0], span[1])
         if org is None and d.spans:
+            # "Andrei Mikhnev, World Bank Country Manager for Mongolia": a body opening the apposition
+            e0 = d.spans[0][1]
+            after = [m for m in actors_in(e0, min(len(text), e0 + 120)) if m.start - e0 <= 4
+                     and re.fullmatch(r",[ \n]*(?:the[ \n]+)?", text[e0:m.start])]
+            if after:
+                org, ev = after[0].eid, (d.spans[0][0], after[0].end)
+        if org is None and d.spans:
             s0 = d.spans[0][0]
             before = [m for m in actors_in(max(0, s0 - 120), s0) if 0 <= s0 - m.end <= 25 and "." not in text[m.end:s0]]
             if before:
