@@ -271,3 +271,18 @@ def test_a_dated_activity_told_in_the_passive_is_an_event_of_its_own() -> None:
                        "Teachers Association.\n")
     courses = [e for e in rec.events if e.title.startswith("Water safety courses implemented")]
     assert [(e.start, e.end, e.type, e.status) for e in courses] == [("2019", "2020", "training", "completed")]
+
+
+@pytest.mark.parametrize(("text", "person", "body"), [
+    ('"Clean water matters," said Jane Doe, Lakeside Water Council Country Manager for Riverland.',
+     "Jane Doe", "Lakeside Water Council"),
+    ("Deputy Minister of Health, Mr B. Bold, thanked the staff of the Ministry of Health.",
+     "B. Bold", "Ministry of Health"),
+    ("Water Minister D.Dorj opened the new pumping station of the Ministry of Water.", "D.Dorj", "Ministry of Water"),
+])
+def test_affiliation_from_an_apposition_or_a_portfolio(text: str, person: str, body: str) -> None:
+    rec = extract_text(text)
+    names = {e.id: e.name for e in rec.entities}
+    p = next(e for e in rec.entities if e.type == "Person" and e.name == person)
+    assert names.get(p.affiliation or "") == body
+    assert (p.id, "affiliatedWith", p.affiliation) in {(r.subject, r.predicate, r.object) for r in rec.relations}

@@ -330,7 +330,7 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
                 org, ev = inside[0].eid, (min(span[0], d.spans[0][0]), max(span[1], inside[0].end))
             else:
                 role = str(d.attrs.get("role") or "")
-                mm = re.search(r"Minister\s+(?:for|of)\s+(.+)$", role)
+                mm = re.search(r"Minister\s+(?:for|of)\s+(.+)$", role) or _PORTFOLIO_MINISTER.search(role)
                 target = t.find("Organisation", "Ministry of " + mm.group(1)) if mm else None
                 if target is None:
                     rest = text[span[0]:span[1]]
@@ -338,6 +338,15 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
                     target = t.find("Organisation", "Ministry of " + m2.group(1)) if m2 else None
                 if target is not None:
                     org, ev = target.id, (d.spans[0][0], span[1])
+        if org is None and d.spans:
+            # "Health Minister Name", "Deputy Minister of Finance, Mr Name": the ministry of the portfolio
+            s0, e0 = d.spans[0]
+            near = text[max(0, s0 - 60):s0] + " " + text[e0:e0 + 60]
+            for mm in (*_MINISTER_OF.finditer(near), *_PORTFOLIO_MINISTER.finditer(near)):
+                target = t.find("Organisation", "Ministry of " + mm.group(1))
+                if target is not None:
+                    org, ev = target.id, d.spans[0]
+                    break
         if org is None and d.spans:
             # "Andrei Mikhnev, World Bank Country Manager for Mongolia": a body opening the apposition
             e0 = d.spans[0][1]
@@ -354,6 +363,12 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
             d.attrs["affiliation"] = org
             out.append((d.id, "affiliatedWith", org, ev))
     return out
+
+
+#: "Minister of Finance", "Minister for Foreign Affairs" (up to a comma, a name or the end)
+_MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+((?:[A-Z][a-z]+|and|&)(?:\s+(?:[A-Z][a-z]+|and|&))*?)(?=\s*(?:,|$|Mr\b|Ms\b|Mrs\b|Dr\b|[A-Z][a-z]*\.|[A-Z][a-z]+\s+[A-Z]))")
+#: "Health Minister", "Mongolian Finance Minister": the portfolio names the ministry
+_PORTFOLIO_MINISTER = re.compile(r"\b([A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?)\s+Minister\b(?!\s+(?:of|for)\b)")
 
 
 def _successions(found: Found) -> list[Rel]:
