@@ -286,3 +286,15 @@ def test_affiliation_from_an_apposition_or_a_portfolio(text: str, person: str, b
     p = next(e for e in rec.entities if e.type == "Person" and e.name == person)
     assert names.get(p.affiliation or "") == body
     assert (p.id, "affiliatedWith", p.affiliation) in {(r.subject, r.predicate, r.object) for r in rec.relations}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The team met the Riverton aimag Governor’s Office on Monday.", "Riverton aimag Governor’s Office"),
+    ("The fund supports the Lakeside Monastery and its school.", "Lakeside Monastery"),
+    ("The U.S. Embassy donated two ambulances.", "U.S. Embassy"),
+    ("The Local Governments of Riverton province ran the clinics.", "Local Governments of Riverton province"),
+])
+def test_bodies_by_head_noun(text: str, name: str) -> None:
+    from coopgraph.loaders.text.organisations import find_org_names
+
+    assert name in [n.name for n in find_org_names(text, 0, len(text), lambda w: w == "Riverton")]

@@ -16,10 +16,12 @@ _CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|
               "Council|Committee|Commission|Federation|Confederation|Association|Union|Chamber|"
               "Foundation|Fund|Bank|Facility|Delegation|Secretariat|Unit|Organization|Organisation|"
               "Administration|Bureau|Inspectorate|Academy|Corporation|Company|Cooperative|Network|"
-              "Alliance|Parliament|Hural|Court|Government|Polytechnics?|Embassy|Embassies|Consulate")
+              "Alliance|Parliament|Hural|Court|Government|Governments|Polytechnics?|Embassy|Embassies|Consulate|"
+              "Monastery|Temple|Society|Hospital|Clinic|School|Kindergarten|Museum")
 _LOWER_HEADS = "office|department|division|centre|center|unit|council|committee|agency|authority|institute"
 HEAD_RE = re.compile(rf"\b(?:{_CAP_HEADS}|{_LOWER_HEADS})\b")
-_WORD_LEFT = re.compile(r"([\w'][\w'\-]*)([ \n]+)$")
+#: a word before a head noun; dotted initials ("U.S. Embassy") are one word
+_WORD_LEFT = re.compile(r"((?<![\w.])(?:[A-Z]\.){2,3}|[\w'’][\w'’\-]*)([ \n]+)$")
 _CONNECTORS = frozenset({"and", "of", "for", "&", "on", "in"})
 _LEFT_STOP = frozenset(
     "the a an to with by from at in on of for as is are was were be been will that this these "
@@ -34,7 +36,7 @@ _ROLE_WORDS = frozenset("head director minister officer officers chairman chair 
                         "deputy representative representatives staff members member specialists "
                         "team leader manager president".split())
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_GENERIC = frozenset("governor's governor head local national state general main new central "
+_GENERIC = frozenset("governor's governor’s governor head local national state general main new central "
                      "regional district provincial city capital soum aimag".split())
 _PLACE_WORDS = frozenset({"aimag", "aimags", "soum", "soums", "city", "province", "district"})
 
@@ -53,7 +55,9 @@ CATEGORY_BY_HEAD = {
     # an embassy in this genre is a donor country's mission (NOTES.md 18 counts delegations as donors)
     "embassy": "donor", "embassie": "donor", "consulate": "donor",
     "committee": "other", "council": "other", "unit": "other", "organization": "other",
-    "organisation": "other",
+    "organisation": "other", "governments": "government",
+    "monastery": "other", "monasterie": "other", "temple": "other", "society": "ngo", "hospital": "other",
+    "clinic": "other", "school": "education", "kindergarten": "education", "museum": "other",
 }
 
 
@@ -164,6 +168,8 @@ def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
             break  # "X Federation and Y Association": two bodies, each with its head noun
         elif wl in ("and", "for", "&"):
             pass
+        elif wl in _PLACE_WORDS:
+            pass  # "Dornod aimag Governor's Office": the place's kind word inside the name
         elif wl == "of":
             before = _WORD_LEFT.search(text, max(lo, m.start(1) - 40), m.start(1))
             if before is None or before.group(1).lower() in _ROLE_WORDS:
@@ -182,7 +188,7 @@ def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
     return best
 
 
-_RIGHT_TOKEN = re.compile(r"[ \n]+(?:(of|for|and|the|with|&)|([A-Z][\w'\-]*)|(aimag|soum|city|province)\b|"
+_RIGHT_TOKEN = re.compile(r"[ \n]+(?:(of|for|and|the|with|&)|((?:[A-Z]\.){2,3}|[A-Z][\w'\-]*)|(aimag|soum|city|province)\b|"
                          r"(protection|welfare|service|services|development|affairs|labour|labor|"
                          r"education|culture|science|sports|health|justice|finance|industry|trade|"
                          r"employment|security|policy|relation|relations|coordination|implementation|"
