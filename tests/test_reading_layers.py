@@ -298,3 +298,13 @@ def test_bodies_by_head_noun(text: str, name: str) -> None:
     from coopgraph.loaders.text.organisations import find_org_names
 
     assert name in [n.name for n in find_org_names(text, 0, len(text), lambda w: w == "Riverton")]
+
+
+def test_a_line_of_share_buttons_is_furniture() -> None:
+    text = "Wells for Riverton\nShare Facebook Twitter Instagram Saturday, May 16, 2020\n\nThe ministry opened ten wells.\n"
+    out = blank_furniture(text)
+    assert "Facebook" not in out and "May 16" not in out and "opened ten wells" in out
+
+
+def test_receiving_supplies_is_a_handover() -> None:
+    assert event_type("Riverton on Friday received more medical supplies from Lakeside") == "other"

@@ -24,6 +24,9 @@ _URL_LINE = re.compile(r"^[ \t]*(?:(?:source|url|link|retrieved\s+from)[ \t]*:[ 
 #: "By Jane Doe", "Posted by admin", "Author: J. Doe": who wrote the page, not who did anything
 _BYLINE = re.compile(r"^[ \t]*(?:(?:written|posted|photos?)[ \t]+)?(?:by|author[ \t]*:)[ \t]+[A-Z][\w.’'\-]*"
                      r"(?:[ \t]+[A-Z][\w.’'\-]*){0,3}[ \t]*$", re.I)
+#: share buttons and social networks run together on one line ("Facebook Twitter Instagram ...")
+_SOCIAL = re.compile(r"\b(?:Facebook|Twitter|Instagram|YouTube|LinkedIn|WhatsApp|Telegram|WeChat|Weibo|"
+                     r"Pinterest|Reddit|Flickr|TikTok|Apple\s+News|Print|E-?mail|Share)\b")
 _BULLET = re.compile(r"^[ \t]*(?:[-–—•*·▪●◦|>]+)[ \t]*")
 #: a short menu label glued to the sentence after it: "Our WorkAs the ...", "WHO WE AREThe ..."
 #: a short menu label glued to the sentence under it: "Our WorkAs the ...", "WHO WE AREThe ...";
@@ -90,7 +93,8 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     labels; anywhere, a run where a label repeats ("About / About"), as flattened menus do."""
     lines = [ln for ln in _lines(text) if ln.text.strip()]
     spans: list[tuple[int, int]] = [(ln.start, ln.end) for ln in lines
-                                    if _URL_LINE.match(ln.text) or _BYLINE.match(ln.text)]
+                                    if _URL_LINE.match(ln.text) or _BYLINE.match(ln.text)
+                                    or len(_SOCIAL.findall(ln.text)) >= 2]
     prose = [i for i, ln in enumerate(lines) if _is_prose(ln.text) and not _URL_LINE.match(ln.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     i = 0

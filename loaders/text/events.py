@@ -32,7 +32,8 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"forum|round\s?table|policy\s+dialogue", "forum"),
     (r"expo\b|exhibition|fair\b", "expo"),
     # a handover or a donation is its own kind of activity ("other"), not a launch
-    (r"\bhand(?:ed|s|ing)?\s+over\b|\bhandover\b|\bdonat(?:ed|es|ion)\b", "other"),
+    (r"\bhand(?:ed|s|ing)?\s+over\b|\bhandover\b|\bdonat(?:ed|es|ion)\b|"
+     r"\breceive[ds]?\s+(?:[\w\-]+\s+){0,3}?(?:supplies|equipment|aid|donations?|vehicles|ambulances|masks|kits)\b", "other"),
     (r"launch|\bopening\s+ceremony|\binaugurat|\bopens\b", "launch"),
     (r"\bmission\b", "field_visit"),
     (r"survey|field\s+testing|questionnaire|assessment\s+study|census", "survey"),

@@ -20,4 +20,7 @@ ACTIVITY_WORDS = re.compile(
     r"handover|donated|donates?|donation|delivered|inaugurated|inauguration|opened|opening|"
     r"kicked\s+off|kick-off|groundbreaking|ground-breaking|unveiled|celebrated|awarded|graduated|"
     r"consultations?|policy\s+dialogue|study\s+tour|tour|fair|course|courses|discussed|gathered|"
-    r"validated|validation|reviewed|distributed|distribution)\b", re.I)
+    r"validated|validation|reviewed|distributed|distribution|"
+    # "received more medical supplies from X": a delivery told from the receiving side
+    r"receive[ds]?\s+(?:[\w\-]+\s+){0,3}?(?:supplies|equipment|aid|donations?|vehicles|ambulances|masks|kits|grants?))\b",
+    re.I)
