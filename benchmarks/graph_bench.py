@@ -153,7 +153,7 @@ def _server_times(path: Path, repeat: int) -> dict[str, Any]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = int(sock.getsockname()[1])
-    server = start_server(None, host="127.0.0.1", port=port)
+    server = start_server(None, host="127.0.0.1", port=port, writable=True)
     try:
         t = time.perf_counter()
         request = urllib.request.Request(

@@ -7,7 +7,7 @@ Build: a seeded synthetic corpus of each size (benchmarks/generate_corpus.py) is
 `coopgraph build` in a fresh process (benchmarks/build_bench.py): documents/s, MB/s, peak memory,
 incremental rebuild after one document changes, extraction F1 against the generated gold.
 Queries: who-cooperated-with-whom (and every library query) on the embedded pyoxigraph store,
-and on a local `oxigraph serve` (127.0.0.1, through SPARQLWrapper), with rdflib's memory
+and on a local `oxigraph serve` (127.0.0.1, through the EndpointBackend), with rdflib's memory
 store as the baseline for who-cooperated-with-whom, measured in the same run (ratio). Viz: time and size
 of the network page at the given numbers of actors.
 """

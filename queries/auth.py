@@ -7,19 +7,21 @@ with every request) or ``digest`` (Virtuoso's ``/sparql-auth`` and ``/sparql-gra
 Why Digest is signed here before a request is sent, and not by urllib's HTTPDigestAuthHandler
 (which answers the 401 of the real request): Virtuoso answers 401 before reading a large body
 and closes the connection, so an unsigned graph upload ends in a broken pipe instead of a 401;
-and SPARQLWrapper's Digest mode installs a process-wide urllib opener. A body-less HEAD fetches
-the challenge and a signed HEAD checks the credentials, so a wrong password is an HTTP 401 with
-a hint, whatever the request.
+and a process-wide urllib opener (what SPARQLWrapper's Digest mode installed) would change every
+other request of the process. A body-less HEAD fetches the challenge and a signed HEAD checks the
+credentials, so a wrong password is an HTTP 401 with a hint, whatever the request. Every request
+here goes through coopgraph.queries.transport (bounded in time, errors free of credentials);
+``secret_values`` names what its error lines must never show.
 """
 
 from __future__ import annotations
 
 import base64
 import os
-import urllib.error
 import urllib.request
 
 from coopgraph.errors import EndpointError
+from coopgraph.queries.transport import send
 
 ENV_USER = "COOPGRAPH_ENDPOINT_USER"
 ENV_PASSWORD = "COOPGRAPH_ENDPOINT_PASSWORD"
@@ -43,8 +45,8 @@ def authorization(url: str, method: str, timeout: float) -> str | None:
 
     None without COOPGRAPH_ENDPOINT_USER, or when a Digest server asks for no authentication
     at ``url``. Raises EndpointError (HTTP 401 with a hint) when the server refuses the Digest
-    credentials, or for a bad COOPGRAPH_ENDPOINT_AUTH; urllib's errors (unreachable server)
-    pass through for the caller to report.
+    credentials, for a bad COOPGRAPH_ENDPOINT_AUTH, or when the server does not answer the
+    challenge request within ``timeout`` seconds.
     """
     user = os.environ.get(ENV_USER)
     if not user:
@@ -71,17 +73,21 @@ def authorization(url: str, method: str, timeout: float) -> str | None:
 
 
 def head(url: str, authorization: str | None, timeout: float) -> tuple[int, str]:
-    """Status and ``WWW-Authenticate`` header of a HEAD request. An HTTP error is an answer
-    too (a Graph Store may not implement HEAD); urllib's other errors pass through."""
-    probe = urllib.request.Request(url, method="HEAD")
-    if authorization:
-        probe.add_unredirected_header("Authorization", authorization)
-    try:
-        with urllib.request.urlopen(probe, timeout=timeout) as answer:
-            return answer.status, answer.headers.get("WWW-Authenticate", "")
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        return exc.code, exc.headers.get("WWW-Authenticate", "")
+    """Status and ``WWW-Authenticate`` header of a HEAD request, within ``timeout`` seconds.
+
+    An HTTP error is an answer too (a Graph Store may not implement HEAD). Raises
+    EndpointError when the server does not answer in time or cannot be reached.
+    """
+    answer = send(url, method="HEAD", timeout=timeout, authorization=authorization,
+                  cut=True, secrets=secret_values())
+    return answer.status, answer.header("WWW-Authenticate")
+
+
+def secret_values(authorization: str | None = None) -> tuple[str, ...]:
+    """What an error line must never show: the configured user and password, and the
+    ``Authorization`` value sent (see coopgraph.queries.transport.excerpt)."""
+    found = (os.environ.get(ENV_USER, ""), os.environ.get(ENV_PASSWORD, ""), authorization or "")
+    return tuple(s for s in found if s)
 
 
 def unauthorized(url: str, challenge: str, authorization: str | None) -> EndpointError:

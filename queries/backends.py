@@ -7,12 +7,15 @@
   a dependency for ``coopgraph serve``.
 - ``RdflibBackend``: an rdflib ``Dataset`` with parameters as ``initBindings``; slow, but pure
   Python and the reference for the parity tests.
-- ``EndpointBackend``: any SPARQL 1.1 server through SPARQLWrapper; parameters become a
-  ``VALUES`` block opening the WHERE clause, written with rdflib's ``term.n3()`` (never user text
-  formatted into the query). Credentials come from COOPGRAPH_ENDPOINT_USER and
-  COOPGRAPH_ENDPOINT_PASSWORD, never from the command line (which shows in ``ps``);
-  COOPGRAPH_ENDPOINT_AUTH picks HTTP ``basic`` (the default) or ``digest`` (Virtuoso's
-  ``/sparql-auth``).
+- ``EndpointBackend``: any SPARQL 1.1 server (the SPARQL 1.1 Protocol, query by POST);
+  parameters become a ``VALUES`` block opening the WHERE clause, each value written by
+  ``coopgraph.queries.terms.sparql_term``, which escapes every character SPARQL gives a meaning
+  to, so that no value can become query text. Each request is bounded as a whole in time
+  (``timeout``: connect to last byte) and size (``max_bytes``) by coopgraph.queries.transport,
+  whose error lines quote the server only in a short, cleaned, credential-free excerpt.
+  Credentials come from COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD, never from the
+  command line (which shows in ``ps``); COOPGRAPH_ENDPOINT_AUTH picks HTTP ``basic`` (the
+  default) or ``digest`` (Virtuoso's ``/sparql-auth``).
 
 Servers that cap result sizes: Virtuoso cuts every SELECT at ``ResultSetMaxRows`` rows (10,000
 by default) without an error, and says so only in an ``X-SPARQL-MaxRows`` response header.
@@ -29,9 +32,9 @@ with ``--union-default-graph``) or be given ``graph_iri``.
 
 from __future__ import annotations
 
+import json
 import re
-import socket
-import urllib.error
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,9 +46,11 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from coopgraph.errors import EndpointError, InputError, QueryError
-from coopgraph.queries.auth import authorization
+from coopgraph.queries.auth import authorization, secret_values, unauthorized
 from coopgraph.queries.library import where_brace
 from coopgraph.queries.results import QueryResult, Term, make_result
+from coopgraph.queries.terms import check_iri, sparql_term
+from coopgraph.queries.transport import DEFAULT_MAX_BYTES, check_url, excerpt, http_error, send
 
 CAP_HEADER = "X-SPARQL-MaxRows"
 DEFAULT_BUILD_DIR = "coopgraph-out"
@@ -53,7 +58,7 @@ GRAPH_FILES: tuple[str, ...] = ("graph.trig", "graph.nq", "graph.ttl")
 _FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
             ".nt": ox.RdfFormat.N_TRIPLES}
 _RDFLIB_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
-SERVE_HINT = "is the server running? try: coopgraph serve"
+RESULTS_JSON = "application/sparql-results+json, application/json;q=0.9"
 
 
 class QueryBackend(Protocol):
@@ -155,23 +160,25 @@ class RdflibBackend:
 
 
 class EndpointBackend:
-    """A remote SPARQL 1.1 endpoint through SPARQLWrapper, with a bounded timeout."""
+    """A remote SPARQL 1.1 endpoint over HTTP, each request bounded in time and size."""
 
     name = "endpoint"
 
-    def __init__(self, url: str, *, graph_iri: str | None = None, timeout: float = 10) -> None:
-        if not url.lower().startswith(("http://", "https://")):
-            raise EndpointError(url, "not an http(s) URL; give the server's query endpoint, "
-                                     "e.g. http://127.0.0.1:7878/query")
-        self.url = url
+    def __init__(self, url: str, *, graph_iri: str | None = None, timeout: float = 10,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.url = check_url(url)
+        if graph_iri:
+            check_iri(graph_iri)
         self.graph_iri = graph_iri
         self.timeout = timeout
+        self.max_bytes = max_bytes
 
     def select(self, sparql: str, bindings: Mapping[str, Identifier]) -> QueryResult:
         """Run the query; a result the server cut at its row cap is paged or refused.
 
-        Raises EndpointError (network, HTTP, authentication, a capped result that cannot be
-        paged) or QueryError (nowhere to bind the parameters).
+        Raises EndpointError (network, HTTP, authentication, no complete answer within the
+        timeout, an answer past ``max_bytes``, a capped result that cannot be paged) or
+        QueryError (nowhere to bind the parameters, a value that cannot be a term).
         """
         query = values_query(sparql, bindings)
         result, cap = self._fetch(query)
@@ -214,46 +221,49 @@ class EndpointBackend:
         return int(value.toPython())
 
     def _fetch(self, query: str) -> tuple[QueryResult, int | None]:
-        """One request: the rows, and the server's row cap when it reports one."""
-        from SPARQLWrapper import JSON, POST, SPARQLWrapper  # imported on first remote use
-
-        client = SPARQLWrapper(self.url)
-        client.setQuery(query)
-        client.setReturnFormat(JSON)
-        client.setMethod(POST)
-        client.setTimeout(int(self.timeout))
-        if self.graph_iri:
-            client.addDefaultGraph(self.graph_iri)
-
-        def call() -> tuple[object, str | None]:
-            header = authorization(self.url, "POST", self.timeout)
-            if header:
-                client.addCustomHttpHeader("Authorization", header)
-            answer = client.query()
-            return answer.convert(), answer.response.headers.get(CAP_HEADER)
-
-        doc, cap = call_endpoint(self.url, self.timeout, call)  # type: ignore[misc]
-        return _from_json(self.url, doc), _cap(cap)
+        """One request (SPARQL 1.1 Protocol, query by POST): the rows, and the server's row cap
+        when it reports one."""
+        form = [("query", query)] + ([("default-graph-uri", self.graph_iri)]
+                                     if self.graph_iri else [])
+        header = authorization(self.url, "POST", self.timeout)
+        answer = send(self.url, method="POST", timeout=self.timeout, max_bytes=self.max_bytes,
+                      body=urllib.parse.urlencode(form).encode("utf-8"),
+                      headers={"Content-Type": "application/x-www-form-urlencoded",
+                               "Accept": RESULTS_JSON},
+                      authorization=header, secrets=secret_values(header))
+        if answer.status == 401:
+            raise unauthorized(self.url, answer.header("WWW-Authenticate"), header)
+        if answer.status >= 300:
+            raise http_error(self.url, answer, secret_values(header))
+        return (_from_json(self.url, answer.body, secret_values(header)),
+                _cap(answer.header(CAP_HEADER) or None))
 
     def close(self) -> None:
         """Nothing to release: each query opens its own HTTP request."""
 
 
 def values_query(sparql: str, bindings: Mapping[str, Identifier]) -> str:
-    """The query with a ``VALUES`` block opening its WHERE clause, terms written by ``n3()``.
+    """The query with a ``VALUES`` block opening its WHERE clause, each term written by
+    ``sparql_term`` (coopgraph.queries.terms), so that no value can become query text.
 
     At the start of the WHERE clause the values are visible to the whole top-level group (a
     trailing VALUES would join after aggregation and filtering). Raises QueryError when the
-    query has no WHERE clause to put them in.
+    query has no WHERE clause to put them in, or a value cannot be written as a term.
     """
     if not bindings:
         return sparql
     at = where_brace(sparql)
     if at < 0:
         raise QueryError("no 'WHERE {' to bind parameters in")
+    for name in bindings:
+        if not _VARIABLE.match(name):
+            raise QueryError(f"{name!r} is not a SPARQL variable name")
     names = " ".join(f"?{k}" for k in bindings)
-    terms = " ".join(v.n3() for v in bindings.values())
+    terms = " ".join(sparql_term(v) for v in bindings.values())
     return f"{sparql[:at]}\n  VALUES ({names}) {{ ({terms}) }}\n{sparql[at:]}"
+
+
+_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def _cap(header: str | None) -> int | None:
@@ -327,56 +337,18 @@ def paged_query(query: str, shape: QueryShape, columns: tuple[str, ...], size: i
             f"LIMIT {size} OFFSET {offset}")
 
 
-def call_endpoint(url: str, timeout: float, call: object) -> object:
-    """Run one SPARQLWrapper call, turning its and urllib's exceptions into EndpointError."""
-    from SPARQLWrapper import SPARQLExceptions as sx
-
+def _from_json(url: str, body: bytes, hidden: tuple[str, ...] = ()) -> QueryResult:
+    """SPARQL 1.1 Query Results JSON to a QueryResult. Raises EndpointError for anything else,
+    quoting the start of it (``hidden`` redacted, see transport.excerpt)."""
     try:
-        return call()  # type: ignore[operator]
-    except (socket.timeout, TimeoutError):
-        raise EndpointError(url, f"no answer after {timeout:g} s; {SERVE_HINT}") from None
-    except urllib.error.HTTPError as exc:
-        raise EndpointError(url, f"HTTP {exc.code}: {_http_body(exc)}", exc.code) from None
-    except urllib.error.URLError as exc:
-        raise EndpointError(url, f"{_reason(exc.reason, timeout)}; {SERVE_HINT}") from None
-    except ConnectionError as exc:
-        raise EndpointError(url, f"{exc.strerror or exc}; {SERVE_HINT}") from None
-    except sx.SPARQLWrapperException as exc:
-        status = {sx.QueryBadFormed: 400, sx.Unauthorized: 401, sx.EndPointNotFound: 404,
-                  sx.URITooLong: 414, sx.EndPointInternalError: 500}.get(type(exc))
-        raise EndpointError(url, _wrapper_message(exc, status), status) from None
-
-
-def _reason(reason: object, timeout: float) -> str:
-    if isinstance(reason, (socket.timeout, TimeoutError)):
-        return f"no answer after {timeout:g} s"
-    if isinstance(reason, OSError) and reason.strerror:
-        return reason.strerror.lower()
-    return str(reason)
-
-
-def _http_body(exc: urllib.error.HTTPError) -> str:
-    try:
-        body = exc.read().decode("utf-8", "replace").strip()
-    except Exception:  # noqa: BLE001 - the body is a courtesy
-        body = ""
-    return " ".join(body.split())[:300] or str(exc.reason)
-
-
-def _wrapper_message(exc: Exception, status: int | None) -> str:
-    text = " ".join(str(exc).split())
-    for marker in ("Response:", "response:"):
-        if marker in text:
-            text = text.split(marker, 1)[1].strip().lstrip("b'\"").rstrip("'\"")
-    prefix = f"HTTP {status}: " if status else ""
-    return prefix + text[:300]
-
-
-def _from_json(url: str, doc: object) -> QueryResult:
-    if not isinstance(doc, dict) or "head" not in doc:
-        raise EndpointError(url, "the answer is not SPARQL JSON results")
-    columns = list(doc["head"].get("vars", []))
-    rows = [[_json_term(b.get(c)) for c in columns] for b in doc["results"]["bindings"]]
+        doc = json.loads(body)
+        columns = [str(c) for c in doc["head"].get("vars", [])]
+        rows = [[_json_term(b.get(c)) for c in columns] for b in doc["results"]["bindings"]]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        shown = excerpt(body, hidden, limit=60)
+        raise EndpointError(url, "the answer is not SPARQL JSON results"
+                                 + (f" (it begins: {shown})" if shown else " (it is empty)")
+                            ) from None
     return make_result(columns, rows)
 
 
@@ -449,15 +421,18 @@ def find_graph_file(graph_path: Path | str | None) -> Path:
 
 def open_backend(graph_path: Path | str | None = None, *, endpoint: str | None = None,
                  graph_iri: str | None = None, timeout: float = 10,
-                 kind: str = "oxigraph") -> QueryBackend:
+                 max_bytes: int = DEFAULT_MAX_BYTES, kind: str = "oxigraph") -> QueryBackend:
     """The backend the settings ask for: ``endpoint`` means remote, otherwise the built graph.
 
     ``graph_path`` is a graph file or a build folder (default ./coopgraph-out); ``kind`` picks
-    the embedded engine (``oxigraph``, the default, or ``rdflib``). Raises InputError when
-    there is no built graph.
+    the embedded engine (``oxigraph``, the default, or ``rdflib``); ``timeout`` (seconds, each
+    request as a whole) and ``max_bytes`` (largest answer read) bound a remote endpoint.
+    Raises InputError when there is no built graph, EndpointError for an endpoint URL that is
+    not http(s) or holds credentials, QueryError for a ``graph_iri`` that is no IRI.
     """
     if endpoint:
-        return EndpointBackend(endpoint, graph_iri=graph_iri, timeout=timeout)
+        return EndpointBackend(endpoint, graph_iri=graph_iri, timeout=timeout,
+                               max_bytes=max_bytes)
     path = find_graph_file(graph_path)
     if kind == "rdflib":
         return RdflibBackend.from_file(path)

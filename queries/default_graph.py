@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rdflib import BNode, Literal, URIRef
 
 from coopgraph.queries.backends import EndpointBackend
+from coopgraph.queries.terms import sparql_term
 
 #: What to do about it, in the words of the servers people run.
 UNION_FIX = ("start Oxigraph with `oxigraph serve --union-default-graph` (coopgraph serve "
@@ -54,12 +55,12 @@ def default_graph_sees(url: str, triple: tuple[URIRef, URIRef, URIRef | Literal]
                        timeout: float = 10) -> bool:
     """Whether a query over the default graph of ``url`` finds ``triple`` (no blank nodes).
 
-    The triple is written by rdflib's ``n3()``, as every term sent to a server is. Raises
+    The triple is written by coopgraph.queries.terms, as every term sent to a server is. Raises
     EndpointError when the server does not answer.
     """
     if any(isinstance(term, BNode) for term in triple):
         raise ValueError("a triple with blank nodes cannot be asked for")
-    pattern = " ".join(term.n3() for term in triple)
+    pattern = " ".join(sparql_term(term) for term in triple)
     found = EndpointBackend(url, timeout=timeout).select(
         f"SELECT (1 AS ?found) WHERE {{ {pattern} }} LIMIT 1", {})
     return bool(found.rows)

@@ -37,6 +37,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier, Variable
 
 from coopgraph.errors import QueryError
+from coopgraph.queries.terms import check_iri, check_unicode
 
 PARAM_TYPES: tuple[str, ...] = ("iri", "string", "date", "integer")
 HEADER_KEYS: tuple[str, ...] = ("title", "description", "param")
@@ -250,13 +251,17 @@ def where_brace(sparql: str) -> int:
 def to_term(param: QueryParam, value: str) -> Identifier:
     """The RDF term for a user's value of ``param``: a URIRef or a typed Literal, never text.
 
-    Raises QueryError when the value does not fit the declared type.
+    Raises QueryError when the value does not fit the declared type, or is not valid Unicode
+    (a lone surrogate, which is what an undecodable byte on the command line becomes).
     """
+    try:
+        check_unicode(value)
+        if param.type == "iri":
+            check_iri(value)
+    except QueryError as exc:
+        raise QueryError(f"parameter {param.name}: {exc}") from None
     if param.type == "iri":
-        term = URIRef(value)
-        if not value or not _valid_iri(term):
-            raise QueryError(f"parameter {param.name}: {value!r} is not a valid IRI")
-        return term
+        return URIRef(value)
     if param.type == "integer":
         if not _INTEGER.match(value.strip()):
             raise QueryError(f"parameter {param.name}: {value!r} is not an integer")
@@ -266,14 +271,6 @@ def to_term(param: QueryParam, value: str) -> Identifier:
             raise QueryError(f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)")
         return Literal(value.strip(), datatype=XSD.date)
     return Literal(value)
-
-
-def _valid_iri(term: URIRef) -> bool:
-    try:
-        term.n3()
-    except Exception:  # noqa: BLE001 - rdflib raises plain Exception for invalid IRIs
-        return False
-    return ":" in term
 
 
 def bind_params(query: NamedQuery, params: Mapping[str, str] | None) -> dict[str, Identifier]:

@@ -3,8 +3,11 @@
 Each named graph (one per document, reference, cooperation) is sent with the SPARQL 1.1 Graph
 Store HTTP Protocol (``PUT store?graph=IRI``, which replaces that graph). A server without a
 Graph Store endpoint gets SPARQL Update instead: ``DROP SILENT GRAPH`` then ``INSERT DATA`` in
-batches, every term written by rdflib's ``n3()`` (document text is never pasted raw). Triples
-in the default graph go to the default graph the same way. Credentials come from
+batches, every term written by coopgraph.queries.terms (document text is untrusted: rdflib's
+``n3()`` let a quote that ends in a backslash and a newline close a literal early, which in an
+update would run the rest of the text as SPARQL Update). Triples in the default graph go to the
+default graph the same way. Each request is bounded as a whole by ``timeout`` seconds (connect
+to last byte; coopgraph.queries.transport). Credentials come from
 COOPGRAPH_ENDPOINT_USER / COOPGRAPH_ENDPOINT_PASSWORD, as HTTP Basic or, with
 COOPGRAPH_ENDPOINT_AUTH=digest, HTTP Digest (Virtuoso's ``/sparql-graph-crud-auth`` and
 ``/sparql-auth``); see coopgraph.queries.auth.
@@ -13,9 +16,7 @@ COOPGRAPH_ENDPOINT_AUTH=digest, HTTP Digest (Virtuoso's ``/sparql-graph-crud-aut
 from __future__ import annotations
 
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +25,10 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from coopgraph.errors import EndpointError, QueryError
-from coopgraph.queries.auth import authorization, head, unauthorized
-from coopgraph.queries.backends import RdflibBackend, call_endpoint
+from coopgraph.queries.auth import authorization, head, secret_values, unauthorized
+from coopgraph.queries.backends import RdflibBackend
+from coopgraph.queries.terms import sparql_term
+from coopgraph.queries.transport import ConnectionClosed, check_url, http_error, send
 
 BATCH_SIZE = 1000
 
@@ -60,8 +63,12 @@ def push_graph(graph_path: Path | str | None, endpoint: str, *, update_endpoint:
     Uses the Graph Store Protocol at ``store_endpoint`` (default: beside ``endpoint``), falling
     back to SPARQL Update at ``update_endpoint`` (default: beside an Oxigraph-style ``.../query``
     endpoint, else ``endpoint`` itself) when the server has no store endpoint. Raises
-    EndpointError on network/HTTP errors, InputError when there is no built graph.
+    EndpointError on network/HTTP errors and on a request not done within ``timeout`` seconds
+    (connect to last byte), InputError when there is no built graph.
     """
+    for url in (endpoint, update_endpoint, store_endpoint):
+        if url:
+            check_url(url)
     store = store_endpoint or derived_url(endpoint, "store")
     # Servers such as Virtuoso take SPARQL Update at the query URL itself; a server that does
     # not answers with an HTTP error, which is reported with its own message.
@@ -119,7 +126,7 @@ def _put_graph(store: str, graph: Graph, timeout: float) -> int:
 
 def _update_graph(update: str, graph: Graph, timeout: float) -> int:
     name = None if _is_default(graph) else URIRef(graph.identifier)
-    clear = "DROP SILENT DEFAULT" if name is None else f"DROP SILENT GRAPH {name.n3()}"
+    clear = "DROP SILENT DEFAULT" if name is None else f"DROP SILENT GRAPH {sparql_term(name)}"
     _sparql_update(update, clear, timeout)
     return sum(_insert(update, name, batch, timeout) for batch in _batches(graph, BATCH_SIZE))
 
@@ -132,9 +139,10 @@ def _insert(update: str, name: URIRef | None, batch: list[tuple[object, object, 
     DATA whose generated SQL passes 10,000 lines, error SP031: about 2,000 short triples).
     A single triple that is still rejected raises its EndpointError.
     """
-    lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in batch)  # type: ignore[attr-defined]
+    lines = "\n".join(" ".join(sparql_term(t) for t in triple) + " ."  # type: ignore[arg-type]
+                      for triple in batch)
     body = (f"INSERT DATA {{ {lines} }}" if name is None
-            else f"INSERT DATA {{ GRAPH {name.n3()} {{\n{lines}\n}} }}")
+            else f"INSERT DATA {{ GRAPH {sparql_term(name)} {{\n{lines}\n}} }}")
     try:
         _sparql_update(update, body, timeout)
     except EndpointError as exc:
@@ -164,30 +172,28 @@ def _sparql_update(url: str, update: str, timeout: float) -> None:
 
 
 def _send(url: str, body: bytes, content_type: str, method: str, timeout: float) -> None:
-    request = urllib.request.Request(url, data=body, method=method,
-                                     headers={"Content-Type": content_type})
+    """One write, done within ``timeout`` seconds; any error status raises EndpointError."""
+    header = authorization(url, method, timeout)
+    try:
+        answer = send(url, method=method, timeout=timeout, body=body, cut=True,
+                      max_bytes=ERROR_BODY_LIMIT, headers={"Content-Type": content_type},
+                      authorization=header, secrets=secret_values(header))
+    except ConnectionClosed:
+        # A server that refuses the credentials may answer before reading the body and close
+        # the connection (Virtuoso does): ask again without a body to tell.
+        status, challenge = head(url, header, timeout)
+        if status == 401:
+            raise unauthorized(url, challenge or head(url, None, timeout)[1], header) from None
+        raise
+    if answer.status == 401:
+        challenge = answer.header("WWW-Authenticate") or head(url, None, timeout)[1]
+        raise unauthorized(url, challenge, header)
+    if answer.status >= 300:
+        hint = READ_ONLY_HINT if answer.status == 403 else ""
+        raise http_error(url, answer, secret_values(header), hint=hint)
 
-    def call() -> None:
-        header = authorization(url, method, timeout)
-        if header:
-            request.add_unredirected_header("Authorization", header)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as answer:
-                answer.read()
-        except urllib.error.HTTPError as exc:
-            if exc.code != 401:
-                raise
-            exc.close()
-            challenge = exc.headers.get("WWW-Authenticate", "") or head(url, None, timeout)[1]
-            raise unauthorized(url, challenge, header) from None
-        except urllib.error.URLError as exc:
-            # A server that refuses the credentials may answer before reading the body and
-            # close the connection (Virtuoso does): ask again without a body to tell.
-            if isinstance(exc.reason, (BrokenPipeError, ConnectionResetError)):
-                status, challenge = head(url, header, timeout)
-                if status == 401:
-                    raise unauthorized(url, challenge or head(url, None, timeout)[1],
-                                       header) from None
-            raise
 
-    call_endpoint(url.split("?", 1)[0], timeout, call)
+#: What is read of a write's answer: nothing in it is used, so a long one is cut.
+ERROR_BODY_LIMIT = 64 * 1024
+READ_ONLY_HINT = ("the server takes no writes there (coopgraph serve is read-only without "
+                  "--writable)")

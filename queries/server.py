@@ -6,6 +6,11 @@ project (pip package ``oxigraph``) and is ready in a fraction of a second. The g
 into an on-disk store inside the build folder (``oxigraph-store/``), rebuilt on each start so it
 never serves a stale graph, and served with ``--union-default-graph`` so the library queries
 see every named graph, exactly as the embedded backend does.
+
+Read-only unless asked (``oxigraph serve-read-only``): Oxigraph's server has no authentication,
+so a writable one lets anyone who reaches the port change or empty the store (issue 13: a
+``DROP ALL`` posted to ``/update`` answered 204 and emptied it). With ``writable=True`` it also
+takes SPARQL Update at ``/update`` and Graph Store writes (PUT, POST, DELETE) at ``/store``.
 """
 
 from __future__ import annotations
@@ -73,6 +78,7 @@ class OxigraphServer:
     host: str
     port: int
     log: IO[bytes]
+    writable: bool = False
 
     @property
     def url(self) -> str:
@@ -115,22 +121,28 @@ def stop_process(process: subprocess.Popen[bytes], timeout: float) -> None:
 
 def start_server(store_dir: Path | str | None, *, host: str = DEFAULT_BIND,
                  port: int = DEFAULT_PORT, ready_timeout: float = 15,
-                 union_default_graph: bool = True) -> OxigraphServer:
-    """Start ``oxigraph serve`` (in memory when ``store_dir`` is None) and wait until it answers.
+                 union_default_graph: bool = True, writable: bool = False) -> OxigraphServer:
+    """Start Oxigraph's server on ``store_dir`` and wait until it answers.
 
+    Read-only (``oxigraph serve-read-only``) unless ``writable``; a writable server keeps its
+    store in memory when ``store_dir`` is None (a read-only one needs a store).
     ``union_default_graph=False`` starts it as a plain ``oxigraph serve`` would be (the default
     graph separate from the named graphs), which is how the tests meet a shared server.
-    Raises EndpointError when it exits early (port taken, store locked) or is not ready in time.
+    Raises EndpointError when it exits early (port taken, store locked) or is not ready in time,
+    ValueError for a read-only server without a store.
     """
+    if store_dir is None and not writable:
+        raise ValueError("a read-only server needs a store_dir (an empty one serves nothing)")
     _check_port_free(host, port)
-    cmd = [oxigraph_command(), "serve", "--bind", f"{host}:{port}"]
+    mode = "serve" if writable else "serve-read-only"
+    cmd = [oxigraph_command(), mode, "--bind", f"{host}:{port}"]
     if union_default_graph:
         cmd.append("--union-default-graph")
     if store_dir is not None:
         cmd[2:2] = ["--location", str(store_dir)]
     log = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the server
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
-    server = OxigraphServer(process, host, port, log)
+    server = OxigraphServer(process, host, port, log, writable)
     try:
         _wait_ready(server, ready_timeout)
     except BaseException:

@@ -56,8 +56,9 @@ def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def oxigraph_server() -> Iterator[OxigraphServer]:
-    """An empty in-memory Oxigraph server (union default graph), stopped after the session."""
-    server = start_server(None, host="127.0.0.1", port=free_port())
+    """An empty, writable, in-memory Oxigraph server (union default graph), stopped after the
+    session."""
+    server = start_server(None, host="127.0.0.1", port=free_port(), writable=True)
     try:
         yield server
     finally:
@@ -68,7 +69,8 @@ def oxigraph_server() -> Iterator[OxigraphServer]:
 def plain_oxigraph_server() -> Iterator[OxigraphServer]:
     """An empty in-memory ``oxigraph serve`` without --union-default-graph, as a team's shared
     server is often started: its default graph is not the union of the named graphs."""
-    server = start_server(None, host="127.0.0.1", port=free_port(), union_default_graph=False)
+    server = start_server(None, host="127.0.0.1", port=free_port(), union_default_graph=False,
+                          writable=True)
     try:
         yield server
     finally:

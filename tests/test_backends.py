@@ -201,13 +201,24 @@ def fake() -> Iterator[str]:
 
 
 @pytest.mark.parametrize(("status", "body"), [(500, b"storage on fire"), (400, b"Parse error: x"),
-                                              (401, b"who are you"), (503, b"busy")])
+                                              (503, b"busy")])
 def test_http_errors_carry_status_and_server_message(fake: str, status: int, body: bytes) -> None:
     FakeEndpoint.status, FakeEndpoint.body = status, body
     with pytest.raises(EndpointError) as err:
         run_query(EndpointBackend(fake, timeout=5), "who-cooperated-with-whom")
     assert err.value.status == status
-    assert f"HTTP {status}" in str(err.value) and body.decode() in str(err.value)
+    assert str(err.value) == f"{fake}: HTTP {status}: {body.decode()}"
+
+
+def test_http_401_says_which_credentials_to_set(fake: str) -> None:
+    # The body of a 401 is not shown: it says nothing a hint does not, and it is where proxies
+    # echo the credentials they were sent (issue 13).
+    FakeEndpoint.status, FakeEndpoint.body = 401, b"who are you"
+    with pytest.raises(EndpointError) as err:
+        run_query(EndpointBackend(fake, timeout=5), "who-cooperated-with-whom")
+    assert err.value.status == 401
+    assert str(err.value) == (f"{fake}: HTTP 401: unauthorized; set COOPGRAPH_ENDPOINT_USER and "
+                              "COOPGRAPH_ENDPOINT_PASSWORD")
 
 
 def test_silent_endpoint_times_out(fake: str) -> None:

@@ -13,6 +13,7 @@ from coopgraph.errors import EndpointError, QueryError
 from coopgraph.queries import list_queries, open_backend, run_query
 from coopgraph.queries.default_graph import hidden_graphs_message, inspect_default_graph
 from coopgraph.queries.results import FORMATS
+from coopgraph.queries.transport import DEFAULT_MAX_BYTES, MB
 
 ENV_HELP = ("Credentials for the endpoint come from the environment variables "
             "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD, never from arguments; "
@@ -50,13 +51,29 @@ def _register_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead")
     p.add_argument("--graph", dest="graph_iri", metavar="IRI",
                    help="with --endpoint: the graph to use as default graph")
-    p.add_argument("--timeout", type=float, default=10, metavar="SECONDS",
-                   help="with --endpoint: give up after this many seconds (default: 10)")
+    p.add_argument("--timeout", type=positive_number, default=10, metavar="SECONDS",
+                   help="with --endpoint: give up on a request not answered in full after this "
+                        "many seconds, from connecting to the last byte (default: 10)")
+    p.add_argument("--max-response-mb", type=positive_number, default=DEFAULT_MAX_BYTES / MB,
+                   metavar="MB",
+                   help="with --endpoint: refuse an answer larger than this "
+                        f"(default: {DEFAULT_MAX_BYTES / MB:g})")
     p.add_argument("--backend", choices=["oxigraph", "rdflib"], default="oxigraph",
                    help="embedded engine for local runs (default: oxigraph, much faster)")
     p.add_argument("--format", choices=FORMATS, default="table",
                    help="output format; json is SPARQL 1.1 Query Results JSON (default: table)")
     p.set_defaults(func=run_query_command)
+
+
+def positive_number(text: str) -> float:
+    """An argparse type: a number above zero (a timeout or size of 0 would refuse everything)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, not {text!r}")
+    return value
 
 
 def run_query_command(args: argparse.Namespace) -> int:
@@ -67,7 +84,8 @@ def run_query_command(args: argparse.Namespace) -> int:
         raise QueryError("query needs a NAME (list them: coopgraph query --list)")
     params = parse_params(args.param)
     backend = open_backend(args.graph_file or args.output, endpoint=args.endpoint,
-                           graph_iri=args.graph_iri, timeout=args.timeout, kind=args.backend)
+                           graph_iri=args.graph_iri, timeout=args.timeout,
+                           max_bytes=int(args.max_response_mb * MB), kind=args.backend)
     try:
         result = run_query(backend, args.name, params)
     finally:
@@ -140,12 +158,19 @@ def _register_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = sub.add_parser(
         "serve", help="start a local SPARQL endpoint (Oxigraph) over the built graph",
         description="Load the built graph into an Oxigraph store inside the build folder and "
-                    "start Oxigraph's SPARQL server on it; stop with Ctrl-C. Queries see the "
-                    "union of the named graphs.")
+                    "start Oxigraph's SPARQL server on it, read-only; stop with Ctrl-C. Queries "
+                    "see the union of the named graphs. The store is loaded again from the "
+                    "build at every start.")
     add_output(p)
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
     p.add_argument("--bind", default=DEFAULT_BIND, metavar="HOST",
                    help=f"address to listen on (default: {DEFAULT_BIND}, this machine only)")
+    p.add_argument("--writable", action="store_true",
+                   help="also take writes: SPARQL Update at /update and Graph Store PUT, POST "
+                        "and DELETE at /store, from anyone who can reach the port, with no "
+                        "password (Oxigraph's server has no authentication); with --bind "
+                        "beyond 127.0.0.1 that is anyone on the network, and on a shared "
+                        "machine every local user")
     p.set_defaults(func=run_serve)
 
 
@@ -153,9 +178,14 @@ def run_serve(args: argparse.Namespace) -> int:
     from coopgraph.queries.server import prepare_store, start_server
 
     store = prepare_store(args.output)
-    server = start_server(store, host=args.bind, port=args.port)
+    server = start_server(store, host=args.bind, port=args.port, writable=args.writable)
     print(f"SPARQL endpoint: {server.query_url}", flush=True)
-    print(f"update: {server.update_url}  graph store: {server.store_url}", flush=True)
+    if args.writable:
+        print(f"writable, by anyone who can reach the port: update {server.update_url}  graph "
+              f"store {server.store_url}", flush=True)
+    else:
+        print("read-only (--writable also takes SPARQL Update and Graph Store writes)",
+              flush=True)
     print("try: coopgraph query who-cooperated-with-whom --endpoint "
           f"{server.query_url}   (Ctrl-C to stop)", flush=True)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # stop the child on TERM too
@@ -189,8 +219,10 @@ def _register_push(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--endpoint", required=True, metavar="URL", help="the server's query endpoint")
     p.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update endpoint")
     p.add_argument("--store-endpoint", metavar="URL", help="Graph Store HTTP Protocol endpoint")
-    p.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
-                   help="per request (default: 30)")
+    p.add_argument("--timeout", type=positive_number, default=30, metavar="SECONDS",
+                   help="give up on a request not done after this many seconds, from "
+                        "connecting to the server's last byte; each graph is one request "
+                        "(default: 30)")
     _add_graph_source(p)
     p.set_defaults(func=run_push)
 
