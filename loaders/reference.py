@@ -68,6 +68,19 @@ class Reference:
     conventions: dict[int, RefConvention]
     successions: tuple[Succession, ...]
 
+    @property
+    def home_country(self) -> RefPlace | None:
+        """The country whose provinces the gazetteer lists (its first-level divisions' parent).
+
+        Why derived, not written down: the gazetteer is the one place that says which country
+        coopgraph reads about; another country's gazetteer makes that country the home one, and a
+        body of a document set there gets that country, without a change in code."""
+        parents = [p.parent for p in self.places if p.place_type == "aimag" and p.parent]
+        if not parents:
+            return None
+        top = max(set(parents), key=parents.count)
+        return next((p for p in self.places if p.id == top), None)
+
 
 def _read(name: str) -> Any:
     path = resources.files("coopgraph.data").joinpath("reference", name)

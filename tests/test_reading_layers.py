@@ -308,3 +308,16 @@ def test_a_line_of_share_buttons_is_furniture() -> None:
 
 def test_receiving_supplies_is_a_handover() -> None:
     assert event_type("Riverton on Friday received more medical supplies from Lakeside") == "other"
+
+
+def test_the_home_country_is_the_gazetteers() -> None:
+    """No country is written into the rules: the home country is the parent of the provinces the
+    reference gazetteer lists."""
+    from coopgraph.loaders.reference import Reference, RefPlace, reference
+
+    home = reference().home_country
+    assert home is not None and home.place_type == "country"
+    assert {p.parent for p in reference().places if p.place_type == "aimag"} == {home.id}
+    other = Reference((RefPlace("ruritania", "Ruritania", (), "country", None, None),
+                       RefPlace("north", "North", (), "aimag", "ruritania", None)), (), {}, ())
+    assert other.home_country is not None and other.home_country.name == "Ruritania"

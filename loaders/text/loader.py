@@ -32,6 +32,7 @@ from coopgraph.loaders.text.rows import find_rows
 from coopgraph.loaders.text.same_activity import MAX_STORY_EVENTS as _MAX_STORY_EVENTS, merge_same_activities
 from coopgraph.loaders.text.segments import Item, split_items
 from coopgraph.loaders.text.textnorm import normalise
+from coopgraph.loaders.reference import reference
 from coopgraph.records import Entity, Event, ExtractionRecord, Relation
 
 _TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -215,8 +216,10 @@ def _record(document: Document, raw: str, found: Found, events: list[tuple[Event
             funders.setdefault(s, []).append(o)
         elif p == "implementedBy":
             implementers.setdefault(s, []).append(o)
-    has_mongolia = any(d.attrs.get("parent") == "mongolia" or d.id == "mongolia" for d in t.by_id.values())
-    ents = [_entity(d, funders, implementers, has_mongolia, t.by_id) for d in t.by_id.values()]
+    home = reference().home_country
+    at_home = home is not None and any(d.attrs.get("parent") == home.id or d.id == home.id for d in t.by_id.values())
+    ents = [_entity(d, funders, implementers, home.name if home is not None and at_home else None, t.by_id)
+            for d in t.by_id.values()]
     ents.sort(key=lambda e: (_TYPE_ORDER[e.type], e.spans[0] if e.spans else (0, 0), e.id))
     out_events = []
     used: set[str] = set()
@@ -254,15 +257,15 @@ def _event_id(ev: EventDraft, used: set[str]) -> str:
 
 
 def _entity(d: EntityDraft, funders: dict[str, list[str]], implementers: dict[str, list[str]],
-            has_mongolia: bool, by_id: dict[str, EntityDraft]) -> Entity:
+            home_country: str | None, by_id: dict[str, EntityDraft]) -> Entity:
     a = d.attrs
     spans = tuple(sorted(set(d.spans)))
     aliases = tuple(x for x in dict.fromkeys(d.aliases) if x != d.name)
     if d.type == "Organisation":
         cat = str(a.get("category") or "other")
         country = a.get("country")
-        if country is None and has_mongolia and cat in ("government", "social_partner", "education", "research", "ngo"):
-            country = "Mongolia"
+        if country is None and home_country and cat in ("government", "social_partner", "education", "research", "ngo"):
+            country = home_country  # a national body of a document set in the gazetteer's country
         return Entity(d.id, d.type, d.name, aliases, category=cat, country=country,
                       wikidata=_s(a.get("wikidata")), spans=spans)
     if d.type == "Project":

@@ -262,7 +262,7 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
                 out.append((d.id, "locatedIn", prev[-1].eid, sent))
         parent = d.attrs.get("parent")
         if d.attrs.get("place_type") == "city" and isinstance(parent, str) and parent in t.by_id \
-                and parent != "mongolia" and t.by_id[parent].attrs.get("place_type") == "country":
+                and parent != _home_id() and t.by_id[parent].attrs.get("place_type") == "country":
             nxt = [p for p in found.between(m.end, m.end + 60) if p.eid == parent and p.start - m.end < 5]
             if nxt:
                 out.append((d.id, "locatedIn", parent, (m.start, nxt[0].end)))
@@ -276,6 +276,11 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
                       or _MISSION.match(t.by_id[a.eid].name)):  # 'Embassy of X in Mongolia'
                 out.append((a.eid, "locatedIn", p[0].eid, (a.start, p[0].end)))
     return out
+
+
+def _home_id() -> str | None:
+    home = reference().home_country
+    return home.id if home is not None else None
 
 
 def _paragraph_start(text: str, pos: int) -> int:
