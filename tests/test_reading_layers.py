@@ -321,3 +321,18 @@ def test_the_home_country_is_the_gazetteers() -> None:
     other = Reference((RefPlace("ruritania", "Ruritania", (), "country", None, None),
                        RefPlace("north", "North", (), "aimag", "ruritania", None)), (), {}, ())
     assert other.home_country is not None and other.home_country.name == "Ruritania"
+
+
+def test_a_body_named_again_by_its_head_noun_is_the_same_body() -> None:
+    rec = extract_text("The Lakeside Foundation held a workshop on well safety on 4 May 2021. The workshop was part of "
+                       "the Foundation's Clean Wells Project.\n")
+    orgs = [e.name for e in rec.entities if e.type == "Organisation"]
+    assert orgs == ["Lakeside Foundation"]
+
+
+def test_the_body_where_an_activity_was_held_is_its_venue_not_a_participant() -> None:
+    rec = extract_text("The grant signing ceremony was held at the Ministry of Water on 16 April 2014. The Lake "
+                       "Teachers Association and the Hill Farmers Federation signed the agreement.\n")
+    names = {e.id: e.name for e in rec.entities}
+    ev = rec.events[0]
+    assert "Ministry of Water" not in {names[x] for x in (*ev.organisers, *ev.supporters, *ev.participants)}

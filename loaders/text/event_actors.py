@@ -36,7 +36,8 @@ def fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     actors = {m.eid for m in in_item if m.kind in ("Organisation", "Project") and m.role_ok
               and m.start >= b0 and (not _quoted(text, m.start, b0) or _titled_project(text, m))
               and not owner_only(text, m.start) and not _PROJECT_OWNER.match(text, m.end)
-              and not _unit_owner(text, m, found) and not _caption(text, m.start)}
+              and not _unit_owner(text, m, found) and not _caption(text, m.start)
+              and not _venue_body(text, m, in_item)}
     if ev.type != "publication":
         roles = assign_roles(text, sents, found, actors, found.home_project)
         firsts: dict[str, int] = {}
@@ -71,6 +72,20 @@ def _launched_things(text: str, ms: list[Mention]) -> set[str]:
     """Projects named as the thing a launch launched."""
     return {m.eid for m in ms if m.kind == "Project"
             and (_LAUNCH_BEFORE.search(text, max(0, m.start - 60), m.start) or _LAUNCH_AFTER.match(text, m.end))}
+
+
+#: "The ceremony was held at the Ministry of Foreign Affairs": a body named as the place where
+#: an activity was held is its venue, not a participant (it takes a role only where another
+#: sentence gives it one)
+_HELD_AT = re.compile(r"\b(?:held|took[ \n]+place|organi[sz]ed|hosted|signed|conducted|ceremony|meeting|event)"
+                      r"[ \n]+(?:[\w\-]+[ \n]+){0,2}?at[ \n]+(?:the[ \n]+)?$", re.I)
+
+
+def _venue_body(text: str, m: Mention, in_item: list[Mention]) -> bool:
+    if not _HELD_AT.search(text, max(0, m.start - 60), m.start):
+        return False
+    return all(x.start == m.start or _HELD_AT.search(text, max(0, x.start - 60), x.start)
+               for x in in_item if x.eid == m.eid)
 
 
 _UNIT = re.compile(r"\b(?:[Dd]epartment|[Dd]ivision|[Uu]nit|[Ss]ection|[Oo]ffice)\b")

@@ -7,6 +7,8 @@ people, conventions and policies.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import bisect
 import re
 from collections.abc import Callable
@@ -51,8 +53,34 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     _conventions_policies(text, found)
     first_line = text.find("\n", text.find(next((c for c in text if not c.isspace()), "x")))
     resolve_home_project(found, items_aimags, first_line if first_line >= 0 else len(text))
+    _head_noun_anaphors(found)
     found.index()
     return found
+
+
+#: "the Foundation", "the Bank", "the Ministry": a body named again by its head noun alone
+_ANAPHOR_HEADS = frozenset("Foundation Bank Ministry Agency Fund Embassy Delegation Organization Organisation "
+                           "Council Committee Federation Association University Institute Office Commission "
+                           "Society Corporation Company Programme Program Project".split())
+
+
+def _head_noun_anaphors(found: Found) -> None:
+    """Fold a body named only by its head noun ("the Foundation's ESEC II project") into the
+    nearest body named before it with that head noun ("The Asia Foundation"): one body, not two."""
+    t = found.table
+    drafts = sorted((d for d in t.by_id.values() if d.spans), key=lambda d: d.spans[0])
+    merged = False
+    for d in drafts:
+        word = d.name[4:] if d.name.startswith("The ") else d.name
+        if word not in _ANAPHOR_HEADS or d.id not in t.by_id:
+            continue
+        earlier = [x for x in drafts if x is not d and x.id in t.by_id and x.type == d.type and x.spans[0] < d.spans[0]
+                   and word in x.name.split() and x.name != d.name]
+        if earlier:
+            t.merge(earlier[-1], d)
+            merged = True
+    if merged:
+        found.mentions = [replace(m, eid=t.resolve(m.eid)) for m in found.mentions]
 
 
 def _project_titles(text: str, hits: list[ProjectHit]) -> Taken:
