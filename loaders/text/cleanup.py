@@ -15,7 +15,8 @@ offsets found later are valid in the original document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from coopgraph.loaders.text.lines import text_lines
 
 #: "Source: https://..." or a bare URL on a line of its own: provenance, not content
 _URL_LINE = re.compile(r"^[ \t]*(?:(?:source|url|link|retrieved\s+from)[ \t]*:[ \t]*)?(?:https?://|www\.)\S*[ \t]*$",
@@ -50,22 +51,6 @@ _MIN_PROSE_WORDS = 8
 _MIN_LABELS = 3
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-
-
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for chunk in text.split("\n"):
-        out.append(_Line(pos, pos + len(chunk), chunk))
-        pos += len(chunk) + 1
-    return out
-
-
 def is_menu_label(line: str) -> bool:
     """A navigation label: a few words, no sentence punctuation, no day or month, no activity word."""
     body = _BULLET.sub("", line).strip()
@@ -91,7 +76,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Spans of page furniture: URL lines, and runs of menu lines (labels, and blurbs glued to a
     label) before the article's first line of prose or after its last, holding at least three
     labels; anywhere, a run where a label repeats ("About / About"), as flattened menus do."""
-    lines = [ln for ln in _lines(text) if ln.text.strip()]
+    lines = [ln for ln in text_lines(text) if ln.text.strip()]
     spans: list[tuple[int, int]] = [(ln.start, ln.end) for ln in lines
                                     if _URL_LINE.match(ln.text) or _BYLINE.match(ln.text)
                                     or len(_SOCIAL.findall(ln.text)) >= 2]

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from coopgraph.loaders.text.dates import DateHit, find_dates, span_of
 from coopgraph.loaders.text.events_lexicon import ACTIVITY_WORDS
+from coopgraph.loaders.text.lines import trimmed
 from coopgraph.loaders.text.segments import Item
 
 _TYPES: tuple[tuple[str, str], ...] = (
@@ -132,13 +133,7 @@ def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
 def _para_sentences(text: str, pa: int, pb: int, out: list[tuple[int, int]]) -> None:
     if pb <= pa:
         return
-    for s, e in _sentence_runs(text, pa, pb):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+    out.extend(trimmed(text, _sentence_runs(text, pa, pb)))
 
 
 _RUN = re.compile(r"[^.!?]+")

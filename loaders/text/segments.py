@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from coopgraph.loaders.text.dates import find_dates
+from coopgraph.loaders.text.lines import Line, text_lines
 
 _STAMP = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _UPCOMING = re.compile(
@@ -39,16 +40,9 @@ class Item:
     stamp: tuple[int, int, int] | None  # a dated announcement line (year, month, day)
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-
-
 def split_items(text: str) -> list[Item]:
     """Split normalised text into items; text before the first heading is an item with no heading."""
-    lines = _lines(text)
+    lines = text_lines(text)
     heads = _demote_sentences(lines, [i for i in range(len(lines)) if _is_heading(lines, i)])
     items: list[Item] = []
     section = ""
@@ -127,7 +121,7 @@ def _before_contact(text: str, start: int, stop: int) -> int:
 _SENTENCE_LIKE = re.compile(r"\b(?:will|was|were|is|are|has|have|had)\b.*\d", re.I)
 
 
-def _demote_sentences(lines: list[_Line], heads: list[int]) -> list[int]:
+def _demote_sentences(lines: list[Line], heads: list[int]) -> list[int]:
     """A heading with an empty body followed by a sentence-like 'heading': that line is its body."""
     out: list[int] = []
     for h in heads:
@@ -137,24 +131,15 @@ def _demote_sentences(lines: list[_Line], heads: list[int]) -> list[int]:
     return out
 
 
-def _only_blank_between(lines: list[_Line], a: int, b: int) -> bool:
+def _only_blank_between(lines: list[Line], a: int, b: int) -> bool:
     return all(_blank(lines, k) for k in range(a + 1, b))
 
 
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        out.append(_Line(pos, pos + len(raw), raw))
-        pos += len(raw) + 1
-    return out
-
-
-def _blank(lines: list[_Line], i: int) -> bool:
+def _blank(lines: list[Line], i: int) -> bool:
     return i < 0 or i >= len(lines) or not lines[i].text.strip()
 
 
-def _is_heading(lines: list[_Line], i: int) -> bool:
+def _is_heading(lines: list[Line], i: int) -> bool:
     """A short, capitalised line standing on its own: not a sentence, bullet or field."""
     t = lines[i].text.strip()
     if not t or len(t) > _MAX_HEADING or date_line(t) is not None:
@@ -181,13 +166,13 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
     return len(nt) > max(2 * len(t), 150) and not _wrapped(lines, i)
 
 
-def _wrapped(lines: list[_Line], i: int) -> bool:
+def _wrapped(lines: list[Line], i: int) -> bool:
     """True when line i is the first line of a hard-wrapped paragraph."""
     return not _blank(lines, i + 1) and 40 <= len(lines[i].text) <= 90 \
         and 40 <= len(lines[i + 1].text) <= 90
 
 
-def _next_block_is_body(lines: list[_Line], i: int) -> bool:
+def _next_block_is_body(lines: list[Line], i: int) -> bool:
     """After blank lines, is there any text at all (a heading at the very end is not an item)."""
     j = i
     while j < len(lines) and _blank(lines, j):
@@ -195,7 +180,7 @@ def _next_block_is_body(lines: list[_Line], i: int) -> bool:
     return j < len(lines)
 
 
-def _stamp_after(lines: list[_Line], h: int) -> tuple[int, tuple[int, int, int] | None]:
+def _stamp_after(lines: list[Line], h: int) -> tuple[int, tuple[int, int, int] | None]:
     """The date line right under a heading (a blank line between allowed): the item's stamp."""
     j = h + 1
     if j < len(lines) and _blank(lines, j):

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from typing import TYPE_CHECKING, Literal
 
+from coopgraph.loaders.text.lines import trimmed
+
 if TYPE_CHECKING:  # pragma: no cover - spaCy is imported on first use only
     from spacy.language import Language
 
@@ -184,18 +186,6 @@ def active() -> bool:
     return current_reading.get() == "full" and available()
 
 
-def _trimmed(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
 def recognise(text: str, spans: Sequence[tuple[int, int]]) -> list[NamedSpan]:
     """Names the recogniser finds in ``text[s:e]`` for each span, in document offsets.
 
@@ -206,7 +196,7 @@ def recognise(text: str, spans: Sequence[tuple[int, int]]) -> list[NamedSpan]:
     nlp = _load() if current_reading.get() == "full" else None
     if nlp is None:
         return []
-    kept = _trimmed(text, spans)
+    kept = trimmed(text, spans)
     off = [p for p in nlp.pipe_names if p != "ner"]
     out: list[NamedSpan] = []
     if len(_names_memo) > _MEMO_SIZE:
@@ -236,7 +226,7 @@ def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
     nlp = _load() if current_reading.get() == "full" else None
     if nlp is None:
         return []
-    kept = _trimmed(text, spans)
+    kept = trimmed(text, spans)
     known = all(text[a:b] in _names_memo for a, b in kept)
     off = [p for p in nlp.pipe_names if p not in _PARSE_COMPONENTS or known and p == "ner"]
     out: list[ParsedSentence] = []
