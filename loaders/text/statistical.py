@@ -25,7 +25,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from contextvars import ContextVar
 from functools import lru_cache
 from dataclasses import dataclass
