@@ -2,8 +2,8 @@
 
     python benchmarks/reading_speed.py [--reading full|rules] [--repeat 3] [DOC ...]
 
-Documents default to the bundled corpus and the held-out documents (plus ../shared/devset/docs
-when present). The model is loaded and the documents read once before timing; the best of the
+Documents default to the bundled corpus and the held-out, devset and dev2 documents of
+tests/data. The model is loaded and the documents read once before timing; the best of the
 repeats counts, since other processes on a shared machine only ever slow a run down.
 """
 
@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def _documents(given: list[str]) -> list[Path]:
     if given:
         return [Path(p) for p in given]
-    found = sorted((ROOT / "data" / "corpus").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "heldout").glob("*.txt"))
-    devset = ROOT.parent / "shared" / "devset" / "docs"
-    return found + sorted(devset.glob("*.txt"))
+    data = ROOT / "tests" / "data"
+    return (sorted((ROOT / "data" / "corpus").glob("*.txt"))
+            + [p for folder in ("heldout", "devset", "dev2") for p in sorted((data / folder).glob("*.txt"))])
 
 
 def measure(paths: list[Path], reading: str, repeat: int) -> tuple[float, float]:
