@@ -336,3 +336,8 @@ def test_the_body_where_an_activity_was_held_is_its_venue_not_a_participant() ->
     names = {e.id: e.name for e in rec.entities}
     ev = rec.events[0]
     assert "Ministry of Water" not in {names[x] for x in (*ev.organisers, *ev.supporters, *ev.participants)}
+
+
+def test_a_quoted_name_wrapped_over_lines_is_part_of_the_title() -> None:
+    sentence = "a 'Clean Rivers\nfor All' stakeholder\nconsultation was held on 3 May."
+    assert noun_phrase(sentence, sentence.index("consultation")) == "'Clean Rivers for All' stakeholder consultation"

@@ -136,7 +136,8 @@ def _dated_other(text: str, s: int, e: int, main: tuple[int, int]) -> Embedded |
     or announces a publication ("plans to publish the tool kit at the end of 2017"). Only when
     its date differs from the main sentence's: a restatement of the main activity is not another."""
     seg = text[s:e]
-    here = {h.first for h in find_dates(text, s, e, None) if h.first}
+    here = {h.last or h.first for h in find_dates(text, s, e, None) if h.first} | \
+        {h.first for h in find_dates(text, s, e, None) if h.first}
     if not here:
         return None
     pub = _TO_PUBLISH.search(seg)
@@ -144,8 +145,8 @@ def _dated_other(text: str, s: int, e: int, main: tuple[int, int]) -> Embedded |
         obj = re.sub(r"^(?:the|a|an|its|their)\s+", "", " ".join(pub.group(1).split()), flags=re.I)
         return Embedded((s, e), (s, e), "Publication of the " + obj, "publication", "planned", False, False, True)
     main_dates = {h.first for h in find_dates(text, main[0], main[1], None) if h.first}
-    if any(a.startswith(b) or b.startswith(a) for a in here for b in main_dates):
-        return None
+    if all(any(a.startswith(b) or b.startswith(a) for b in main_dates) for a in here):
+        return None  # every date it gives is the main activity's: a restatement
     m = _INDEFINITE.search(seg)
     if m is None:
         return _done_passive(seg, s, e)
@@ -170,7 +171,8 @@ def _done_passive(seg: str, s: int, e: int) -> Embedded | None:
     if m is None:
         return None
     subj = " ".join(m.group("subj").split())
-    rest = " ".join(re.sub(r"\s+(?:from|since|in|during|starting)\s+(?:\d|early|late|mid).*$", "", m.group("rest")).split())
+    rest = " ".join(re.sub(r"\s+(?:from|since|in|during|starting)\s+(?:(?:19|20)\d\d|early|late|mid).*$", "",
+                           m.group("rest")).split())
     title = f"{subj[0].upper()}{subj[1:]} {m.group('verb').lower()}" + (f" {rest}" if rest else "")
     kind = event_type(subj)
     return Embedded((s, e), (s, e), title, kind if kind != "publication" else "other", "completed", False, False, True)

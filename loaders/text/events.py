@@ -366,7 +366,7 @@ _LEAD_STOP = frozenset("a an the this that these its their his her our and or of
                        "launched attended joined planned new".split())
 _LEAD_OK = re.compile(r"^[A-Za-z][\w\-]*$")
 #: a quoted name just before the activity noun: "a 'Skills for Jobs' consultation workshop"
-_QUOTED_BEFORE = re.compile(r"[\"“‘'][^\"“”‘’\n]{3,120}[\"”’']\s+(?:[A-Za-z][\w\-’']*\s+){0,3}$")
+_QUOTED_BEFORE = re.compile(r"[\"“‘'][^\"“”‘’]{3,120}[\"”’']\s+(?:[A-Za-z][\w\-’']*\s+){0,3}$")
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 #: where a noun phrase ends: a verb or role cue, a date, a time word; a place after in/at stays
