@@ -341,3 +341,14 @@ def test_the_body_where_an_activity_was_held_is_its_venue_not_a_participant() ->
 def test_a_quoted_name_wrapped_over_lines_is_part_of_the_title() -> None:
     sentence = "a 'Clean Rivers\nfor All' stakeholder\nconsultation was held on 3 May."
     assert noun_phrase(sentence, sentence.index("consultation")) == "'Clean Rivers for All' stakeholder consultation"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("the Ministry of Water, Soil, Forests and Lakes held", ["Ministry of Water, Soil, Forests and Lakes"]),
+    ("the Lake Teachers Committee, Riverwatch, civil society groups and the Hill Council",
+     ["Lake Teachers Committee", "Hill Council"]),
+])
+def test_a_comma_list_inside_a_name_is_closed_by_and(text: str, names: list[str]) -> None:
+    from coopgraph.loaders.text.organisations import find_org_names
+
+    assert [n.name for n in find_org_names(text, 0, len(text), lambda w: False)] == names

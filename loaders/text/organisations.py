@@ -266,7 +266,9 @@ def _comma_continuation(text: str, pos: int, hi: int) -> int | None:
         return None
     rest = text[pos + m.end(): min(hi, pos + m.end() + 60)]
     if rest.startswith(","):
-        return pos + m.end()
+        # a name's own list ends with "and Z" ("Education, Culture, Science and Sports"); a list
+        # of bodies goes on to something else ("X Committee, Monfemnet, civil society groups")
+        return _comma_continuation(text, pos + m.end(), hi)
     mm = re.match(r"[ \n]+and[ \n]+((?:[A-Z][\w'\-]*)(?:[ \n]+[A-Z][\w'\-]*)*)", rest)
     if mm and not HEAD_RE.search(mm.group(1)) and not any(_looks_acronym(w) for w in mm.group(1).split()):
         return pos + m.end() + mm.end()
