@@ -329,6 +329,8 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
         span = d.attrs.get("role_span")
         org = None
         ev = None
+        if isinstance(span, tuple) and _NEXT_PERSON.match(text, span[1]) and d.spans and span[0] > d.spans[0][1]:
+            span = None  # "A, the Governor of the Bank, Mr B": the apposition is B's, not A's
         if isinstance(span, tuple):
             inside = _owned_units_first(text, actors_in(span[0], span[1]), t)
             if inside:
@@ -370,6 +372,8 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
     return out
 
 
+#: a role followed by a courtesy title and a name describes that next person
+_NEXT_PERSON = re.compile(r"[ \n]*,?[ \n]*(?:Mr|Ms|Mrs|Dr|Prof|H\.E\.|Sir|Madam)\.?[ \n]+[A-Z]")
 #: "Minister of Finance", "Minister for Foreign Affairs" (up to a comma, a name or the end)
 _MINISTER_OF = re.compile(r"\bMinister\s+(?:of|for)\s+((?:[A-Z][a-z]+|and|&)(?:\s+(?:[A-Z][a-z]+|and|&))*?)(?=\s*(?:,|$|Mr\b|Ms\b|Mrs\b|Dr\b|[A-Z][a-z]*\.|[A-Z][a-z]+\s+[A-Z]))")
 #: "Health Minister", "Mongolian Finance Minister": the portfolio names the ministry
