@@ -180,6 +180,11 @@ def _plain(v: Term | None) -> str:
     return "" if v is None else str(v)
 
 
+def short_iri(iri: str) -> str:
+    """An IRI with coopgraph's namespaces written as prefixes (``id:place/dornod``)."""
+    return _short(URIRef(iri))
+
+
 def _short(v: Term | None) -> str:
     if isinstance(v, URIRef):
         for ns, prefix in _SHORT:
