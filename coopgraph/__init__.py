@@ -8,6 +8,7 @@ The public API (everything else is internal)::
     records = coopgraph.extract(["report.txt"])                  # gold-format records only
     graph = coopgraph.load_graph("out")                          # an rdflib.Dataset
     rows = coopgraph.run_query(coopgraph.open_backend("out"), "who-cooperated-with-whom")
+    rows = coopgraph.query("out", "my-question.rq", {"actor": "ILO"})   # any SELECT
 
 Names are imported on first use (PEP 562) so that ``coopgraph --help`` starts fast and an
 optional part's heavy imports are paid only when it is used.
@@ -36,6 +37,7 @@ _EXPORTS: dict[str, str] = {
     "export_graph": "coopgraph.graph",
     "list_queries": "coopgraph.queries",
     "run_query": "coopgraph.queries",
+    "query": "coopgraph.queries",
     "open_backend": "coopgraph.queries",
     "write_network": "coopgraph.viz",
     "evaluate": "coopgraph.evaluation",
@@ -73,6 +75,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from coopgraph.extraction import extract
     from coopgraph.graph import build_graph, export_graph, load_graph, validate_graph
     from coopgraph.pipeline import BuildResult, build
-    from coopgraph.queries import list_queries, open_backend, run_query
+    from coopgraph.queries import list_queries, open_backend, query, run_query
     from coopgraph.records import Entity, Event, ExtractionRecord, Relation
     from coopgraph.viz import write_network

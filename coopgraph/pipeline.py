@@ -36,7 +36,7 @@ SUMMARY_LABELS: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass
+@dataclass(repr=False)
 class BuildResult:
     """What a build produced: counts, the files written and the load report.
 
@@ -52,6 +52,17 @@ class BuildResult:
     records: list[ExtractionRecord] = field(default_factory=list)
     #: True when nothing changed since the last build in ``output_dir``: its outputs were kept.
     up_to_date: bool = False
+
+    def __repr__(self) -> str:
+        """Counts and the files written, never the records: a notebook cell echoing a build
+        printed every extraction record (tens of KB for two documents)."""
+        rep = self.report
+        counts = ", ".join(f"{self.summary.get(key, 0)} {label}" for key, label in SUMMARY_LABELS)
+        files = ", ".join(p.name for p in self.written) or "none"
+        state = "up to date, outputs kept" if self.up_to_date else f"wrote {files}"
+        return (f"<BuildResult {str(self.output_dir)!r}: {len(rep.records)} documents "
+                f"({rep.reused} reused, {len(rep.failed)} failed, {len(rep.warnings)} warnings); "
+                f"{counts}; {state}>")
 
     @cached_property
     def graph(self) -> Dataset:

@@ -5,6 +5,7 @@
     print(run_query(with_backend, "partners-of-actor", {"actor": "ILO"}).to_table())
 """
 
+from coopgraph.queries.adhoc import query
 from coopgraph.queries.backends import (
     EndpointBackend,
     OxigraphBackend,
@@ -27,5 +28,6 @@ __all__ = [
     "list_queries",
     "load_query",
     "open_backend",
+    "query",
     "run_query",
 ]

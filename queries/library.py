@@ -120,6 +120,21 @@ def load_query_file(path: Path) -> NamedQuery:
     return _checked_query(path, path.read_text(encoding="utf-8"))
 
 
+def check_query(path: Path, text: str,
+                params: tuple[QueryParam, ...] | None = None) -> NamedQuery:
+    """Check a query text as a library file is checked: by its ``#+`` header, or, given
+    ``params``, with those parameters and no header (an ad-hoc query's).
+
+    Raises QueryError for a bad header, a syntax error or a parameter the query does not
+    project (or group by, when it aggregates).
+    """
+    if params is None:
+        return _checked_query(path, text)
+    query = NamedQuery(path.stem, "", "", params, text, str(path))
+    _check_params(query, _prepare(query))
+    return query
+
+
 @lru_cache(maxsize=256)
 def _checked_query(path: Path, text: str) -> NamedQuery:
     """Parse and check a query text once per process (keyed by its text, so an edited file is
@@ -203,7 +218,7 @@ def _prepare(query: NamedQuery) -> Query:
 def _check_params(query: NamedQuery, prepared: Query) -> None:
     algebra = prepared.algebra
     if algebra.name != "SelectQuery":
-        raise QueryError("library queries must be SELECT queries", query.path, 1)
+        raise QueryError("only SELECT queries can run here", query.path, 1)
     projected = {str(v) for v in algebra.get("PV", [])}
     grouped = _group_vars(algebra)
     for p in query.params:

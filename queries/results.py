@@ -12,10 +12,13 @@ import io
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
+
+if TYPE_CHECKING:  # pragma: no cover - pandas is an optional extra
+    import pandas
 
 Term = Union[URIRef, Literal, BNode]
 Row = tuple[Term | None, ...]
@@ -28,14 +31,41 @@ _SHORT = (
     ("https://w3id.org/coopgraph/id/", "id:"),
 )
 _CELL_MAX = 48
+#: Rows a ``repr`` shows (a notebook cell echoes the result; the table is a glance, not the data).
+REPR_ROWS = 5
+PANDAS_MISSING = "to_pandas needs pandas: pip install 'coopgraph[pandas]'"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class QueryResult:
     """Column names (the projected variables, in order) and rows of terms."""
 
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+
+    def __repr__(self) -> str:
+        """Row count, columns and the first rows as a table: what a notebook cell should echo
+        (thousands of rows of terms flooded it)."""
+        head = f"<QueryResult: {len(self.rows)} row{'s' if len(self.rows) != 1 else ''} × " \
+               f"{', '.join(self.columns) or 'no columns'}>"
+        if not self.rows:
+            return head
+        shown = QueryResult(self.columns, self.rows[:REPR_ROWS]).to_table(width=100)
+        shown = shown.rstrip("\n").rsplit("\n", 1)[0]  # the table's own "(N rows)" line
+        more = len(self.rows) - REPR_ROWS
+        return f"{head}\n{shown}" + (f"\n… {more} more row{'s' if more != 1 else ''}"
+                                      if more > 0 else "")
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """A pandas DataFrame of the Python values (``records()``), one column per variable.
+
+        Raises ImportError naming the ``pandas`` extra when pandas is not installed.
+        """
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError(PANDAS_MISSING) from None
+        return pandas.DataFrame(self.records(), columns=list(self.columns))
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -148,6 +178,11 @@ def _py(v: Term | None) -> PyValue:
 
 def _plain(v: Term | None) -> str:
     return "" if v is None else str(v)
+
+
+def short_iri(iri: str) -> str:
+    """An IRI with coopgraph's namespaces written as prefixes (``id:place/dornod``)."""
+    return _short(URIRef(iri))
 
 
 def _short(v: Term | None) -> str:

@@ -13,7 +13,7 @@ def test_every_public_name_resolves() -> None:
 def test_all_matches_the_documented_api() -> None:
     expected = {
         "__version__", "extract", "build", "BuildResult", "build_graph", "load_graph",
-        "validate_graph", "export_graph", "list_queries", "run_query", "open_backend",
+        "validate_graph", "export_graph", "list_queries", "run_query", "open_backend", "query",
         "write_network", "evaluate", "ExtractionRecord", "Entity", "Event", "Relation",
         "CoopgraphError", "InputError", "ValidationError", "QueryError", "EndpointError",
     }

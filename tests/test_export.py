@@ -184,9 +184,33 @@ def test_cli_export_never_replaces_the_builds_own_files(ds, tmp_path, capsys):
     assert main(["export", "--format", "turtle", str(tmp_path)]) == 0
     assert capsys.readouterr().out == (
         f"{tmp_path / 'graph.ttl'} already holds the graph as turtle (written by coopgraph "
-        "build); pass -o PATH to write a copy elsewhere\n")
+        "build); pass --out PATH to write a copy elsewhere\n")
     after = (tmp_path / "graph.ttl").stat().st_mtime_ns, (tmp_path / "graph.ttl").read_bytes()
     assert after == before
     copy = tmp_path / "copy.ttl"
-    assert main(["export", "--format", "turtle", "-o", str(copy), str(tmp_path)]) == 0
+    assert main(["export", "--format", "turtle", "--out", str(copy), str(tmp_path)]) == 0
     assert copy.read_bytes() == before[1]
+
+
+def test_cli_export_takes_o_as_the_build_folder_and_out_as_the_file(ds, tmp_path, capsys):
+    """-o is the build folder in every command (issue 15, item 6); --out names the file, as
+    for viz; the old '-o FILE' still writes the file, with a one-line warning."""
+    build = tmp_path / "build"
+    save_graph(ds, build)
+    assert main(["export", "-f", "gexf", "-o", str(build)]) == 0
+    assert capsys.readouterr().out == f"wrote {build / 'network.gexf'}\n"
+    mine = tmp_path / "mine.nq"
+    assert main(["export", "-f", "nquads", "-o", str(build), "--out", str(mine)]) == 0
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == (f"wrote {mine}\n", "")
+    old = tmp_path / "old.nq"
+    assert main(["export", "-f", "nquads", "-o", str(old), str(build)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == f"wrote {old}\n"
+    assert captured.err == ("warning: export -o PATH for the file to write is deprecated; use "
+                            "--out PATH (-o is the build folder in every command)\n")
+    assert old.read_bytes() == mine.read_bytes()
+    assert main(["export", "-f", "nquads", "-o", str(tmp_path / "none"), "--out", str(mine)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'none'}: no built graph in this -o folder (--out names the file to "
+        "write; -o is the build folder)\n")

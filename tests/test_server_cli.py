@@ -215,8 +215,31 @@ def test_an_empty_answer_for_a_named_actor_gets_a_hint(
     captured = capsys.readouterr()
     assert captured.out.rstrip().endswith("(0 rows)")
     assert captured.err.strip() == (
-        "note: no rows; does actor='Nobody' name something in the graph? (names match a whole "
-        "name, acronym or IRI, in any case; see coopgraph query organisations-by-category)")
+        "note: no rows; nothing in the graph is named actor='Nobody' (names, acronyms, aliases "
+        "and IRIs match whole, in any case; see coopgraph query organisations-by-category)")
     assert main(["query", "partners-of-actor", "--param", "actor=GASI", "-o",
                  str(corpus_build)]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(("argv", "hint"), [
+    # a place that is in the graph with no event there (the soum Bulgan), any case
+    (["events-in-place", "--param", "place=latvia"],
+     "note: no rows; place='latvia' names Latvia (place id:place/latvia, listed by coopgraph "
+     "query events-in-place), but no row fits it with the other parameters"),
+    # a name of the wrong kind of thing
+    (["partners-of-actor", "--param", "actor=Dornod"],
+     "note: no rows; actor='Dornod' names Dornod (place id:place/dornod, listed by coopgraph "
+     "query events-in-place), which is not an organisation or a project"),
+    (["project-timeline", "--param", "project=ILO"],
+     "note: no rows; project='ILO' names International Labour Organization (organisation "
+     "id:organisation/international-labour-organization, listed by coopgraph query "
+     "organisations-by-category), which is not a project"),
+], ids=["place-without-events", "place-as-actor", "organisation-as-project"])
+def test_the_empty_answer_hint_says_what_the_value_names(
+        argv: list[str], hint: str, corpus_build: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", *argv, "-o", str(corpus_build)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.rstrip().endswith("(0 rows)")
+    assert captured.err.strip() == hint

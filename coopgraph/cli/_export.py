@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from coopgraph.cli._options import add_graph
+from coopgraph.defaults import DEFAULT_OUTPUT
+from coopgraph.errors import InputError
 from coopgraph.graph import EXPORT_FORMATS, export_graph, load_graph, resolve_graph_path
 from coopgraph.graph.export import DEFAULT_NAMES
 
@@ -19,24 +21,48 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "and edges.csv.")
     p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, metavar="FORMAT",
                    help=f"one of: {', '.join(EXPORT_FORMATS)}")
-    p.add_argument("-o", "--output", default=None, metavar="PATH",
+    p.add_argument("--out", default=None, metavar="PATH",
                    help="file to write (for csv: a folder, or NAME.csv for NAME-nodes.csv and "
                         "NAME-edges.csv); default: next to the graph, e.g. graph.nq, network.gexf, csv/")
-    add_graph(p)
+    p.add_argument("-o", "--output", default=None, metavar="DIR",
+                   help=f"build folder to export, as in every command (default: ./{DEFAULT_OUTPUT}); "
+                        "the older '-o PATH' for the file to write still works, with a warning")
+    p.add_argument("graph", nargs="?", default=None, metavar="GRAPH",
+                   help="graph file or build folder to export (default: the -o build folder)")
     p.set_defaults(func=run)
 
 
 #: Files ``coopgraph build`` writes itself: a default export never replaces them.
 _BUILD_OUTPUTS = ("graph.ttl", "graph.trig")
+DEPRECATED_OUTPUT = ("warning: export -o PATH for the file to write is deprecated; use --out PATH "
+                     "(-o is the build folder in every command)")
 
 
 def run(args: argparse.Namespace) -> int:
-    source = resolve_graph_path(args.graph)
-    target = Path(args.output) if args.output else source.parent / DEFAULT_NAMES[args.format]
-    if args.output is None and target.name in _BUILD_OUTPUTS and target.is_file():
+    build_dir, out = _build_dir_and_target(args)
+    source = resolve_graph_path(args.graph or build_dir)
+    target = Path(out) if out else source.parent / DEFAULT_NAMES[args.format]
+    if out is None and target.name in _BUILD_OUTPUTS and target.is_file():
         print(f"{target} already holds the graph as {args.format} (written by coopgraph build); "
-              "pass -o PATH to write a copy elsewhere")
+              "pass --out PATH to write a copy elsewhere")
         return 0
     for path in export_graph(load_graph(source), args.format, target):
         print(f"wrote {path}")
     return 0
+
+
+def _build_dir_and_target(args: argparse.Namespace) -> tuple[str, str | None]:
+    """The build folder and the file to write, from ``-o`` and ``--out``.
+
+    Why the guess: ``-o`` used to be export's file to write, and scripts pass it so. A ``-o``
+    naming a folder that holds a built graph is the build folder (its meaning everywhere
+    else); anything else is the old form, kept with a warning on stderr.
+    """
+    given = args.output
+    if given is None or any((Path(given) / name).is_file() for name in _BUILD_OUTPUTS):
+        return given or DEFAULT_OUTPUT, args.out
+    if args.out is not None:
+        raise InputError(Path(given), "no built graph in this -o folder (--out names the file "
+                         "to write; -o is the build folder)")
+    print(DEPRECATED_OUTPUT, file=sys.stderr)
+    return DEFAULT_OUTPUT, given

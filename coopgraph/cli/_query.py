@@ -10,9 +10,10 @@ import sys
 
 from coopgraph.cli._options import DEFAULT_OUTPUT, add_output
 from coopgraph.errors import EndpointError, QueryError
-from coopgraph.queries import list_queries, open_backend, run_query
+from coopgraph.queries import QueryBackend, list_queries, open_backend, run_query
 from coopgraph.queries.default_graph import hidden_graphs_message, inspect_default_graph
-from coopgraph.queries.results import FORMATS
+from coopgraph.queries.names import NameMatch, find_names
+from coopgraph.queries.results import FORMATS, short_iri
 from coopgraph.queries.transport import DEFAULT_MAX_BYTES, MB
 
 ENV_HELP = ("Credentials for the endpoint come from the environment variables "
@@ -88,13 +89,13 @@ def run_query_command(args: argparse.Namespace) -> int:
                            max_bytes=int(args.max_response_mb * MB), kind=args.backend)
     try:
         result = run_query(backend, args.name, params)
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        sys.stdout.write(result.format(args.format, width=width))
+        if not result.rows:
+            for line in _endpoint_hints(args) or _empty_answer_hints(backend, params):
+                print(line, file=sys.stderr)
     finally:
         backend.close()
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    sys.stdout.write(result.format(args.format, width=width))
-    if not result.rows:
-        for line in _endpoint_hints(args) or _empty_answer_hints(params):
-            print(line, file=sys.stderr)
     return 0
 
 
@@ -109,17 +110,47 @@ def _endpoint_hints(args: argparse.Namespace) -> list[str]:
     return [f"note: no rows; {hidden_graphs_message(args.endpoint)}"] if view.hides_named_graphs else []
 
 
-#: Parameters naming something in the graph, and the query that lists what is there.
-_LISTING_QUERIES = {"actor": "organisations-by-category", "partner": "organisations-by-category",
-                    "project": "projects-funders-implementers", "place": "events-in-place",
-                    "subject": "actors-engaged-with-subject"}
+#: Parameters naming something in the graph, and the kinds of thing each may name.
+_NAMED_KINDS = {"actor": ("organisation", "project"), "partner": ("organisation", "project"),
+                "project": ("project",), "place": ("place",),
+                "subject": ("convention", "policy")}
+#: The query that lists each kind of thing.
+_LISTING_QUERIES = {"organisation": "organisations-by-category",
+                    "project": "projects-funders-implementers", "person": "people-and-affiliations",
+                    "place": "events-in-place", "convention": "actors-engaged-with-subject",
+                    "policy": "actors-engaged-with-subject", "event": "events-by-type-and-status"}
 
 
-def _empty_answer_hints(params: dict[str, str]) -> list[str]:
-    """Why an answer may be empty: a name that matches nothing (names match whole, any case)."""
-    return [f"note: no rows; does {name}={value!r} name something in the graph? (names match a "
-            f"whole name, acronym or IRI, in any case; see coopgraph query {_LISTING_QUERIES[name]})"
-            for name, value in params.items() if name in _LISTING_QUERIES]
+def _empty_answer_hints(backend: QueryBackend, params: dict[str, str]) -> list[str]:
+    """Why an answer may be empty: for each value naming a thing, what the graph calls by that
+    name (looked up, not guessed), or that nothing is called so."""
+    lines = []
+    for name, value in params.items():
+        kinds = _NAMED_KINDS.get(name)
+        if kinds is None:
+            continue
+        try:
+            found = find_names(backend, value)
+        except EndpointError:
+            return []  # the answer stands; a hint is not worth an error
+        lines.append(_name_hint(name, value, kinds, found))
+    return lines
+
+
+def _name_hint(name: str, value: str, kinds: tuple[str, ...], found: list[NameMatch]) -> str:
+    given = f"{name}={value!r}"
+    if not found:
+        return (f"note: no rows; nothing in the graph is named {given} (names, acronyms, "
+                f"aliases and IRIs match whole, in any case; see coopgraph query "
+                f"{_LISTING_QUERIES[kinds[0]]})")
+    shown = "; ".join(f"{m.label} ({m.kind} {short_iri(m.iri)}, listed by coopgraph query "
+                      f"{_LISTING_QUERIES[m.kind]})" for m in found[:3])
+    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+    if any(m.kind in kinds for m in found):
+        return (f"note: no rows; {given} names {shown}{more}, but no row fits it with the other "
+                "parameters")
+    wanted = " or ".join(("an " if k[0] in "aeiou" else "a ") + k for k in kinds)
+    return f"note: no rows; {given} names {shown}{more}, which is not {wanted}"
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
