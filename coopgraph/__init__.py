@@ -50,6 +50,7 @@ _EXPORTS: dict[str, str] = {
     "ValidationError": "coopgraph.errors",
     "QueryError": "coopgraph.errors",
     "EndpointError": "coopgraph.errors",
+    "OutputError": "coopgraph.errors",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -69,8 +70,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from coopgraph.errors import (CoopgraphError, EndpointError, InputError, QueryError,
-                                  ValidationError)
+    from coopgraph.errors import (CoopgraphError, EndpointError, InputError, OutputError,
+                                  QueryError, ValidationError)
     from coopgraph.evaluation import evaluate
     from coopgraph.extraction import extract
     from coopgraph.graph import build_graph, export_graph, load_graph, validate_graph

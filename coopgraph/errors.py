@@ -6,6 +6,8 @@ message and an exit code (2 for input, usage and endpoint errors, 1 for a failed
     CoopgraphError
     ├── InputError        a document or file cannot be read (.path)
     ├── ExtractionError   a loader failed on a readable document (.path)
+    ├── OutputError       an output cannot be written: no space, no permission (.path)
+    │   └── LockedError   another build holds the build directory (.path, .pid)
     ├── ValidationError   the graph breaks the SHACL shapes (.report)
     ├── QueryError        unknown query, bad header, missing parameter (.file, .line)
     └── EndpointError     a SPARQL server is unreachable or refused (.url, .status)
@@ -13,6 +15,7 @@ message and an exit code (2 for input, usage and endpoint errors, 1 for a failed
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -33,6 +36,51 @@ class InputError(CoopgraphError):
 
 class ExtractionError(InputError):
     """A loader understood the file type but could not read its content (malformed page, ...)."""
+
+
+class OutputError(CoopgraphError):
+    """An output cannot be written: the disk is full, a folder is read-only or is a file.
+
+    Raised before anything replaces an old output (each is written aside, then moved), so the
+    previous build's files are whole.
+    """
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        self.path = str(path)
+        self.message = message
+        super().__init__(f"{self.path}: {message}")
+
+    @classmethod
+    def from_os_error(cls, path: Path | str, exc: OSError) -> OutputError:
+        """The one-line error for an ``OSError`` met while writing ``path``: what and what to do."""
+        where = exc.filename if isinstance(exc.filename, str) else path
+        return cls(where, _WRITE_ADVICE.get(exc.errno or 0, f"cannot write ({exc.strerror or exc}); "
+                                            "check the build directory (-o DIR)"))
+
+
+#: What to tell the user for the usual write failures, by errno.
+_WRITE_ADVICE: dict[int, str] = {
+    errno.ENOSPC: "no space left on the device; the previous outputs are whole; free some "
+                  "space or pass another -o DIR",
+    errno.EDQUOT: "disk quota exceeded; the previous outputs are whole; free some space or "
+                  "pass another -o DIR",
+    errno.EACCES: "permission denied; the previous outputs are whole; make the folder writable "
+                  "or pass another -o DIR",
+    errno.EPERM: "operation not permitted; make the folder writable or pass another -o DIR",
+    errno.EROFS: "read-only file system; pass another -o DIR",
+    errno.ENOTDIR: "a part of this path is a file, not a folder; pass another -o DIR",
+    errno.EEXIST: "exists and is not a folder; pass another -o DIR",
+}
+
+
+class LockedError(OutputError):
+    """Another build is writing into the same build directory."""
+
+    def __init__(self, path: Path | str, pid: int | None, holder: str, waited: float) -> None:
+        self.pid = pid
+        after = f" after waiting {waited:g} s" if waited else ""
+        super().__init__(path, f"another build is writing here ({holder}){after}; wait for it "
+                               "to finish (build --wait SECONDS) or pass another -o DIR")
 
 
 class ValidationError(CoopgraphError):

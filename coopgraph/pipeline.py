@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from coopgraph._atomic import atomic_write_text
+from coopgraph._lock import build_lock
 from coopgraph._resources import packages_fingerprint
 from coopgraph.errors import InputError, ValidationError
 from coopgraph.extraction import (
@@ -73,7 +74,8 @@ class BuildResult:
 def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str = "coopgraph-out",
           base_iri: str = DEFAULT_BASE_IRI, force: bool = False, encoding: str | None = None,
           network: bool = True, progress: Progress | None = None,
-          workers: int | None = None, reading: Reading = "full") -> BuildResult:
+          workers: int | None = None, reading: Reading = "full",
+          wait: float = 0.0) -> BuildResult:
     """Build the graph of ``paths`` (the bundled corpus when None) into ``output_dir``.
 
     ``reading``: ``"full"`` (rules and the statistical layer, default) or ``"rules"`` (rules
@@ -87,15 +89,33 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     as building the triples. The plain triple sets are validated and streamed to the files,
     then dropped; the network page reads an Oxigraph store loaded from the TriG just written.
 
+    One build at a time writes into ``output_dir``: another build's lock is waited for up to
+    ``wait`` seconds, then refused; a lock left by a killed build is taken over with a warning.
+
     Raises:
         InputError: no document could be loaded.
         ValidationError: the graph breaks ontology/shapes.ttl (nothing is written).
+        LockedError: another build holds ``output_dir`` (its pid and start time are named).
+        OutputError: an output cannot be written (disk full, no permission); old outputs whole.
     """
     out = Path(output_dir)
     if out.exists() and not out.is_dir():
         raise InputError(out, "the build directory is an existing file; pass another -o DIR")
+    lock_notes: list[str] = []
+    with build_lock(out, wait=wait, warnings=lock_notes):
+        return _build_locked(paths, out, lock_notes, base_iri=base_iri, force=force,
+                             encoding=encoding, network=network, progress=progress,
+                             workers=workers, reading=reading)
+
+
+def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: list[str], *,
+                  base_iri: str, force: bool, encoding: str | None, network: bool,
+                  progress: Progress | None, workers: int | None,
+                  reading: Reading) -> BuildResult:
+    """The build itself, run while holding ``out``'s lock."""
     report = load_documents(paths, encoding=encoding, cache_dir=out / "cache", force=force,
                             progress=progress, workers=workers, reading=reading)
+    report.warnings[:0] = lock_notes
     if not report.records:
         first, reason = report.failed[0] if report.failed else (out, "no documents")
         raise InputError(first, f"{reason} (no document could be loaded; nothing was written)")

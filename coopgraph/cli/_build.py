@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "nothing changed at all the outputs are kept ('up to date').",
         epilog="exit codes: 0 built (documents that could not be read are reported and left "
                "out); 1 the graph breaks the shapes (nothing written); 2 no document could be "
-               "read, or usage error")
+               "read, another build holds the directory, an output cannot be written (disk "
+               "full, no permission; old outputs are kept whole), or usage error")
     add_documents(p)
     add_output(p)
     add_base_iri(p)
@@ -34,6 +35,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_reading(p)
     p.add_argument("--force", action="store_true", help="re-extract every document")
     p.add_argument("--no-network", action="store_true", help="do not write network.html")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="when another build is writing into the same directory, wait up to "
+                        "SECONDS for it to finish (default: refuse at once)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     p.set_defaults(func=run)
 
@@ -90,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     result = build(args.documents or None, output_dir=args.output, base_iri=args.base_iri,
                    force=args.force, encoding=args.encoding, network=not args.no_network,
                    reading=args.reading,
-                   progress=None if args.quiet else _ProgressLine())
+                   progress=None if args.quiet else _ProgressLine(), wait=args.wait)
     rep = result.report
     for path, reason in rep.failed:
         print(f"warning: {path}: {reason} (not loaded)", file=sys.stderr)
