@@ -5,7 +5,7 @@ mix or only one build's (issue 13, item 7). The lock is an advisory OS lock (``f
 ``msvcrt.locking`` on Windows) on ``DIR/.coopgraph.lock``, so the system releases it when the
 holder dies however it dies; the file's content (pid, start time, host) is only for the message.
 A lock file that still names a process when nobody holds the lock was left by a build that was
-killed: it is taken over with a warning.
+killed: it is taken over with a warning. A build that ends cleanly removes the file.
 """
 
 from __future__ import annotations
@@ -55,33 +55,57 @@ def build_lock(directory: Path, *, wait: float = 0.0,
     path = directory / LOCK_NAME
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
         raise OutputError.from_os_error(directory, exc) from exc
+    fh = _open_locked(path, directory, wait)
     try:
-        _acquire(fh, directory, wait)
         stale = _read_holder(fh)
         if stale is not None and warnings is not None:
             warnings.append(f"{directory}: took over the lock of a build that is no longer "
                             f"running ({stale.describe()})")
         me = Holder(os.getpid(), time.strftime("%Y-%m-%d %H:%M:%S"), socket.gethostname())
         _write_holder(fh, me)
-        try:
-            yield me
-        finally:
-            _write_holder(fh, None)  # released cleanly: nothing stale for the next build
-            _unlock(fh)
+        yield me
     finally:
+        path.unlink(missing_ok=True)  # removed while still locked: only a killed build's stays
+        _unlock(fh)
         fh.close()
 
 
-def _acquire(fh: IO[str], directory: Path, wait: float) -> None:
+def _open_locked(path: Path, directory: Path, wait: float) -> IO[str]:
+    """The lock file, opened and locked. Why the loop: a build that ends removes the file, so
+    a waiter may lock a file that is no longer at ``path``; it then opens the new one."""
     deadline = time.monotonic() + wait
+    while True:
+        try:
+            fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - returned locked
+        except OSError as exc:
+            raise OutputError.from_os_error(directory, exc) from exc
+        try:
+            _acquire(fh, directory, deadline, wait)
+        except BaseException:
+            fh.close()
+            raise
+        if _same_file(fh, path):
+            return fh
+        _unlock(fh)
+        fh.close()
+
+
+def _same_file(fh: IO[str], path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fh.fileno()), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
+def _acquire(fh: IO[str], directory: Path, deadline: float, wait: float) -> None:
     while not _try_lock(fh):
         if time.monotonic() >= deadline:
             holder = _read_holder(fh)
             raise LockedError(directory, holder.pid if holder else None,
-                              holder.describe() if holder else "its process is unknown", wait)
+                              holder.describe() if holder else "its process is unknown",
+                              wait)
         time.sleep(_POLL)
 
 
@@ -94,12 +118,10 @@ def _read_holder(fh: IO[str]) -> Holder | None:
         return None
 
 
-def _write_holder(fh: IO[str], holder: Holder | None) -> None:
+def _write_holder(fh: IO[str], holder: Holder) -> None:
     fh.seek(0)
     fh.truncate()
-    if holder is not None:
-        fh.write(json.dumps({"pid": holder.pid, "started": holder.started,
-                             "host": holder.host}))
+    fh.write(json.dumps({"pid": holder.pid, "started": holder.started, "host": holder.host}))
     fh.flush()
 
 
