@@ -53,8 +53,7 @@ class OutputError(CoopgraphError):
     @classmethod
     def from_os_error(cls, path: Path | str, exc: OSError) -> OutputError:
         """The one-line error for an ``OSError`` met while writing ``path``: what and what to do."""
-        where = exc.filename if isinstance(exc.filename, str) else path
-        return cls(where, _WRITE_ADVICE.get(exc.errno or 0, f"cannot write ({exc.strerror or exc}); "
+        return cls(path, _WRITE_ADVICE.get(exc.errno or 0, f"cannot write ({exc.strerror or exc}); "
                                             "check the build directory (-o DIR)"))
 
 

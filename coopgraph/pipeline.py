@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from coopgraph._atomic import atomic_write_text
+from coopgraph._atomic import atomic_write_text, staged, staged_path
 from coopgraph._lock import build_lock
 from coopgraph._resources import packages_fingerprint
 from coopgraph.errors import InputError, ValidationError
@@ -134,16 +134,17 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
             f"the graph breaks {len(check.violations)} shape constraint(s); nothing was written:"
             f"\n{shown}", report="\n".join(check.violations))
     summary = summarise(quads)
-    written = save_graph(quads, out)
-    del quads
-    if network and summary.get("organisations", 0) + summary.get("projects", 0) == 0:
-        report.warnings.append("network.html not written: no organisation or project was found "
-                               "in the documents, so there is no cooperation to draw")
-    elif network:
-        sources = [r.document for r in report.records]
-        written.append(write_network(store_of(out / "graph.ttl"), out / "network.html",
-                                     sources=sources))
-    written.append(_write_manifest(out, report, key=key, summary=summary))
+    with staged():  # all outputs move into place together, or none (a full disk at the last)
+        written = save_graph(quads, out)
+        del quads
+        if network and summary.get("organisations", 0) + summary.get("projects", 0) == 0:
+            report.warnings.append("network.html not written: no organisation or project was "
+                                   "found in the documents, so there is no cooperation to draw")
+        elif network:
+            sources = [r.document for r in report.records]
+            written.append(write_network(store_of(staged_path(out / "graph.ttl")),
+                                         out / "network.html", sources=sources))
+        written.append(_write_manifest(out, report, key=key, summary=summary))
     return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                        records=list(report.records))
 
