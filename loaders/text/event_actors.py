@@ -9,6 +9,7 @@ passing, a list row, an announcement form) fills it the same way, so the rules a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from coopgraph.loaders.text.events import EventDraft, Spans, sentences
 from coopgraph.loaders.text.found import Found, Mention
@@ -176,11 +177,27 @@ _VENUE_VERB = re.compile(r"\b(?:held|took[ \n]+place|takes[ \n]+place|hosted|org
 def _in_project_description(text: str, sents: list[tuple[int, int]] | tuple[tuple[int, int], ...], pos: int) -> bool:
     for s, e in sents:
         if s <= pos < e:
-            if _VENUE_VERB.search(text, s, e):
+            venue, described, area = _sentence_facts(text, s, e)
+            if venue:
                 return False
-            area = _AREA_VERB.search(text, s, pos)
-            return _PROJECT_DESCRIPTION.match(text, s, e) is not None or area is not None
+            if described:
+                return True
+            # The first area verb of the sentence decides, without rescanning the sentence
+            # for every mention in it (quadratic on one long sentence: issue 13's fuzz run).
+            if area is None or area[0] >= pos:
+                return False
+            return area[1] <= pos or _AREA_VERB.search(text, s, pos) is not None
     return False
+
+
+@lru_cache(maxsize=4096)
+def _sentence_facts(text: str, s: int, e: int) -> tuple[bool, bool, tuple[int, int] | None]:
+    """Of one sentence: does it name a venue verb, does it describe a project, and where is
+    its first area verb."""
+    area = _AREA_VERB.search(text, s, e)
+    return (_VENUE_VERB.search(text, s, e) is not None,
+            _PROJECT_DESCRIPTION.match(text, s, e) is not None,
+            area.span() if area else None)
 
 
 #: "the dual training model used in Darkhan-Uul aimag": where a thing described is used, not the venue
