@@ -17,6 +17,20 @@ from coopgraph.loaders.formats.documents import Document
 
 #: Characters of text the extractor reads from one document (after format conversion).
 MAX_TEXT_CHARS = 1_000_000
+#: HTML elements nested inside each other that keep their structure; deeper markup is read as
+#: plain text (a page 20,000 elements deep overflowed the walk; real pages stay under 60).
+MAX_HTML_DEPTH = 200
+#: HTML elements read from one page; the rest of the page is left out.
+MAX_HTML_ELEMENTS = 200_000
+#: PDF pages read from one document.
+MAX_PDF_PAGES = 1_000
+#: Paragraphs (and table rows) read from one Word document.
+MAX_DOCX_PARAGRAPHS = 50_000
+#: Activities read from one IATI file.
+MAX_IATI_ACTIVITIES = 5_000
+#: Columns and rows read from one CSV register.
+MAX_CSV_COLUMNS = 200
+MAX_CSV_ROWS = 100_000
 
 
 def cut_note(what: str, limit: int, total: int | None = None) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coopgraph.errors import ExtractionError
+from coopgraph.loaders.formats import budgets
 from coopgraph.loaders.formats.documents import Document, read_bytes
 from coopgraph.loaders.formats.sniffing import OLE_MAGIC, is_zip, source_info
 from coopgraph.loaders.text.loader import extract_document
@@ -60,9 +61,10 @@ def read_docx(path: Path) -> Document:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import LxmlError
 
+    notes: list[str] = []
     try:
         document = docx.Document(io.BytesIO(data))
-        text = "\n\n".join(body_blocks(document))
+        text = "\n\n".join(body_blocks(document, notes))
     # A damaged package fails inside zipfile (bad CRC, a member shorter than its header says:
     # EOFError), zlib (a corrupt deflate stream) or lxml (broken XML in a part).
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError,
@@ -75,7 +77,7 @@ def read_docx(path: Path) -> Document:
     return Document(text=text, source=source_info(
         path, data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         title=(props.title or "").strip() or None,
-        date=date_from_datetime(props.created)))
+        date=date_from_datetime(props.created)), warnings=tuple(notes))
 
 
 def _describe(exc: Exception) -> str:
@@ -112,13 +114,21 @@ def _check_package(path: Path, data: bytes) -> None:
                               f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB limit")
 
 
-def body_blocks(document: Any) -> list[str]:
-    """The body's paragraphs and table rows in document order, empty ones left out."""
+def body_blocks(document: Any, notes: list[str] | None = None) -> list[str]:
+    """The body's paragraphs and table rows in document order, empty ones left out.
+
+    Only the first :data:`~coopgraph.loaders.formats.budgets.MAX_DOCX_PARAGRAPHS` paragraphs
+    and tables are read (300,000 paragraphs took minutes); the cut is a line in ``notes``.
+    """
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     blocks: list[str] = []
-    for child in document.element.body.iterchildren():
+    children = [c for c in document.element.body.iterchildren() if c.tag in (f"{_W}p", f"{_W}tbl")]
+    limit = budgets.MAX_DOCX_PARAGRAPHS
+    if len(children) > limit and notes is not None:
+        notes.append(budgets.cut_note("paragraphs and tables", limit, len(children)))
+    for child in children[:limit]:
         if child.tag == f"{_W}p":
             text = " ".join(Paragraph(child, document).text.split())
             if text:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coopgraph.errors import ExtractionError
+from coopgraph.loaders.formats import budgets
 from coopgraph.loaders.formats.documents import Document, read_bytes
 from coopgraph.loaders.formats.sniffing import is_html, looks_binary, source_info
 from coopgraph.loaders.text.loader import extract_document
@@ -74,12 +75,13 @@ def read_html(path: Path, *, encoding: str | None = None) -> Document:
     data = read_bytes(path)
     soup = _parse(data, encoding)
     title, date = page_title(soup), page_date(soup)
-    text = main_text(soup)
+    notes: list[str] = []
+    text = main_text(soup, notes)
     if not text:
         raise ExtractionError(path, "no readable text in this page (only scripts, styles or "
                               "navigation); save the article itself, or its text as .txt")
     return Document(text=text, source=source_info(path, data, "text/html", title=title,
-                                                  date=date))
+                                                  date=date), warnings=tuple(notes))
 
 
 def _parse(data: bytes, encoding: str | None) -> Any:
@@ -132,16 +134,27 @@ def _json_ld_date(text: str) -> str | None:
     return None
 
 
-def main_text(soup: Any) -> str:
-    """The page's main text: paragraphs and headings separated by blank lines."""
+def main_text(soup: Any, notes: list[str] | None = None) -> str:
+    """The page's main text: paragraphs and headings separated by blank lines.
+
+    Past the budgets in loaders/formats/budgets.py (nesting depth, element count) the page is
+    read flat or cut, with a line in ``notes``.
+    """
     body = soup.body or soup
     _drop_furniture(body)
     root = _main_container(body)
-    blocks: list[str] = []
-    line: list[str] = []
-    _walk(root, blocks, line)
-    _flush(blocks, line)  # text after the last block element (or in none at all) is text too
-    return "\n\n".join(blocks)
+    walk = _Walk()
+    walk.run(root, 0)
+    walk.flush()  # text after the last block element (or in none at all) is text too
+    if notes is not None:
+        if walk.flattened:
+            notes.append(f"HTML nested more than {budgets.MAX_HTML_DEPTH} elements deep "
+                         "(coopgraph's per-document limit): the deeper markup was read as plain "
+                         "text")
+        if walk.elements > budgets.MAX_HTML_ELEMENTS:
+            notes.append(budgets.cut_note("HTML elements", budgets.MAX_HTML_ELEMENTS,
+                                          walk.elements))
+    return "\n\n".join(walk.blocks)
 
 
 def _drop_furniture(body: Any) -> None:
@@ -188,31 +201,58 @@ def _main_container(body: Any) -> Any:
     return body
 
 
-def _walk(node: Any, blocks: list[str], line: list[str]) -> None:
-    """Collect text; every block element starts and ends a paragraph."""
-    from bs4.element import Comment, NavigableString, Tag
+class _Walk:
+    """Collect text; every block element starts and ends a paragraph.
 
-    for child in node.children:
-        if isinstance(child, Comment):
-            continue
-        if isinstance(child, NavigableString):
-            line.append(_SPACE.sub(" ", str(child)))  # source line breaks are spaces
-        elif isinstance(child, Tag):
-            if child.name == "br":
-                line.append("\n")
-            elif child.name == "tr":
-                _flush(blocks, line)
-                cells = [_SPACE.sub(" ", c.get_text(" ")).strip()
-                         for c in child.find_all(["td", "th"], recursive=False)]
-                row = " | ".join(c for c in cells if c)
-                if row:
-                    blocks.append(row)
-            elif child.name in _BLOCKS:
-                _flush(blocks, line)
-                _walk(child, blocks, line)
-                _flush(blocks, line)
-            else:
-                _walk(child, blocks, line)
+    Counts the elements it meets (all of them, to say how many were left out) and reads an
+    element nested deeper than the depth budget as plain text, so the recursion stays bounded.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.line: list[str] = []
+        self.elements = 0
+        self.flattened = False
+
+    def run(self, node: Any, depth: int) -> None:
+        from bs4.element import Comment, NavigableString, Tag
+
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                if self.elements <= budgets.MAX_HTML_ELEMENTS:
+                    self.line.append(_SPACE.sub(" ", str(child)))  # line breaks are spaces
+            elif isinstance(child, Tag):
+                self.elements += 1
+                if self.elements > budgets.MAX_HTML_ELEMENTS:
+                    self.elements += sum(1 for _ in child.find_all(True))
+                else:
+                    self._element(child, depth + 1)
+
+    def _element(self, child: Any, depth: int) -> None:
+        if child.name == "br":
+            self.line.append("\n")
+        elif depth > budgets.MAX_HTML_DEPTH:
+            self.flattened = True
+            self.elements += sum(1 for _ in child.find_all(True))
+            self.line.append(f' {_SPACE.sub(" ", child.get_text(" "))} ')  # words stay apart
+        elif child.name == "tr":
+            self.flush()
+            cells = [_SPACE.sub(" ", c.get_text(" ")).strip()
+                     for c in child.find_all(["td", "th"], recursive=False)]
+            row = " | ".join(c for c in cells if c)
+            if row:
+                self.blocks.append(row)
+        elif child.name in _BLOCKS:
+            self.flush()
+            self.run(child, depth)
+            self.flush()
+        else:
+            self.run(child, depth)
+
+    def flush(self) -> None:
+        _flush(self.blocks, self.line)
 
 
 def _flush(blocks: list[str], line: list[str]) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from coopgraph.errors import ExtractionError
+from coopgraph.loaders.formats import budgets
 from coopgraph.loaders.formats.documents import Document, read_bytes
 from coopgraph.loaders.formats.sniffing import is_pdf, source_info
 from coopgraph.loaders.text.loader import extract_document
@@ -78,7 +79,8 @@ def read_pdf(path: Path) -> Document:
     if b"%%EOF" not in data[-2048:]:
         raise ExtractionError(path, "truncated or damaged PDF (no end-of-file marker); "
                               "download or export it again")
-    pages, info, images = _read_layout(path, data)
+    notes: list[str] = []
+    pages, info, images = _read_layout(path, data, notes)
     text = "\n\n".join(p for p in (page_text(boxes) for boxes in pages) if p)
     if not text:
         what = "no text layer (a scanned document?)" if images else "no text"
@@ -86,11 +88,15 @@ def read_pdf(path: Path) -> Document:
                               "(for example ocrmypdf) or use the text version")
     return Document(text=text, source=source_info(
         path, data, "application/pdf", title=_info_text(info.get("Title")),
-        date=_pdf_date(info.get("CreationDate"))))
+        date=_pdf_date(info.get("CreationDate"))), warnings=tuple(notes))
 
 
-def _read_layout(path: Path, data: bytes) -> tuple[list[list[Box]], dict[str, Any], int]:
+def _read_layout(path: Path, data: bytes,
+                 notes: list[str] | None = None) -> tuple[list[list[Box]], dict[str, Any], int]:
     """(text boxes per page, the document info dictionary, number of images seen).
+
+    Only the first :data:`~coopgraph.loaders.formats.budgets.MAX_PDF_PAGES` pages are laid
+    out (each takes pdfminer about 0.1 s); the cut is a line in ``notes``.
 
     Raises:
         ExtractionError: pdfminer cannot parse the file, or the file is encrypted.
@@ -111,7 +117,11 @@ def _read_layout(path: Path, data: bytes) -> tuple[list[list[Box]], dict[str, An
         manager = PDFResourceManager()
         device = PDFPageAggregator(manager, laparams=LAParams())
         interpreter = PDFPageInterpreter(manager, device)
-        for page in PDFPage.create_pages(document):
+        for n, page in enumerate(PDFPage.create_pages(document)):
+            if n == budgets.MAX_PDF_PAGES:
+                if notes is not None:
+                    notes.append(budgets.cut_note("pages", n, _page_count(document)))
+                break
             interpreter.process_page(page)
             layout = device.get_result()
             pages.append([_box(item) for item in layout if isinstance(item, LTTextBox)])
@@ -122,6 +132,17 @@ def _read_layout(path: Path, data: bytes) -> tuple[list[list[Box]], dict[str, An
         raise ExtractionError(path, f"damaged PDF ({type(exc).__name__}: {exc}); "
                               "download or export it again") from None
     return pages, info, images
+
+
+def _page_count(document: Any) -> int | None:
+    """The page count the PDF declares (``/Pages /Count``), or None when it says none."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(document.catalog["Pages"])["Count"])
+    except Exception:  # noqa: BLE001 - a damaged page tree only loses the total in the warning
+        return None
+    return count if isinstance(count, int) else None
 
 
 def _box(item: Any) -> Box:

@@ -17,6 +17,7 @@ from typing import Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from coopgraph.errors import ExtractionError
+from coopgraph.loaders.formats import budgets
 from coopgraph.loaders.formats.documents import read_bytes
 from coopgraph.loaders.structured.entity_table import EntityTable
 from coopgraph.loaders.structured.place_names import add_place, find_place
@@ -65,10 +66,14 @@ class IatiLoader:
         activities = root.findall("iati-activity")
         if not activities:
             raise ExtractionError(path, "the file has no <iati-activity> element")
+        notes: list[str] = []
+        if len(activities) > budgets.MAX_IATI_ACTIVITIES:  # 20,000 ran for minutes
+            notes.append(budgets.cut_note("activities", budgets.MAX_IATI_ACTIVITIES,
+                                          len(activities)))
         table = EntityTable()
         events: list[Event] = []
         relations: list[Relation] = []
-        for activity in activities:
+        for activity in activities[:budgets.MAX_IATI_ACTIVITIES]:
             mapped = _map_activity(path, activity, lines, table)
             events.extend(mapped.events)
             relations.extend(mapped.relations)
@@ -78,6 +83,7 @@ class IatiLoader:
             relations=tuple(relations),
             source=source_info(path, data, "application/xml", title=title,
                                date=_generated_date(root)),
+            warnings=tuple(notes),
         )
 
 

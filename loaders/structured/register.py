@@ -14,9 +14,11 @@ import io
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from coopgraph.errors import ExtractionError
+from coopgraph.loaders.formats import budgets
 from coopgraph.loaders.formats.documents import decode_text, read_bytes
 from coopgraph.loaders.structured.entity_table import EntityTable
 from coopgraph.loaders.structured.place_names import add_place
@@ -80,17 +82,30 @@ class RegisterLoader:
         """
         data = read_bytes(path)
         text = decode_text(path, data, encoding)
+        notes: list[str] = []
         if strip_bom(data).lstrip().startswith((b"[", b"{")):
-            rows, media = list(_json_rows(path, text)), "application/json"
+            found, media = _json_rows(path, text), "application/json"
         else:
-            rows, media = list(_csv_rows(path, text)), "text/csv"
+            found, media = _csv_rows(path, text, notes), "text/csv"
+        rows = _within_row_budget(found, notes)
         if not rows:
             raise ExtractionError(path, "the register has a header but no rows")
-        return build_register_record(path, rows, source_info(path, data, media))
+        return build_register_record(path, rows, source_info(path, data, media),
+                                     warnings=tuple(notes))
 
 
-def build_register_record(path: Path, rows: list[RegisterRow], source: SourceInfo
-                          ) -> ExtractionRecord:
+def _within_row_budget(rows: Iterator[RegisterRow], notes: list[str]) -> list[RegisterRow]:
+    """The first :data:`~coopgraph.loaders.formats.budgets.MAX_CSV_ROWS` rows; past them the
+    rest are counted (not read into events) and the cut is a line in ``notes``."""
+    kept = list(islice(rows, budgets.MAX_CSV_ROWS))
+    rest = sum(1 for _ in rows)
+    if rest:
+        notes.append(budgets.cut_note("rows", len(kept), len(kept) + rest))
+    return kept
+
+
+def build_register_record(path: Path, rows: list[RegisterRow], source: SourceInfo, *,
+                          warnings: tuple[str, ...] = ()) -> ExtractionRecord:
     """Turn register rows into a record: one event per row, entities shared between rows.
 
     Raises:
@@ -101,7 +116,7 @@ def build_register_record(path: Path, rows: list[RegisterRow], source: SourceInf
                     for form in split_acronym(p) if form}
     events = [_row_event(path, row, table, project_keys, n) for n, row in enumerate(rows, 1)]
     return ExtractionRecord(document=path.name, entities=table.entities(),
-                            events=tuple(events), source=source)
+                            events=tuple(events), source=source, warnings=warnings)
 
 
 def _row_event(path: Path, row: RegisterRow, table: EntityTable, project_keys: set[str],
@@ -204,8 +219,12 @@ def _split_header_line(line: str) -> list[str]:
     return line.split(delimiter)
 
 
-def _csv_rows(path: Path, text: str) -> Iterator[RegisterRow]:
+def _csv_rows(path: Path, text: str, notes: list[str]) -> Iterator[RegisterRow]:
     """Rows of a CSV register, each with its exact line(s) as evidence.
+
+    Only the first :data:`~coopgraph.loaders.formats.budgets.MAX_CSV_COLUMNS` columns are read
+    (a million columns were each matched against the documented names); the cut is a line in
+    ``notes``.
 
     Raises:
         ExtractionError: malformed CSV, a missing required column or a misspelt column name.
@@ -215,16 +234,20 @@ def _csv_rows(path: Path, text: str) -> Iterator[RegisterRow]:
     line_starts = _line_starts(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        header = [_column(path, c, "row 1") for c in next(reader)]
+        raw = next(reader)
+        if len(raw) > budgets.MAX_CSV_COLUMNS:
+            notes.append(budgets.cut_note("columns", budgets.MAX_CSV_COLUMNS, len(raw)))
+        header = [_column(path, c, "row 1") for c in raw[:budgets.MAX_CSV_COLUMNS]]
         _check_columns(path, header, "row 1")
+        width = len(raw)
         before = reader.line_num
         for n, cells in enumerate(reader, 2):
             if not any(c.strip() for c in cells):
                 before = reader.line_num
                 continue
-            if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
                 raise ExtractionError(path, f"row {n}: {len(cells)} cells but the header names "
-                                      f"{len(header)} columns; quote cells that contain "
+                                      f"{width} columns; quote cells that contain "
                                       f"{delimiter!r}")
             lo, hi = line_starts[before], _line_end(text, line_starts, reader.line_num)
             before = reader.line_num
