@@ -31,21 +31,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from hostile_files import docx_bytes, document_xml  # noqa: E402
+from hostile_files import (FUZZ_KINDS, FUZZ_SENTENCES, FUZZ_UNITS,  # noqa: E402
+                           write_document)
 
 from coopgraph.errors import CoopgraphError  # noqa: E402
 from coopgraph.loaders.registry import find_loader  # noqa: E402
 
-SENTENCES = [
-    "The ILO held a workshop in Darkhan on 5 May 2017 with the Ministry of Labour.",
-    "SECiM and GIZ projects trained 40 inspectors in Ulaanbaatar in June 2018.",
-    "The Green Jobs Project (GJP) project was funded by the European Union.",
-    "IOM organised a seminar on labour migration with the Mongolian Employers' Federation.",
-    "On 12-14 March 2019, the National Programme on Occupational Safety was discussed.",
-]
-UNITS = ["A", "ILO, ", "Ministry Labour Social Protection ", "Ministry of ", "\n", " \n",
-         "abcdefghij", "Aa", '"A ', "(A) ", "A. ", "2017 ", "\ud801", "\x0b", "\u2028", "&amp;",
-         "<b>", "Law on ", "Project for "]
+SENTENCES, UNITS = FUZZ_SENTENCES, FUZZ_UNITS
 
 
 def random_text(rng: random.Random) -> str:
@@ -62,41 +54,15 @@ def random_text(rng: random.Random) -> str:
     return "".join(parts)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def make_document(rng: random.Random, folder: Path, n: int) -> Path:
     """One random document of a random kind."""
     text = random_text(rng)
-    safe = text.encode("utf-8", "replace").decode("utf-8")  # files hold no lone surrogates
-    kind = rng.choice(["txt", "md", "html", "json", "csv", "iati", "docx", "bytes"])
-    path = folder / f"doc{n}.{ {'iati': 'xml', 'bytes': 'bin'}.get(kind, kind)}"
-    if kind in ("txt", "md"):
-        path.write_text(safe, encoding="utf-8")
-    elif kind == "html":
-        path.write_text(f"<html><body>{'<div>' * rng.randint(0, 300)}{safe}</body></html>",
-                        encoding="utf-8")
-    elif kind == "json":  # JSON escapes may carry lone surrogates
-        path.write_text(json.dumps([{"title": text[:200] or "x", "start": "2017-05-05",
-                                     "type": "workshop", "organisers": [text[200:260]]}]),
-                        encoding="utf-8")
-    elif kind == "csv":
-        cells = safe[:300].replace('"', '""')
-        path.write_text(f'title,start,type\n"{cells}",2017-05-05,workshop\n', encoding="utf-8")
-    elif kind == "iati":
-        path.write_text(
-            '<?xml version="1.0" encoding="UTF-8"?><iati-activities version="2.03">'
-            + "".join(f"<iati-activity><iati-identifier>XM-{n}-{i}</iati-identifier><title>"
-                      f"<narrative>{_escape(safe[:500])}</narrative></title></iati-activity>"
-                      for i in range(rng.randint(1, 5))) + "</iati-activities>",
-            encoding="utf-8")
-    elif kind == "docx":
-        path.write_bytes(docx_bytes(document_xml(*(_escape(p) for p in safe.split("\n")
-                                                   if p.strip() and "\x0b" not in p))))
-    else:
-        path.write_bytes(bytes(rng.randrange(256) for _ in range(rng.randint(1, 4000))))
-    return path
+    kind = rng.choice(FUZZ_KINDS)
+    divs = rng.randint(0, 300) if kind == "html" else 0
+    activities = rng.randint(1, 5) if kind == "iati" else 1
+    raw = bytes(rng.randrange(256) for _ in range(rng.randint(1, 4000))) if kind == "bytes" \
+        else b""
+    return write_document(folder, n, kind, text, divs=divs, activities=activities, raw=raw)
 
 
 class _Hang(Exception):

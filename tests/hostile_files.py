@@ -154,3 +154,64 @@ def pdf_bytes(*pages: str) -> bytes:
     out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
             "%%EOF\n").encode()
     return bytes(out)
+
+
+# --- random documents (benchmarks/fuzz.py and the fuzz test) ----------------------------------
+
+#: Real sentences that make a document worth extracting.
+FUZZ_SENTENCES = [
+    "The ILO held a workshop in Darkhan on 5 May 2017 with the Ministry of Labour.",
+    "SECiM and GIZ projects trained 40 inspectors in Ulaanbaatar in June 2018.",
+    "The Green Jobs Project (GJP) project was funded by the European Union.",
+    "IOM organised a seminar on labour migration with the Mongolian Employers' Federation.",
+    "On 12-14 March 2019, the National Programme on Occupational Safety was discussed.",
+]
+#: Hostile units, repeated: the issue-13 cases (capitals, acronym lists, runs of capitalised
+#: words, blank lines, lone surrogates, control characters, markup).
+FUZZ_UNITS = ["A", "ILO, ", "Ministry Labour Social Protection ", "Ministry of ", "\n", " \n",
+              "abcdefghij", "Aa", '"A ', "(A) ", "A. ", "2017 ", "\ud801", "\x0b", "\u2028",
+              "&amp;", "<b>", "Law on ", "Project for "]
+#: The kinds of file a random document is wrapped as.
+FUZZ_KINDS = ["txt", "md", "html", "json", "csv", "iati", "docx", "bytes"]
+
+
+def _escape_xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_document(folder: Path, n: int, kind: str, text: str, *, divs: int = 0,
+                   activities: int = 1, raw: bytes = b"") -> Path:
+    """``text`` wrapped as a file of ``kind`` (one of :data:`FUZZ_KINDS`) in ``folder``.
+
+    Files hold no lone surrogates (they are replaced), except JSON, whose escapes may carry
+    them; ``divs`` wraps HTML text that deep, ``activities`` repeats IATI activities, ``raw``
+    is the content of a ``bytes`` file.
+    """
+    safe = text.encode("utf-8", "replace").decode("utf-8")
+    path = folder / f"doc{n}.{ {'iati': 'xml', 'bytes': 'bin'}.get(kind, kind)}"
+    if kind in ("txt", "md"):
+        path.write_text(safe, encoding="utf-8")
+    elif kind == "html":
+        path.write_text(f"<html><body>{'<div>' * divs}{safe}</body></html>", encoding="utf-8")
+    elif kind == "json":
+        import json
+
+        path.write_text(json.dumps([{"title": text[:200] or "x", "start": "2017-05-05",
+                                     "type": "workshop", "organisers": [text[200:260]]}]),
+                        encoding="utf-8")
+    elif kind == "csv":
+        cells = safe[:300].replace('"', '""')
+        path.write_text(f'title,start,type\n"{cells}",2017-05-05,workshop\n', encoding="utf-8")
+    elif kind == "iati":
+        path.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?><iati-activities version="2.03">'
+            + "".join(f"<iati-activity><iati-identifier>XM-{n}-{i}</iati-identifier><title>"
+                      f"<narrative>{_escape_xml(safe[:500])}</narrative></title></iati-activity>"
+                      for i in range(activities)) + "</iati-activities>",
+            encoding="utf-8")
+    elif kind == "docx":
+        path.write_bytes(docx_bytes(document_xml(*(_escape_xml(p) for p in safe.split("\n")
+                                                   if p.strip() and "\x0b" not in p))))
+    else:
+        path.write_bytes(raw or b"\x00")
+    return path
