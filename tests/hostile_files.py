@@ -8,6 +8,7 @@ rather than stored, so a reader sees exactly what is wrong with each.
 from __future__ import annotations
 
 import io
+import json
 import re
 import struct
 import zipfile
@@ -194,8 +195,6 @@ def write_document(folder: Path, n: int, kind: str, text: str, *, divs: int = 0,
     elif kind == "html":
         path.write_text(f"<html><body>{'<div>' * divs}{safe}</body></html>", encoding="utf-8")
     elif kind == "json":
-        import json
-
         path.write_text(json.dumps([{"title": text[:200] or "x", "start": "2017-05-05",
                                      "type": "workshop", "organisers": [text[200:260]]}]),
                         encoding="utf-8")
