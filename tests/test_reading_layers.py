@@ -352,3 +352,19 @@ def test_a_comma_list_inside_a_name_is_closed_by_and(text: str, names: list[str]
     from coopgraph.loaders.text.organisations import find_org_names
 
     assert [n.name for n in find_org_names(text, 0, len(text), lambda w: False)] == names
+
+
+@pytest.mark.parametrize(("sentence", "verb", "title"), [
+    ("Today the two banks have signed a Memorandum of Understanding on lending.", "signed",
+     "Signing of a Memorandum of Understanding on lending"),
+    ("RIVERTON - A wind farm of 20 turbines has been officially launched in Lakeland province, TV said.", "launched",
+     "Launch of a wind farm of 20 turbines in Lakeland province"),
+    ("The embassy handed over two ambulances to the clinic.", "handed over", "Handover of two ambulances to the clinic"),
+    ("The minister visited Riverton last week.", "visited", "Visit to Riverton"),
+    ("The council held a workshop on wells.", "workshop", "workshop on wells"),
+])
+def test_an_activity_told_by_a_verb_is_titled_by_its_noun(sentence: str, verb: str, title: str) -> None:
+    from coopgraph.loaders.text.events import nominal
+
+    at = sentence.index(verb)
+    assert nominal(sentence, at, noun_phrase(sentence, at)) == title

@@ -350,7 +350,7 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
         if kind == etype:
             m = rx.search(seg)
             if m:
-                phrase = noun_phrase(seg, m.start())  # ends at a phrase boundary
+                phrase = nominal(seg, m.start(), noun_phrase(seg, m.start()))  # ends at a phrase boundary
                 break
     if not phrase:
         return head or " ".join(seg.split()[:10])
@@ -359,6 +359,40 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
     if event_type(head) != "other" and len(head.split()) > 3:
         return head  # a heading that names the activity is its title
     return f"{head}: {phrase}"
+
+
+#: the noun an analyst names an activity by, for the verb a report tells it with
+_NOMINAL = (("signed", "Signing"), ("launched", "Launch"), ("opened", "Opening"), ("inaugurated", "Inauguration"),
+            ("handed over", "Handover"), ("donated", "Donation"), ("distributed", "Distribution"),
+            ("delivered", "Delivery"), ("trained", "Training"), ("visited", "Visit"), ("validated", "Validation"),
+            ("reviewed", "Review"), ("put into operation", "Commissioning"), ("commissioned", "Commissioning"))
+_PASSIVE_BEFORE = re.compile(r"(?:^|[,;:\u2013\u2014-][ \t]+)((?:[^,;:\u2013\u2014]{3,120}?))[ \n]+(?:was|were|has[ \n]+been|"
+                             r"have[ \n]+been|is|are|had[ \n]+been)[ \n]+(?:\w+ly[ \n]+)?$")
+
+
+def nominal(seg: str, at: int, phrase: str) -> str:
+    """The activity named as a noun when the report tells it with a verb: 'signed a Memorandum of
+    Understanding' -> 'Signing of a Memorandum of Understanding'; 'A solar plant has been officially
+    launched in X' -> 'Launch of a solar plant in X'. Other phrases are returned as they are."""
+    low = phrase.lower()
+    for verb, noun in _NOMINAL:
+        if not low.startswith(verb + " ") and low != verb:
+            continue
+        rest = phrase[len(verb):].strip()
+        passive = _PASSIVE_BEFORE.search(seg, 0, at)
+        if passive is not None:
+            subject = " ".join(passive.group(1).split())
+            subject = re.sub(r"^(?:[A-Z][A-Z .]+[ \t]*[-\u2013\u2014][ \t]*)", "", subject)  # a dateline
+            words = subject.split()
+            if 0 < len(words) <= 12:
+                subject = subject[0].lower() + subject[1:] if words[0] in ("A", "An", "The") else subject
+                return f"{noun} of {subject}" + (f" {rest}" if rest else "")
+        if not rest:
+            return noun
+        if verb == "visited" or rest.split()[0].lower() in ("to", "in", "at", "for", "with", "on"):
+            return f"{noun} {rest}" if verb != "visited" else f"{noun} to {rest}"
+        return f"{noun} of {rest}"
+    return phrase
 
 
 _LEAD_STOP = frozenset("a an the this that these its their his her our and or of in on at to for by with from as is are "
