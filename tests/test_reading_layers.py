@@ -368,3 +368,11 @@ def test_an_activity_told_by_a_verb_is_titled_by_its_noun(sentence: str, verb: s
 
     at = sentence.index(verb)
     assert nominal(sentence, at, noun_phrase(sentence, at)) == title
+
+
+def test_a_meeting_held_during_a_visit_is_an_event_of_its_own() -> None:
+    rec = extract_text("Ministry team visits Riverton\n\nThe Ministry of Water visited Riverton on 4 May 2021. The team "
+                       "met with members of the Lake Teachers Association to discuss clean wells.\n")
+    meetings = [e for e in rec.events if e.type == "meeting"]
+    assert [(m.title, m.status) for m in meetings] == [("Meeting with members of the Lake Teachers Association to discuss "
+                                                        "clean wells", "completed")]

@@ -1,5 +1,7 @@
-"""Activities a story announces for later, one per sentence: "He will meet the Prime Minister",
-"On 22 February he will give a lecture at the university", "X will train 40 teachers".
+"""Activities a story names besides its main one, one per sentence: what it announces for later
+("He will meet the Prime Minister", "On 22 February he will give a lecture at the university",
+"X will train 40 teachers") and meetings held on the way ("the team met with the cooperative's
+members").
 
 Why: a news story about one activity (a visit, a launch) often lists what comes next, each with
 its own date, place and partners. An analyst counts each as a planned activity of its own; left
@@ -18,6 +20,9 @@ _WILL = re.compile(
     r"\bwill\s+(?:also\s+|then\s+|later\s+)?(?P<verb>meet|visit|give\s+(?:a\s+)?(?:lecture|talk|presentation)|"
     r"deliver\s+(?:a\s+)?(?:lecture|talk|training)|hold|organi[sz]e|conduct|host|train|sign|launch|open|"
     r"hand\s+over|tour)\b", re.I)
+#: "The team met with the cooperative's members", "had an opportunity to meet with X": a meeting
+#: held during the story's activity, reported in passing
+_MET = re.compile(r"\b(?:met|meet|meeting)\s+with\s+(?=(?:the\s+|a\s+|an\s+)?(?:members|representatives|[A-Z“\"‘']))", re.I)
 _KIND = (("meet", "meeting"), ("visit", "field_visit"), ("tour", "field_visit"), ("give", "seminar"),
          ("deliver", "training"), ("train", "training"), ("sign", "other"), ("hand", "other"),
          ("launch", "launch"), ("open", "launch"))
@@ -37,6 +42,7 @@ class Announced:
     span: tuple[int, int]
     title: str
     type: str
+    status: str = "planned"
 
 
 def announced_activities(text: str, sents: Sequence[tuple[int, int]], skip: set[tuple[int, int]],
@@ -52,6 +58,10 @@ def announced_activities(text: str, sents: Sequence[tuple[int, int]], skip: set[
             continue
         m = _WILL.search(text, s, e)
         if m is None:
+            met = _MET.search(text, s, e)
+            if met is not None and main_type != "meeting":
+                obj = " ".join(_OBJECT.match(text, met.end(), e).group(0).split())  # type: ignore[union-attr]
+                out.append(Announced((s, e), f"Meeting with {obj}"[:160], "meeting", "completed"))
             continue
         verb = m.group("verb").lower()
         obj = " ".join(_OBJECT.match(text, m.end(), e).group(0).split())  # type: ignore[union-attr]

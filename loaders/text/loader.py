@@ -112,9 +112,9 @@ def _with_announced(text: str, events: list[tuple[EventDraft, Item]], found: Fou
     used = {ev.evidence_span for ev, _ in events}
     out = list(events)
     for a in announced_activities(text, sentences(text, *item.body_span), used, main.type):
-        part = Item("", (a.span[0], a.span[0]), a.span, "upcoming", None)
+        part = Item("", (a.span[0], a.span[0]), a.span, "upcoming" if a.status == "planned" else "", None)
         start, end, prec = span_of(find_dates(text, a.span[0], a.span[1], _year_of(main)))
-        ev = EventDraft(a.title, a.type, start, end, prec, "planned", a.span)
+        ev = EventDraft(a.title, a.type, start, end, prec, a.status, a.span)
         fill_event(text, part, ev, found)
         out.append((ev, item))
     out.sort(key=lambda pair: pair[0].evidence_span[0])
