@@ -376,3 +376,41 @@ def test_a_meeting_held_during_a_visit_is_an_event_of_its_own() -> None:
     meetings = [e for e in rec.events if e.type == "meeting"]
     assert [(m.title, m.status) for m in meetings] == [("Meeting with members of the Lake Teachers Association to discuss "
                                                         "clean wells", "completed")]
+
+
+_PLAIN = """Ministry and Lake Teachers Association sign cooperation agreement
+
+Riverton, 27 June 2023 - The Ministry of Water and the Lake Teachers Association signed a cooperation agreement on \
+26 June 2023 in Riverton.
+
+Under the agreement:
+- the association will train 40 teachers on water safety;
+- the ministry will fund ten school wells.
+
+The agreement was signed by Ms. Saraa Tuya, President of the Lake Teachers Association.
+"""
+_MARKDOWN = """# Ministry and Lake Teachers Association sign cooperation agreement
+
+**Riverton, 27 June 2023** - The Ministry of Water and the Lake Teachers Association signed a cooperation agreement \
+on 26 June 2023 in Riverton.
+
+Under the agreement:
+
+* the association will train 40 teachers on water safety;
+* the ministry will fund ten school wells.
+
+The agreement was signed by **Ms. Saraa Tuya**, President of the Lake Teachers Association.
+"""
+
+
+def test_markdown_and_plain_text_read_the_same_words_the_same_way() -> None:
+    """Issue 15: a dateline in bold and bullets as '*' must not change dates or titles."""
+    def reading(text: str, name: str) -> tuple[object, ...]:
+        rec = extract_text(text, name)
+        return (tuple((e.title, e.start, e.end, e.type, e.status, e.organisers, e.participants) for e in rec.events),
+                tuple(sorted((e.type, e.name) for e in rec.entities)),
+                tuple(sorted((r.subject, r.predicate, r.object) for r in rec.relations)))
+
+    plain, markdown = reading(_PLAIN, "news.txt"), reading(_MARKDOWN, "news.md")
+    assert plain == markdown
+    assert plain[0][0][1:3] == ("2023-06-26", "2023-06-26")  # the signing's day, not the dateline's

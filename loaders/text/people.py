@@ -35,7 +35,7 @@ _NAME_COMMA_ROLE = re.compile(
 _NOT_INITIALS = frozenset("Mr Ms Dr St No Mt Jr Sr Co Vs Fr Lt Gen Rev Nr Vol Fig Ed Eds Op".split())
 _SAID = re.compile(rf"\b(?:said|says|stated|noted|added|explained|according to)\s+({_NAME})(?=,|\s+who\b)")
 _ROLE_AFTER = re.compile(
-    r"^,?\s*(?:the\s+)?((?-i:[A-Z]{2,8}\s)?(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?-i:[A-Z][a-z]+\s){0,2}(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?:Minister|Director[\w\-]*|Head|Team\s+leader|Chairman|Chair|"
+    r"^\s*,?\s*(?:the\s+)?((?-i:[A-Z]{2,8}\s)?(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?-i:[A-Z][a-z]+\s){0,2}(?:Vice\s|Deputy\s|Acting\s|State\s|Executive\s|Chief\s|Senior\s)?(?:Minister|Director[\w\-]*|Head|Team\s+leader|Chairman|Chair|"
     r"President|Secretary|Manager|Coordinator|Officer|Governor|Ambassador|Expert|Consultant|Advisor|"
     r"Adviser|Specialist|Representative|Leader|Resident\sRepresentative|Country\sDirector)[\w\s\-]*?)(?:\s+(?:of|for|at|with)\s+|(?=[,.;]))", re.I)
 _ROLE_BEFORE = re.compile(
