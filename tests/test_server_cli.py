@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coopgraph.cli import _query, main
+from coopgraph.cli import _serve, main
 from coopgraph.queries import EndpointBackend, run_query
 from coopgraph.queries.server import OxigraphServer
 
@@ -187,7 +187,7 @@ def test_serve_starts_oxigraph_on_the_build_and_stops_on_ctrl_c(
             for r in rows)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(_query, "wait_for_server", ask_then_interrupt)
+    monkeypatch.setattr(_serve, "wait_for_server", ask_then_interrupt)
     assert main(["serve", "-o", str(build), "--port", str(port)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == f"SPARQL endpoint: http://127.0.0.1:{port}/query"

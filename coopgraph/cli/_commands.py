@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from coopgraph.cli import _build, _evaluate, _export, _extract, _query, _validate, _viz
+from coopgraph.cli import _build, _evaluate, _export, _extract, _push, _query, _serve, _validate, _viz
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -21,4 +21,6 @@ REGISTRARS: list[Registrar] = [
     _validate.register,
     _export.register,
     _query.register,
+    _serve.register,
+    _push.register,
 ]

@@ -60,3 +60,28 @@ def add_graph(p: argparse.ArgumentParser, default: str = DEFAULT_OUTPUT) -> None
     """The optional GRAPH argument of commands that read a built graph."""
     p.add_argument("graph", nargs="?", default=default, metavar="GRAPH",
                    help=f"graph file or build directory (default: ./{default})")
+
+
+ENV_HELP = ("Credentials for the endpoint come from the environment variables "
+            "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD, never from arguments; "
+            "COOPGRAPH_ENDPOINT_AUTH=digest answers HTTP Digest challenges (Virtuoso's "
+            "/sparql-auth and /sparql-graph-crud-auth) instead of sending Basic auth.")
+
+
+def add_graph_source(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--graph-file", metavar="PATH",
+                       help="graph file to load (.trig, .nq, .ttl, .nt) instead of the build folder")
+    group.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="DIR",
+                       help=f"build folder holding graph.trig or graph.ttl (default: ./{DEFAULT_OUTPUT})")
+
+
+def positive_number(text: str) -> float:
+    """An argparse type: a number above zero (a timeout or size of 0 would refuse everything)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, not {text!r}")
+    return value

@@ -1,14 +1,13 @@
-"""``coopgraph query``, ``serve`` and ``push``: ask the query library, serve or upload the graph."""
+"""``coopgraph query``: ask the query library, on the build or on a SPARQL server."""
 
 from __future__ import annotations
 
 import argparse
 import shlex
 import shutil
-import signal
 import sys
 
-from coopgraph.cli._options import DEFAULT_OUTPUT, add_output
+from coopgraph.cli._options import ENV_HELP, add_graph_source, positive_number
 from coopgraph.errors import EndpointError, QueryError
 from coopgraph.queries import QueryBackend, list_queries, open_backend, run_query
 from coopgraph.queries.default_graph import hidden_graphs_message, inspect_default_graph
@@ -16,24 +15,10 @@ from coopgraph.queries.names import NameMatch, find_names
 from coopgraph.queries.results import FORMATS, short_iri
 from coopgraph.queries.transport import DEFAULT_MAX_BYTES, MB
 
-ENV_HELP = ("Credentials for the endpoint come from the environment variables "
-            "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD, never from arguments; "
-            "COOPGRAPH_ENDPOINT_AUTH=digest answers HTTP Digest challenges (Virtuoso's "
-            "/sparql-auth and /sparql-graph-crud-auth) instead of sending Basic auth.")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _register_query(sub)
-    _register_serve(sub)
-    _register_push(sub)
-
-
-def _add_graph_source(p: argparse.ArgumentParser) -> None:
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--graph-file", metavar="PATH",
-                       help="graph file to load (.trig, .nq, .ttl, .nt) instead of the build folder")
-    group.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="DIR",
-                       help=f"build folder holding graph.trig or graph.ttl (default: ./{DEFAULT_OUTPUT})")
 
 
 def _register_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,7 +33,7 @@ def _register_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--list", action="store_true", help="list the queries and their parameters")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a parameter value (repeatable); values are bound as RDF terms")
-    _add_graph_source(p)
+    add_graph_source(p)
     p.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead")
     p.add_argument("--graph", dest="graph_iri", metavar="IRI",
                    help="with --endpoint: the graph to use as default graph")
@@ -64,17 +49,6 @@ def _register_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--format", choices=FORMATS, default="table",
                    help="output format; json is SPARQL 1.1 Query Results JSON (default: table)")
     p.set_defaults(func=run_query_command)
-
-
-def positive_number(text: str) -> float:
-    """An argparse type: a number above zero (a timeout or size of 0 would refuse everything)."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a number above 0, not {text!r}")
-    return value
 
 
 def run_query_command(args: argparse.Namespace) -> int:
@@ -181,91 +155,3 @@ def format_listing() -> str:
                            for p in q.params if p.required)
         lines.append(f"    e.g. coopgraph query {q.name}" + (f" {example}" if example else ""))
     return "\n".join(lines) + "\n"
-
-
-def _register_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from coopgraph.queries.server import DEFAULT_BIND, DEFAULT_PORT
-
-    p = sub.add_parser(
-        "serve", help="start a local SPARQL endpoint (Oxigraph) over the built graph",
-        description="Load the built graph into an Oxigraph store inside the build folder and "
-                    "start Oxigraph's SPARQL server on it, read-only; stop with Ctrl-C. Queries "
-                    "see the union of the named graphs. The store is loaded again from the "
-                    "build at every start.")
-    add_output(p)
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
-    p.add_argument("--bind", default=DEFAULT_BIND, metavar="HOST",
-                   help=f"address to listen on (default: {DEFAULT_BIND}, this machine only)")
-    p.add_argument("--writable", action="store_true",
-                   help="also take writes: SPARQL Update at /update and Graph Store PUT, POST "
-                        "and DELETE at /store, from anyone who can reach the port, with no "
-                        "password (Oxigraph's server has no authentication); with --bind "
-                        "beyond 127.0.0.1 that is anyone on the network, and on a shared "
-                        "machine every local user")
-    p.set_defaults(func=run_serve)
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    from coopgraph.queries.server import prepare_store, start_server
-
-    store = prepare_store(args.output)
-    server = start_server(store, host=args.bind, port=args.port, writable=args.writable)
-    print(f"SPARQL endpoint: {server.query_url}", flush=True)
-    if args.writable:
-        print(f"writable, by anyone who can reach the port: update {server.update_url}  graph "
-              f"store {server.store_url}", flush=True)
-    else:
-        print("read-only (--writable also takes SPARQL Update and Graph Store writes)",
-              flush=True)
-    print("try: coopgraph query who-cooperated-with-whom --endpoint "
-          f"{server.query_url}   (Ctrl-C to stop)", flush=True)
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # stop the child on TERM too
-    try:
-        wait_for_server(server)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
-        signal.signal(signal.SIGTERM, previous)
-    print("stopped", flush=True)
-    return 0
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-def wait_for_server(server: object) -> None:
-    """Block until the server process ends (Ctrl-C raises KeyboardInterrupt here)."""
-    server.process.wait()  # type: ignore[attr-defined]
-
-
-def _register_push(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "push", help="load the built graph into a SPARQL server, replacing what was there",
-        description="Send each named graph of the built graph to a SPARQL server with the "
-                    "Graph Store HTTP Protocol (PUT replaces the graph), falling back to SPARQL "
-                    "Update in batches. For an Oxigraph-style endpoint ending in /query, the "
-                    "/store and /update URLs are derived. " + ENV_HELP)
-    p.add_argument("--endpoint", required=True, metavar="URL", help="the server's query endpoint")
-    p.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update endpoint")
-    p.add_argument("--store-endpoint", metavar="URL", help="Graph Store HTTP Protocol endpoint")
-    p.add_argument("--timeout", type=positive_number, default=30, metavar="SECONDS",
-                   help="give up on a request not done after this many seconds, from "
-                        "connecting to the server's last byte; each graph is one request "
-                        "(default: 30)")
-    _add_graph_source(p)
-    p.set_defaults(func=run_push)
-
-
-def run_push(args: argparse.Namespace) -> int:
-    from coopgraph.queries.push import push_graph
-
-    report = push_graph(args.graph_file or args.output, args.endpoint,
-                        update_endpoint=args.update_endpoint, store_endpoint=args.store_endpoint,
-                        timeout=args.timeout)
-    print(f"pushed {report.triples} triples in {report.graphs} graphs to {args.endpoint} "
-          f"by {report.method} in {report.seconds:.2f} s")
-    if not report.visible:
-        print(f"warning: {hidden_graphs_message(args.endpoint)}", file=sys.stderr)
-    return 0

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from coopgraph.cli import _query, main
+from coopgraph.cli import _serve, main
 from coopgraph.queries import EndpointBackend
 from coopgraph.queries.server import OxigraphServer
 from servers import free_port
@@ -65,7 +65,7 @@ def serve_and(corpus_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         then(server)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(_query, "wait_for_server", act_then_stop)
+    monkeypatch.setattr(_serve, "wait_for_server", act_then_stop)
     return main(["serve", "-o", str(build), "--port", str(free_port()), *options])
 
 
