@@ -51,6 +51,8 @@ _EXPORTS: dict[str, str] = {
     "QueryError": "coopgraph.errors",
     "EndpointError": "coopgraph.errors",
     "OutputError": "coopgraph.errors",
+    "ExtractionError": "coopgraph.errors",
+    "LockedError": "coopgraph.errors",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -70,8 +72,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from coopgraph.errors import (CoopgraphError, EndpointError, InputError, OutputError,
-                                  QueryError, ValidationError)
+    from coopgraph.errors import (CoopgraphError, EndpointError, ExtractionError, InputError,
+                                  LockedError, OutputError, QueryError, ValidationError)
     from coopgraph.evaluation import evaluate
     from coopgraph.extraction import extract
     from coopgraph.graph import build_graph, export_graph, load_graph, validate_graph
