@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
 
 from rdflib import URIRef
 
@@ -79,8 +78,3 @@ class SlugRegistry:
 def mint(base_iri: str, *parts: str) -> URIRef:
     """``base_iri`` followed by the given (already slugged) path segments."""
     return URIRef(base_iri + "/".join(parts))
-
-
-def sorted_iris(iris: Iterable[URIRef]) -> list[URIRef]:
-    """IRIs sorted by their string form (the order used for pairs and output)."""
-    return sorted(iris, key=str)

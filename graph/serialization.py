@@ -114,11 +114,6 @@ def to_nquads(ds: Dataset | GraphSets) -> str:
         return write_nquads(graph_sets(ds))
 
 
-def graph_name(identifier: object) -> URIRef | None:
-    """A named graph's IRI, or None for the dataset's default graph."""
-    return _graph_name_iri(identifier)
-
-
 def _graph_name_iri(identifier: object) -> URIRef | None:
     if isinstance(identifier, URIRef) and identifier != DATASET_DEFAULT_GRAPH_ID:
         return identifier

@@ -100,11 +100,6 @@ def _escape(m: re.Match[str]) -> str:
     return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
 
 
-def write_statements(triples: Iterable[Triple], terms: TermWriter, indent: str = "") -> list[str]:
-    """The Turtle statements (one block per subject, sorted) for ``triples``."""
-    return list(iter_statements(triples, terms, indent))
-
-
 def iter_statements(triples: Iterable[Triple], terms: TermWriter, indent: str = "") -> Iterator[str]:
     """The Turtle statements of ``triples``, one block per subject in sorted order, as made."""
     index = build_index(triples)

@@ -56,12 +56,6 @@ def find_place(name: str) -> KnownPlace | None:
     return _gazetteer().get(name_key(cleaned))
 
 
-def place_type_of(name: str) -> str | None:
-    """The kind of a known place (aimag, country, city, ...), or None."""
-    found = find_place(name)
-    return found.place_type if found else None
-
-
 def add_place(table: EntityTable, name: str) -> str:
     """Add a place to ``table`` under its gazetteer name (and its country), returning its id.
 

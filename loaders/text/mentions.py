@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from coopgraph.loaders.text.acronyms import abbreviates, find_definitions
-from coopgraph.loaders.text.entities import EntityDraft, EntityTable, is_acronym, name_key, slug
+from coopgraph.loaders.text.entities import EntityDraft, EntityTable, is_acronym, slug
 from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
 from coopgraph.loaders.text.home_project import resolve_home_project
 from coopgraph.loaders.text.organisations import HEAD_RE, category_for, find_org_names, split_ministries
@@ -189,8 +189,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
         if _inside(titles, n.start, n.end):
             continue
         if overlaps(taken, n.start, n.end):
-            _merge_containing(text, found, n)
-            continue
+            continue  # a body around an acronym definition: the definition was read first
         name = n.name
         aimag = _aimag_of(text, n.start, n.end, n.head, items_aimags)
         cat = category_for(name, n.head)
@@ -247,11 +246,6 @@ def _country_names() -> frozenset[str]:
     ref = reference().places
     return frozenset({p.name.lower() for p in ref if p.place_type == "country"}
                      | {a.lower() for p in ref if p.place_type == "country" for a in p.aliases})
-
-
-def _merge_containing(text: str, found: Found, n: object) -> None:
-    """A named body around an acronym definition: nothing more to do (the definition won)."""
-    return None
 
 
 _PROGRAMME = re.compile(r"\bProgram(?:me)?s?$")
@@ -614,7 +608,3 @@ def _conventions_policies(text: str, found: Found) -> None:
             continue
         d = found.table.add("Policy", p.name, span=(p.start, p.end), policy_type=p.policy_type)
         found.add(Mention(p.start, p.end, d.id, "Policy"))
-
-
-def key_of(name: str) -> str:
-    return name_key(name)
