@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from coopgraph.queries.backends import QueryBackend
+from coopgraph.defaults import ONTOLOGY_NS
 
 #: Kinds a name can have, most specific class first (an aimag is also a place).
 KINDS: tuple[tuple[str, str], ...] = (
@@ -20,7 +21,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("City", "place"), ("Country", "place"), ("Region", "place"), ("Place", "place"),
     ("Event", "event"),
 )
-_ONTOLOGY = "https://w3id.org/coopgraph/ontology#"
+_ONTOLOGY = ONTOLOGY_NS
 _LOOKUP = """PREFIX cg: <https://w3id.org/coopgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Union
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
+from coopgraph.defaults import ONTOLOGY_NS
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is an optional extra
     import pandas
@@ -26,7 +27,7 @@ PyValue = Union[str, int, float, bool, object, None]
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "markdown")
 _SHORT = (
-    ("https://w3id.org/coopgraph/ontology#", "cg:"),
+    (ONTOLOGY_NS, "cg:"),
     ("https://w3id.org/coopgraph/concept/", "cgc:"),
     ("https://w3id.org/coopgraph/id/", "id:"),
 )

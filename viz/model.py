@@ -23,8 +23,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from coopgraph.errors import InputError
+from coopgraph.defaults import ONTOLOGY_NS
 
-CG = "https://w3id.org/coopgraph/ontology#"
+CG = ONTOLOGY_NS
 CGC = "https://w3id.org/coopgraph/concept/"
 
 
