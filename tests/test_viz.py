@@ -188,3 +188,35 @@ def test_each_quote_is_written_once_and_referenced_by_index(page: str) -> None:
     refs += [q for e in data["events"].values() for q in e["evidence"]]
     assert all(isinstance(q, int) and 0 <= q < len(data["quotes"]) for q in refs)
     assert set(refs) == set(range(len(data["quotes"])))  # no quote is written but unused
+
+
+def test_labels_are_acronyms_even_from_aliases_and_search_knows_every_form() -> None:
+    from viz_graphs import alias_dataset
+    nodes = {n["name"]: n for n in build_network(alias_dataset()).payload["nodes"]}
+    monef = nodes["Mongolian Employers' Federation"]
+    assert monef["label"] == "MONEF"  # an alias, not cg:acronym: still the label
+    assert ["Acronym", "MONEF"] in monef["details"]  # the panel shows it beside the full name
+    assert monef["search"] == ["Mongolian Employers' Federation", "MONEF",
+                               "Mongolian Employer's Federation"]
+    ministry = nodes["Ministry of Labour and Social Protection"]
+    assert ministry["label"] == "MoLSP" and "MLSP" in ministry["search"]
+    assert nodes["Federation of Test Unions"]["search"] == ["Federation of Test Unions"]
+
+
+def test_truncated_labels_of_different_actors_stay_distinct() -> None:
+    from viz_graphs import DORNOD, ZAVKHAN, alias_dataset
+    nodes = {n["name"]: n for n in build_network(alias_dataset()).payload["nodes"]}
+    dornod, zavkhan = nodes[DORNOD]["label"], nodes[ZAVKHAN]["label"]
+    assert dornod != zavkhan
+    assert len(dornod) <= 32 and len(zavkhan) <= 32
+    assert dornod.startswith("Labour and") and dornod.endswith("Dornod aimag")
+    labels = [n["label"] for n in nodes.values()]
+    assert len(labels) == len(set(labels))
+
+
+def test_labels_that_stay_the_same_when_cut_get_a_number() -> None:
+    from coopgraph.viz.payload import distinct_labels
+    nodes = [{"label": "Bulgan", "name": "Bulgan"}, {"label": "Bulgan", "name": "Bulgan"},
+             {"label": "ITA", "name": "International Test Agency"}]
+    distinct_labels(nodes)
+    assert [n["label"] for n in nodes] == ["Bulgan", "Bulgan (2)", "ITA"]

@@ -48,6 +48,16 @@ def test_gasi_and_ilo_are_linked_by_their_shared_events(corpus_graph: Dataset) -
     assert {table[q][1] for q in link["evidence"]} == {"secim-labour-policy-news.txt"}
 
 
+def test_corpus_labels_are_acronyms_distinct_and_searchable_by_alias(corpus_graph: Dataset
+                                                                      ) -> None:
+    nodes = build_network(corpus_graph).payload["nodes"]
+    labels = [n["label"] for n in nodes]
+    assert len(labels) == len(set(labels))  # no two "Labour and Social Welfare Servi…"
+    by_label = {n["label"]: n for n in nodes}
+    assert by_label["MONEF"]["name"] == "Mongolian Employers' Federation"
+    assert "MLSP" in by_label["MoLSP"]["search"]
+
+
 def test_places_view_shows_the_aimags_of_the_events(corpus_graph: Dataset) -> None:
     net = build_network(corpus_graph, view="places")
     aimags = {n["name"] for n in net.payload["nodes"] if n["kind"] == "place"
@@ -113,6 +123,11 @@ def test_corpus_page_in_the_browser(corpus_graph: Dataset, tmp_path: Path) -> No
         assert driver.find_element("css selector", "#cg-panel h2").text == \
             "Government Agency for Specialised Inspection"
         assert "Training for Labour Inspectors" in driver.find_element("id", "cg-panel").text
+        box = driver.find_element("id", "cg-search")
+        box.clear()
+        box.send_keys("MONEF\n")
+        assert driver.find_element("css selector", "#cg-panel h2").text == \
+            "Mongolian Employers' Federation"
         png = driver.get_screenshot_as_png()
     assert png_colours(png) >= 100
 

@@ -128,3 +128,25 @@ def small_dataset() -> Dataset:
     c4 = _cooperation(coop_graph, ministry, project, [e3], [2024])
     coop_graph.add((c4, CG.viaRelation, Literal("supports")))
     return ds
+
+
+DORNOD = "Labour and Social Welfare Service Department of Dornod aimag"
+ZAVKHAN = "Labour and Social Welfare Service Department of Zavkhan aimag"
+
+
+def alias_dataset() -> Dataset:
+    """The small dataset and four actors known by aliases or by long names sharing a start.
+
+    'Mongolian Employers' Federation' has 'MONEF' as an alias only (no cg:acronym: its letters do
+    not follow the initials); the ministry has the acronym 'MoLSP' and the alias 'MLSP'; the two
+    departments' names cut at 32 characters would be the same.
+    """
+    ds = small_dataset()
+    g = ds.graph(ID["graph/document/sample"])
+    _actor(g, "monef", "Mongolian Employers' Federation", "social_partner",
+           aliases=("MONEF", "Mongolian Employer's Federation"))
+    _actor(g, "molsp", "Ministry of Labour and Social Protection", "government", "MoLSP",
+           aliases=("MLSP",))
+    _actor(g, "dornod", DORNOD, "government")
+    _actor(g, "zavkhan", ZAVKHAN, "government")
+    return ds

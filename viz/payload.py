@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from coopgraph.graph.identity import is_acronym, name_key
 from coopgraph.viz.layout import Placement
-from coopgraph.viz.model import Cooperation, Event, Evidence, NetworkModel
+from coopgraph.viz.model import Actor, Cooperation, Event, Evidence, NetworkModel
 from coopgraph.viz.views import actor_ids, event_ids, place_ids
 
 JSONValue = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
@@ -26,6 +27,56 @@ LABEL_LIMIT = 32
 def short(text: str, limit: int = LABEL_LIMIT) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def middle(text: str, limit: int = LABEL_LIMIT) -> str:
+    """``text`` cut in the middle: its start and its end, which tell apart names sharing a start
+    ('Labour and Social Welfare Servi…' twice becomes '… of Khovd' and '… of Uvs')."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 2
+    return text[: limit - tail - 1].rstrip() + "…" + text[-tail:].lstrip()
+
+
+def page_acronym(actor: Actor) -> str | None:
+    """The short form the page labels ``actor`` with: its acronym, else an alias that is one.
+
+    Why a looser rule than the graph's: ``cg:acronym`` keeps only forms whose letters follow the
+    name's initials, so 'MONEF' (Mongolian Employers' Federation) is an alias there; on the page
+    any one-word upper-case alias starting with the name's first letter is a fine label.
+    """
+    if actor.acronym:
+        return actor.acronym
+    words = name_key(actor.name).split()
+    if not words:
+        return None
+    fits = [a for a in actor.aliases if is_acronym(a) and not a.startswith("#")
+            and len(a) <= 12 and a[0].casefold() == words[0][0]]
+    return min(fits, key=lambda a: (len(a), a)) if fits else None
+
+
+def distinct_labels(nodes: list[JSONObject]) -> None:
+    """Give nodes whose labels collide labels that differ, in place (``label`` and ``name``).
+
+    A shared label is replaced by the name cut in the middle (start and end kept); labels still
+    shared, as for two places both called Bulgan, get a number: 'Bulgan', 'Bulgan (2)'.
+    """
+    def clashes() -> dict[str, list[JSONObject]]:
+        seen: dict[str, list[JSONObject]] = defaultdict(list)
+        for n in nodes:
+            seen[str(n["label"])].append(n)
+        return {k: v for k, v in seen.items() if len(v) > 1}
+
+    for group in clashes().values():
+        for n in group:
+            n["label"] = middle(str(n["name"]))
+    taken = {str(n["label"]) for n in nodes}
+    for label, group in clashes().items():
+        for i, n in enumerate(group[1:], start=2):
+            while f"{label} ({i})" in taken:
+                i += 1
+            n["label"] = f"{label} ({i})"
+            taken.add(str(n["label"]))
 
 
 def event_date(event: Event) -> str:
@@ -78,6 +129,7 @@ def make_payload(model: NetworkModel, g: nx.Graph, placement: Placement) -> JSON
     """Nodes, edges and the events they refer to, ready for ``json.dumps``."""
     idx = _index(model)
     nodes = [_node(idx, g, node, placement) for node in sorted(g.nodes, key=_order)]
+    distinct_labels(nodes)
     edges = [_edge(idx, g, u, v, i) for i, (u, v) in enumerate(_edge_order(g))]
     events: JSONObject = {idx.eids[iri]: _event(idx, iri)
                           for iri in model.events if iri in idx.used}
@@ -117,8 +169,17 @@ def _actor_fields(idx: _Index, iri: str) -> JSONObject:
     details += [["Same as", s] for s in a.same_as]
     details += idx.stated.get(iri, [])
     details.append(["IRI", iri])
-    return {"label": short(a.acronym or a.name), "name": a.name, "group": a.category,
+    acronym = page_acronym(a)
+    if acronym and not a.acronym:
+        details.insert(1, ["Acronym", acronym])
+    return {"label": short(acronym or a.name), "name": a.name, "group": a.category,
+            "search": _forms(a.name, acronym, *a.aliases),
             "events": [[e, role] for _, e, role in mine], "details": details}
+
+
+def _forms(*names: str | None) -> list[JSONValue]:
+    """The names, acronym and aliases search matches, each once."""
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def _event_fields(idx: _Index, iri: str) -> JSONObject:
@@ -132,7 +193,7 @@ def _place_fields(idx: _Index, iri: str) -> JSONObject:
     p = idx.model.places[iri]
     here = idx.by_place.get(iri, [])
     idx.used.update(here)
-    return {"label": short(p.name), "name": p.name, "group": p.kind,
+    return {"label": short(p.name), "name": p.name, "group": p.kind, "search": [p.name],
             "events": [[idx.eids[e], "place"] for e in here],
             "details": [["Name", p.name], ["Kind", p.kind], ["IRI", iri]]}
 
