@@ -16,7 +16,8 @@ import pytest
 
 from browser import chromium, png_colours
 from coopgraph.viz import write_network
-from viz_graphs import XSS_IMG, XSS_SCRIPT, XSS_QUOTE, small_dataset
+from viz_graphs import DORNOD, XSS_IMG, XSS_SCRIPT, XSS_QUOTE, ZAVKHAN, alias_dataset, \
+    small_dataset
 
 COUNT_ACTORS = """
 PREFIX cg: <https://w3id.org/coopgraph/ontology#>
@@ -139,6 +140,109 @@ def test_filters_hide_what_does_not_match_without_reloading(fresh) -> None:
     fresh.find_element("css selector", "#cg-filter-status input[value=planned]").click()
     assert visible(fresh) == (0, 0)
     assert fresh.execute_script("return window.__marker") == "same page"
+
+
+def selected_names(driver) -> list[str]:
+    return driver.execute_script(
+        "var c = window.coopgraph; return c.network.getSelectedNodes().map(function (id) {"
+        " return c.data.nodes.filter(function (n) { return n.id === id; })[0].name; })")
+
+
+def dimmed_labels(driver) -> list[str]:
+    return driver.execute_script("return window.coopgraph.nodes.get({filter: function (n) {"
+                                 " return n.font.color === '#bbb'; }}).map(function (n) {"
+                                 " return n.label; }).sort()")
+
+
+def search(driver, text: str) -> None:
+    box = driver.find_element("id", "cg-search")
+    box.clear()
+    box.send_keys(text)
+    driver.find_element("id", "cg-search-go").click()
+
+
+@pytest.fixture
+def aliases_page(driver, tmp_path_factory: pytest.TempPathFactory):
+    page = write_network(alias_dataset(), tmp_path_factory.mktemp("viz") / "aliases.html")
+    open_page(driver, page)
+    return driver
+
+
+def test_search_finds_aliases_and_acronyms(aliases_page) -> None:
+    d = aliases_page
+    search(d, "MONEF")  # an alias only, no cg:acronym
+    assert selected_names(d) == ["Mongolian Employers' Federation"]
+    assert d.find_element("css selector", "#cg-panel h2").text == \
+        "Mongolian Employers' Federation"
+    search(d, "mlsp")  # an alias beside the acronym MoLSP
+    assert selected_names(d) == ["Ministry of Labour and Social Protection"]
+    assert d.find_element("id", "cg-search-status").text == \
+        "Found Ministry of Labour and Social Protection."
+    assert d.find_elements("css selector", "#cg-search-hits button") == []
+
+
+def test_several_hits_are_listed_and_each_can_be_clicked(aliases_page) -> None:
+    d = aliases_page
+    search(d, "welfare service")
+    assert selected_names(d) == []  # no jump to the first hit
+    assert d.find_element("id", "cg-search-status").text == \
+        "2 match “welfare service”: pick one."
+    buttons = d.find_elements("css selector", "#cg-search-hits button")
+    assert [b.text for b in buttons] == [
+        d.execute_script("var name = arguments[0]; var n = window.coopgraph.data.nodes.filter("
+                         "function (n) { return n.name === name; })[0];"
+                         " return n.label + ' — ' + n.name", name) for name in (DORNOD, ZAVKHAN)]
+    buttons[1].click()
+    assert selected_names(d) == [ZAVKHAN]
+    assert d.find_element("css selector", "#cg-panel h2").text == ZAVKHAN
+    assert len(d.find_elements("css selector", "#cg-search-hits button")) == 2  # still there
+    buttons[0].click()
+    assert selected_names(d) == [DORNOD]
+
+
+def test_acronym_label_with_the_full_name_on_hover_and_in_the_panel(aliases_page) -> None:
+    d = aliases_page
+    node = d.execute_script("var c = window.coopgraph; var n = c.data.nodes.filter("
+                            "function (n) { return n.label === 'MONEF'; })[0];"
+                            " return c.nodes.get(n.id)")
+    assert node["label"] == "MONEF"
+    assert node["title"].split("\n")[0] == "Mongolian Employers' Federation"  # the tooltip
+    search(d, "MONEF")
+    panel = d.find_element("id", "cg-panel").text
+    assert "Mongolian Employers' Federation" in panel and "Acronym\nMONEF" in panel
+    labels = d.execute_script("return window.coopgraph.nodes.get().map(function (n) {"
+                              " return n.label; })")
+    assert len(labels) == len(set(labels))  # the two departments do not look the same
+
+
+def test_show_everything_resets_filters_highlight_selection_and_search(fresh) -> None:
+    search(fresh, "ita")
+    fresh.find_element("css selector", "#cg-filter-status input[value=planned]").click()
+    assert selected_names(fresh) == ["International Test Agency"] and dimmed_labels(fresh)
+    assert visible(fresh) == (4, 3)  # the project's only event is the planned forum
+    fresh.find_element("id", "cg-reset").click()
+    assert visible(fresh) == (5, 4)
+    assert selected_names(fresh) == [] and dimmed_labels(fresh) == []
+    assert fresh.find_element("id", "cg-search").get_attribute("value") == ""
+    assert fresh.find_element("id", "cg-search-status").text == ""
+    assert fresh.find_element("id", "cg-panel").text == \
+        "Click an actor or a link to see its events and evidence."
+    assert all(box.is_selected() for box in
+               fresh.find_elements("css selector", "#cg-filters input[type=checkbox]"))
+
+
+def test_the_evidence_panel_is_above_the_legend_and_seen_without_scrolling(fresh) -> None:
+    fresh.set_window_size(1280, 720)
+    link = fresh.execute_script("var c = window.coopgraph; return c.data.edges.filter("
+                                "function (e) { return e.weight === 2; })[0].id")
+    fresh.execute_script("window.coopgraph.selectEdge(arguments[0])", link)
+    top = fresh.execute_script(
+        "function top(sel) { return document.querySelector(sel).getBoundingClientRect().top; }"
+        "return {panel: top('#cg-panel'), legend: top('#cg-legend'),"
+        " quote: top('#cg-panel blockquote'), height: window.innerHeight,"
+        " scrolled: document.getElementById('cg-side').scrollTop}")
+    assert top["panel"] < top["legend"]
+    assert top["scrolled"] == 0 and top["quote"] < top["height"]  # evidence in view as it is
 
 
 def test_hostile_names_show_as_text_and_never_run(fresh) -> None:

@@ -173,7 +173,7 @@
     });
     network.once("afterDrawing", function () { document.body.setAttribute("data-ready", "1"); });
     window.coopgraph = { network: network, nodes: nodes, edges: edges, data: data,
-                         visible: visible, find: findActor, select: selectNode,
+                         visible: visible, find: findActor, findAll: findAll, select: selectNode,
                          selectEdge: selectEdge };
   }
 
@@ -257,28 +257,61 @@
   }
 
   /* ---------- search ---------- */
-  function findActor(query) {
+  /* Every actor or place whose name, acronym or alias equals the query; when none does, every
+   * one where the query is part of one of them. Ids in drawing order. */
+  function findAll(query) {
     var q = String(query).trim().toLowerCase();
-    if (!q) return null;
-    var actors = data.nodes.filter(function (n) { return n.kind !== "event"; });
-    var exact = actors.filter(function (n) {
-      return n.name.toLowerCase() === q || n.label.toLowerCase() === q;
+    if (!q) return [];
+    var forms = function (n) {
+      return (n.search || [n.name]).concat([n.label]).map(function (v) { return String(v).toLowerCase(); });
+    };
+    var candidates = data.nodes.filter(function (n) { return n.kind !== "event"; });
+    var exact = candidates.filter(function (n) { return forms(n).indexOf(q) >= 0; });
+    var hits = exact.length ? exact : candidates.filter(function (n) {
+      return forms(n).some(function (v) { return v.indexOf(q) >= 0; });
     });
-    var hits = exact.length ? exact : actors.filter(function (n) {
-      return n.name.toLowerCase().indexOf(q) >= 0 || n.label.toLowerCase().indexOf(q) >= 0;
-    });
-    return hits.length ? hits[0].id : null;
+    return hits.map(function (n) { return n.id; });
   }
+  function findActor(query) {
+    var hits = findAll(query);
+    return hits.length ? hits[0] : null;
+  }
+  function showNode(id) {
+    if (!visible.nodes[id]) { resetFilters(); }
+    selectNode(id);
+    network.focus(id, { scale: 1.3, animation: false });
+  }
+  var lastQuery = null;
+  function clearHits() { clear(document.getElementById("cg-search-hits")); }
   function runSearch(ev) {
     if (ev) ev.preventDefault();
     var query = document.getElementById("cg-search").value;
     var status = document.getElementById("cg-search-status");
-    var id = findActor(query);
-    if (id === null) { status.textContent = "No actor matches “" + query + "”."; return; }
-    if (!visible.nodes[id]) { resetFilters(); }
-    selectNode(id);
-    network.focus(id, { scale: 1.3, animation: false });
-    status.textContent = "Found " + byId[id].name + ".";
+    var hits = findAll(query);
+    lastQuery = query;
+    clearHits();
+    if (!String(query).trim()) { status.textContent = ""; return; }
+    if (!hits.length) { status.textContent = "No actor matches “" + query + "”."; return; }
+    if (hits.length === 1) {
+      showNode(hits[0]);
+      status.textContent = "Found " + byId[hits[0]].name + ".";
+      return;
+    }
+    status.textContent = hits.length + " match “" + query + "”: pick one.";
+    var list = document.getElementById("cg-search-hits");
+    hits.forEach(function (id) {
+      var n = byId[id];
+      var li = el("li");
+      var button = el("button", n.label === n.name ? n.name : n.label + " — " + n.name);
+      button.type = "button";
+      button.setAttribute("data-node", id);
+      button.addEventListener("click", function () {
+        showNode(id);
+        status.textContent = "Showing " + n.name + " (" + hits.length + " matches).";
+      });
+      li.appendChild(button);
+      list.appendChild(li);
+    });
   }
   function fillNames() {
     var list = document.getElementById("cg-names");
@@ -286,7 +319,7 @@
     var seen = {};
     data.nodes.forEach(function (n) {
       if (n.kind === "event" || !visible.nodes[n.id]) return;
-      [n.name, n.label].forEach(function (v) { seen[v] = true; });
+      [n.name, n.label].concat(n.search || []).forEach(function (v) { seen[v] = true; });
     });
     Object.keys(seen).sort(byText).forEach(function (v) {
       var opt = document.createElement("option");
@@ -327,6 +360,18 @@
     document.getElementById("cg-year-to").value = maxYear === null ? "" : maxYear;
     redraw();
   }
+  /* "Show everything": filters, highlight, selection, search and the view back to the start. */
+  function resetAll() {
+    state.focus = null;
+    network.unselectAll();
+    document.getElementById("cg-search").value = "";
+    lastQuery = "";
+    document.getElementById("cg-search-status").textContent = "";
+    clearHits();
+    showHint();
+    resetFilters();
+    network.fit({ animation: false });
+  }
   function setupControls() {
     var evs = Object.keys(data.events).map(function (k) { return data.events[k]; });
     var actorGroups = distinct(data.nodes.filter(function (n) { return n.kind === "actor"; })
@@ -350,9 +395,12 @@
     });
     from.value = minYear === null ? "" : minYear;
     to.value = maxYear === null ? "" : maxYear;
-    document.getElementById("cg-reset").addEventListener("click", resetFilters);
+    document.getElementById("cg-reset").addEventListener("click", resetAll);
     document.getElementById("cg-search-form").addEventListener("submit", runSearch);
-    document.getElementById("cg-search").addEventListener("change", runSearch);
+    document.getElementById("cg-search").addEventListener("change", function (ev) {
+      // a name picked from the list; not a second run after Enter (it would rebuild the hits)
+      if (ev.target.value !== lastQuery) runSearch(ev);
+    });
     document.getElementById("cg-colour-by").addEventListener("change", function (ev) {
       state.colourBy = ev.target.value; redraw();
     });
