@@ -10,10 +10,6 @@ from coopgraph.queries.default_graph import hidden_graphs_message
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    _register_push(sub)
-
-
-def _register_push(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "push", help="load the built graph into a SPARQL server, replacing what was there",
         description="Send each named graph of the built graph to a SPARQL server with the "

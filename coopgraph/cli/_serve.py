@@ -9,10 +9,6 @@ from coopgraph.cli._options import add_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    _register_serve(sub)
-
-
-def _register_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from coopgraph.queries.server import DEFAULT_BIND, DEFAULT_PORT
 
     p = sub.add_parser(

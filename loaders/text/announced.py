@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coopgraph.loaders.text.events import event_type
+
 #: "will (also) meet with", "will give a lecture", "will visit", "will train": a planned action
 _WILL = re.compile(
     r"\bwill\s+(?:also\s+|then\s+|later\s+)?(?P<verb>meet|visit|give\s+(?:a\s+)?(?:lecture|talk|presentation)|"
@@ -50,8 +52,6 @@ def announced_activities(text: str, sents: Sequence[tuple[int, int]], skip: set[
     """The planned activities of a story's sentences (less those in ``skip``, already read); in
     the story of a training, "will train 150 inspectors" tells who the training trains, not
     another activity."""
-    from coopgraph.loaders.text.events import event_type
-
     out: list[Announced] = []
     for s, e in sents:
         if (s, e) in skip:

@@ -21,8 +21,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with|"
      r"(?:co-?)?organi[sz]ed\s+with(?!\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|"
      r"funding|help|contributions?|participation)\b)", "with"),
-    (r"participation\s+of|attended\s+by|participated\s+by|representatives?\s+(?:of|from)|delegation\s+of|"
-     r"(?:specialists|officers|staff|members|inspectors|officials|employees|teachers|workers)\s+(?:and\s+officers\s+)?of|invited|"
+    (r"participation\s+of|attended\s+by|invited|representatives?\s+(?:of|from)|delegation\s+of|participated\s+by|"
+     r"(?:specialists|officers|staff|members|inspectors|officials|employees|teachers|workers)\s+(?:and\s+officers\s+)?of|"
      r"(?:trainers|experts|lecturers|speakers|resource\s+persons)\s+(?:from|of)", "participants"),
     (r"(?:provided|providing|provides|provide|gave|giving|committed(?:\s+a)?(?:\s+further)?)\s+(?:technical\s+|financial\s+)?(?:support|assistance)\s+to", "support_to"),
 )

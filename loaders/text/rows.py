@@ -70,8 +70,8 @@ def _bullet_rows(text: str, start: int, end: int, year: int | None) -> list[Row]
 _LABEL = re.compile(r"[^\n:]{1,60}?:[ \t]+(?=\w)")
 _LABEL_VERB = re.compile(r"\b(?:will|is|are|was|were|organi[sz]ed|held)\b", re.I)
 #: where a row's title ends: ", organised with/by ...", ", co-organised by ...", a final full stop
-_ROLE_CLAUSE = re.compile(r",\s+(?:(?:co-?)?organi[sz]ed|hosted|supported|funded|financed|jointly|together|in\s+cooperation|"
-                          r"in\s+partnership|with\s+(?:the\s+)?(?:support|assistance))\b|\.\s*$", re.I)
+_ROLE_CLAUSE = re.compile(r",\s+(?:(?:co-?)?organi[sz]ed|hosted|supported|funded|financed|jointly|together|"
+                          r"with\s+(?:the\s+)?(?:support|assistance)|in\s+(?:cooperation|partnership))\b|\.\s*$", re.I)
 
 
 def _after_label(text: str, ts: int, te: int) -> int:
