@@ -9,7 +9,8 @@ incremental rebuild after one document changes, extraction F1 against the genera
 Queries: who-cooperated-with-whom (and every library query) on the embedded pyoxigraph store,
 and on a local `oxigraph serve` (127.0.0.1, through the EndpointBackend), with rdflib's memory
 store as the baseline for who-cooperated-with-whom, measured in the same run (ratio). Viz: time and size
-of the network page at the given numbers of actors.
+of the network page at the given numbers of actors. Start: CPU seconds of `coopgraph --version`,
+`--help` and a library query (benchmarks/start_bench.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ sys.path.insert(0, str(HERE))
 
 import generate_corpus  # noqa: E402
 import graph_bench  # noqa: E402
+import start_bench  # noqa: E402
 
 
 def machine() -> dict[str, Any]:
@@ -90,6 +92,11 @@ def table(results: dict[str, Any]) -> str:
         remote = r.get("server", {}).get("library", {})
         for name, cell in r["oxigraph_library"].items():
             lines.append(f"  {name:<36} {_cell(cell):>16} | {_cell(remote.get(name, {})):>16}")
+    if "start" in results:
+        s = results["start"]
+        lines += ["", f"CLI start, median CPU s of {s['runs']} runs: --version {s['version_cpu_s']:.3f}, "
+                      f"--help {s['help_cpu_s']:.3f}, query who-cooperated-with-whom (bundled "
+                      f"build) {s['query_cpu_s']:.3f}"]
     lines += ["", "network page (coopgraph.viz.write_network)"]
     for r in results["viz"]:
         lines.append(f"  {r.get('actors', '?')} actors: " + (
@@ -135,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
                 t, work, baseline=t <= args.no_baseline_above, server=not args.no_server))
         for a in (int(s) for s in args.viz_actors.split(",") if s):
             results["viz"].append(graph_bench.viz_benchmark(a, work))
+        results["start"] = start_bench.start_benchmark()
     if args.append and args.json.is_file():
         earlier = json.loads(args.json.read_text(encoding="utf-8"))
         for key, size in (("build", "documents"), ("queries", "triples"), ("viz", "actors")):

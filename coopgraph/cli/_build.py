@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coopgraph.cli._commands import add_command
 from coopgraph.cli._options import (
     add_base_iri, add_documents, add_encoding, add_reading, add_output, note_large_documents,
 )
@@ -17,8 +18,8 @@ if TYPE_CHECKING:  # imported when run, not when the CLI starts (keeps `--help` 
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "build", help="build the knowledge graph and network page from documents",
+    p = add_command(
+        sub, "build",
         description="Read documents (files or directories; the bundled corpus when none are "
                     "given), extract who did what with whom, validate the graph against the "
                     "shapes and write graph.ttl, graph.trig, network.html and manifest.json "

@@ -1,26 +1,64 @@
-"""The list of subcommand registrars, in the order ``--help`` shows them.
+"""The subcommands, in the order ``--help`` shows them, and where each one lives.
 
-Each module in this package defines ``register(subparsers)``, adding one or more subcommands
-whose ``func`` takes the parsed arguments and returns an exit code.
+Why a table of module names rather than imported modules: a command's module imports what the
+command needs (the extractor, rdflib's SPARQL engine, networkx …), and importing all of them
+made every start pay for all of them (1.2 CPU-s for ``coopgraph --version``). The CLI imports
+only the module of the command it runs; ``--help`` and ``--version`` import none.
+
+Each module defines ``register(subparsers)``, adding its subcommand with :func:`add_command`
+and setting ``func`` to a function that takes the parsed arguments and returns an exit code.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-
-from coopgraph.cli import _build, _evaluate, _export, _extract, _push, _query, _serve, _validate, _viz
+from importlib import import_module
+from typing import Any
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
-REGISTRARS: list[Registrar] = [
-    _build.register,
-    _extract.register,
-    _evaluate.register,
-    _viz.register,
-    _validate.register,
-    _export.register,
-    _query.register,
-    _serve.register,
-    _push.register,
-]
+#: name → (module defining ``register``, one-line help shown by ``coopgraph --help``).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("coopgraph.cli._build",
+              "build the knowledge graph and network page from documents"),
+    "extract": ("coopgraph.cli._extract",
+                "print what the loaders read, as gold-format JSON records"),
+    "evaluate": ("coopgraph.cli._evaluate",
+                 "score extraction against gold files (precision, recall, F1)"),
+    "viz": ("coopgraph.cli._viz", "write the interactive cooperation network (one HTML file)"),
+    "validate": ("coopgraph.cli._validate", "check a graph against the coopgraph SHACL shapes"),
+    "export": ("coopgraph.cli._export",
+               "write a graph as Turtle, TriG, N-Quads, JSON-LD, GraphML, GEXF or CSV"),
+    "query": ("coopgraph.cli._query", "run a named question from the query library"),
+    "serve": ("coopgraph.cli._serve",
+              "start a local SPARQL endpoint (Oxigraph) over the built graph"),
+    "push": ("coopgraph.cli._push",
+             "load the built graph into a SPARQL server, replacing what was there"),
+}
+
+
+def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+                **kwargs: Any) -> argparse.ArgumentParser:
+    """Add the subcommand ``name`` with its help line from :data:`COMMANDS` (one home)."""
+    return sub.add_parser(name, help=COMMANDS[name][1], **kwargs)
+
+
+def registrar(name: str) -> Registrar:
+    """The ``register`` function of command ``name``, importing its module now."""
+    register: Registrar = import_module(COMMANDS[name][0]).register
+    return register
+
+
+def chosen_command(argv: list[str]) -> str | None:
+    """The subcommand named on a command line, found without importing any command.
+
+    The top-level parser takes no option with a value, so the command is the first argument
+    that is not an option; anything else (``--version``, ``--help``, a typo) is None.
+    """
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from coopgraph.cli._commands import add_command
 from coopgraph.cli._options import add_documents, add_encoding, add_reading
 from coopgraph.errors import InputError
 from coopgraph.evaluation import (
@@ -15,8 +16,8 @@ from coopgraph.extraction import extract
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "evaluate", help="score extraction against gold files (precision, recall, F1)",
+    p = add_command(
+        sub, "evaluate",
         description="Extract the documents (default: the bundled corpus), or read saved records "
                     "with --pred, and compare them with the gold files <stem>.gold.json in "
                     "--gold DIR: precision, recall and F1 for entities (overall and per type), "

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from coopgraph.cli._commands import add_command
 from coopgraph.defaults import DEFAULT_OUTPUT
 from coopgraph.errors import InputError
 from coopgraph.graph import EXPORT_FORMATS, export_graph, load_graph, resolve_graph_path
@@ -13,8 +14,8 @@ from coopgraph.graph.export import DEFAULT_NAMES
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "export", help="write a graph as Turtle, TriG, N-Quads, JSON-LD, GraphML, GEXF or CSV",
+    p = add_command(
+        sub, "export",
         description="Export a built graph. RDF formats (turtle, trig, nquads, jsonld) keep every "
                     "statement (trig, nquads and jsonld keep the named graphs); graphml and gexf "
                     "write the cooperation network for Gephi or Cytoscape; csv writes nodes.csv "

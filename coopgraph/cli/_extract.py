@@ -6,13 +6,14 @@ import argparse
 import json
 import sys
 
+from coopgraph.cli._commands import add_command
 from coopgraph.cli._options import add_documents, add_encoding, add_reading, note_large_documents
 from coopgraph.extraction import load_documents
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "extract", help="print what the loaders read, as gold-format JSON records",
+    p = add_command(
+        sub, "extract",
         description="Extract entities, events and relations from documents and print them in "
                     "the JSON format of the gold files (one record per document; a JSON list "
                     "when there are several). Errors and warnings go to stderr.",

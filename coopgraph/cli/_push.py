@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from coopgraph.cli._commands import add_command
 from coopgraph.cli._options import ENV_HELP, add_graph_source, positive_number
 from coopgraph.queries.default_graph import hidden_graphs_message
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "push", help="load the built graph into a SPARQL server, replacing what was there",
+    p = add_command(
+        sub, "push",
         description="Send each named graph of the built graph to a SPARQL server with the "
                     "Graph Store HTTP Protocol (PUT replaces the graph), falling back to SPARQL "
                     "Update in batches. For an Oxigraph-style endpoint ending in /query, the "

@@ -7,6 +7,7 @@ import shlex
 import shutil
 import sys
 
+from coopgraph.cli._commands import add_command
 from coopgraph.cli._options import ENV_HELP, add_graph_source, positive_number
 from coopgraph.errors import EndpointError, QueryError
 from coopgraph.queries import QueryBackend, list_queries, open_backend, run_query
@@ -22,8 +23,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _register_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "query", help="run a named question from the query library",
+    p = add_command(
+        sub, "query",
         description="Run a library query (queries/*.rq) on the built graph, or on a SPARQL "
                     "endpoint with --endpoint, and print the rows. An answer cut at the "
                     "server's row cap (Virtuoso's X-SPARQL-MaxRows) is fetched again page by "

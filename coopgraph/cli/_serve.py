@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import signal
 
+from coopgraph.cli._commands import add_command
 from coopgraph.cli._options import add_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from coopgraph.queries.server import DEFAULT_BIND, DEFAULT_PORT
 
-    p = sub.add_parser(
-        "serve", help="start a local SPARQL endpoint (Oxigraph) over the built graph",
+    p = add_command(
+        sub, "serve",
         description="Load the built graph into an Oxigraph store inside the build folder and "
                     "start Oxigraph's SPARQL server on it, read-only; stop with Ctrl-C. Queries "
                     "see the union of the named graphs. The store is loaded again from the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from coopgraph.cli._commands import add_command
 from coopgraph.cli._options import DEFAULT_OUTPUT, add_graph
 from coopgraph.graph import load_graph, resolve_graph_path, validate_graph
 from coopgraph.graph.validation import ENGINES
@@ -13,8 +14,8 @@ DEFAULT_GRAPH = f"{DEFAULT_OUTPUT}/graph.ttl"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "validate", help="check a graph against the coopgraph SHACL shapes",
+    p = add_command(
+        sub, "validate",
         description="Validate a graph (.ttl, .trig, .nq, or a build directory) against "
                     "ontology/shapes.ttl (coopgraph's SHACL Core checker, or pySHACL with --engine "
                     "pyshacl). Prints one line per violation naming the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from coopgraph.cli._commands import add_command
 from coopgraph.cli._options import add_output
 from coopgraph.graph import load_graph
 from coopgraph.viz import DEFAULT_TITLE, VIEWS, build_network, save_network
@@ -12,8 +13,8 @@ from coopgraph.viz.writer import MAX_PAGE_ACTORS
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "viz", help="write the interactive cooperation network (one HTML file)",
+    p = add_command(
+        sub, "viz",
         description="Draw the graph of a build (BUILD_DIR/graph.trig, else graph.ttl) as one "
                     "self-contained HTML page that opens offline: actors coloured by category, "
                     "links weighted by shared events, search, filters, communities and a side "
