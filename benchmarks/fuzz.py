@@ -31,11 +31,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from hostile_files import (FUZZ_KINDS, FUZZ_SENTENCES, FUZZ_UNITS,  # noqa: E402
+from hostile_files import (FUZZ_KINDS, FUZZ_SENTENCES, FUZZ_UNITS,
                            write_document)
 
-from coopgraph.errors import CoopgraphError  # noqa: E402
-from coopgraph.loaders.registry import find_loader  # noqa: E402
+from coopgraph.errors import CoopgraphError
+from coopgraph.loaders.registry import find_loader
 
 SENTENCES, UNITS = FUZZ_SENTENCES, FUZZ_UNITS
 

@@ -7,6 +7,7 @@ the vocabulary's real shape: cooperation nodes, evidence, labels, named graphs.
 
 from __future__ import annotations
 
+import functools
 import random
 import statistics
 import sys
@@ -17,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from coopgraph.records import Entity, Event, ExtractionRecord, SourceInfo  # noqa: E402
+from coopgraph.records import Entity, Event, ExtractionRecord, SourceInfo
 
 EVENT_TYPES = ("training", "meeting", "workshop", "seminar", "field_visit", "survey")
 ROLES = ("organisers", "supporters", "participants")
@@ -135,7 +136,7 @@ def _library_times(backend: Any, repeat: int) -> dict[str, Any]:
     for nq in list_queries():
         params = {p.name: chosen.get(p.name, p.example) for p in nq.params}
         try:
-            s, result = _best_of(lambda: run_query(backend, nq.name, params), repeat)
+            s, result = _best_of(functools.partial(run_query, backend, nq.name, params), repeat)
             out[nq.name] = {"s": round(s, 4), "rows": len(result.rows)}
         except Exception as exc:  # noqa: BLE001 - reported, not fatal
             out[nq.name] = {"error": str(exc)[:200]}
@@ -159,7 +160,7 @@ def _server_times(path: Path, repeat: int) -> dict[str, Any]:
         request = urllib.request.Request(
             server.query_url.rsplit("/", 1)[0] + "/store", data=path.read_bytes(), method="POST",
             headers={"Content-Type": "application/n-quads"})
-        with urllib.request.urlopen(request, timeout=600) as response:  # noqa: S310 - loopback
+        with urllib.request.urlopen(request, timeout=600) as response:
             response.read()
         loaded = time.perf_counter() - t
         backend = EndpointBackend(server.query_url, timeout=600)

@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 
 # From a source checkout (a notebook in the clone), ./coopgraph shadows the installed package:
 # map loaders/, graph/, … to coopgraph.* here as pyproject.toml does for an install.
-from coopgraph._checkout import install_layer_finder as _install_layer_finder  # noqa: E402
+from coopgraph._checkout import install_layer_finder as _install_layer_finder
 
 _install_layer_finder(__file__)
 
@@ -71,13 +71,39 @@ def __dir__() -> list[str]:
     return list(__all__)
 
 
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from coopgraph.errors import (CoopgraphError, EndpointError, ExtractionError, InputError,
-                                  LockedError, OutputError, QueryError, ValidationError)
-    from coopgraph.evaluation import evaluate
-    from coopgraph.extraction import extract
-    from coopgraph.graph import build_graph, export_graph, load_graph, validate_graph
-    from coopgraph.pipeline import BuildResult, build
-    from coopgraph.queries import list_queries, open_backend, query, run_query
-    from coopgraph.records import Entity, Event, ExtractionRecord, Relation
-    from coopgraph.viz import write_network
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only (``X as X``: re-exported)
+    from coopgraph.errors import (
+        CoopgraphError as CoopgraphError,
+        EndpointError as EndpointError,
+        ExtractionError as ExtractionError,
+        InputError as InputError,
+        LockedError as LockedError,
+        OutputError as OutputError,
+        QueryError as QueryError,
+        ValidationError as ValidationError,
+    )
+    from coopgraph.evaluation import evaluate as evaluate
+    from coopgraph.extraction import extract as extract
+    from coopgraph.graph import (
+        build_graph as build_graph,
+        export_graph as export_graph,
+        load_graph as load_graph,
+        validate_graph as validate_graph,
+    )
+    from coopgraph.pipeline import (
+        BuildResult as BuildResult,
+        build as build,
+    )
+    from coopgraph.queries import (
+        list_queries as list_queries,
+        open_backend as open_backend,
+        query as query,
+        run_query as run_query,
+    )
+    from coopgraph.records import (
+        Entity as Entity,
+        Event as Event,
+        ExtractionRecord as ExtractionRecord,
+        Relation as Relation,
+    )
+    from coopgraph.viz import write_network as write_network

@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from functools import lru_cache
 from pathlib import Path
 
@@ -100,7 +100,7 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
         names = ", ".join(str(p) for p in given) or "(nothing)"
         raise InputError(names, "no documents found; pass documents (text, Markdown, HTML, PDF, DOCX, IATI XML, CSV) or a folder of them")
     todo: list[Path] = []
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
     for p in doc_paths:
         cached = None if force or cache_dir is None else _read_cache(cache_dir, p, report, reading)
         if cached is not None:
@@ -110,7 +110,7 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
         else:
             todo.append(p)
     results = _run_loaders(todo, encoding, progress, workers, reading)
-    for p, outcome in zip(todo, results):
+    for p, outcome in zip(todo, results, strict=True):
         if isinstance(outcome, ExtractionRecord):
             report.warnings.extend(f"{p}: {w}" for w in outcome.warnings)
             if not outcome.entities and not outcome.events:

@@ -12,7 +12,7 @@ Identifiers (``id``) are local to one record; the graph layer resolves them to g
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal as TypingLiteral
 
 EntityType = TypingLiteral["Organisation", "Person", "Project", "Convention", "Policy", "Place"]

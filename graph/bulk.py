@@ -23,9 +23,14 @@ from rdflib.plugins.stores.memory import Memory
 
 Triple = tuple[Any, Any, Any]
 
-_INTERNALS = ("_Memory__spo", "_Memory__pos", "_Memory__osp", "_Memory__tripleContexts",
-              "_Memory__contextTriples", "_Memory__all_contexts", "_Memory__context_obj_map",
-              "_Memory__defaultContexts")
+_PRIVATE = "_Memory__"  # how Python mangles Memory's private ``__name`` attributes
+_INTERNALS = ("spo", "pos", "osp", "tripleContexts", "contextTriples", "all_contexts", "context_obj_map",
+              "defaultContexts")
+
+
+def _internal(store: object, name: str) -> Any:
+    """``Memory``'s private ``__name`` attribute (name-mangled to ``_Memory__name``)."""
+    return getattr(store, _PRIVATE + name)
 
 
 @contextmanager
@@ -60,9 +65,9 @@ def graph_triples(g: Graph) -> Collection[Triple]:
     graph's triples in a set; that set is copied directly.
     """
     store = g.store
-    if type(store) is Memory and hasattr(store, "_Memory__contextTriples"):
+    if type(store) is Memory and hasattr(store, _PRIVATE + "contextTriples"):
         ctx = f"{g.identifier.__class__.__name__}:{g.identifier}"
-        return set(getattr(store, "_Memory__contextTriples").get(ctx, ()))
+        return set(_internal(store, "contextTriples").get(ctx, ()))
     return set(g.triples((None, None, None)))
 
 
@@ -88,23 +93,23 @@ def load_graphs(ds: Dataset, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
 
 
 def _fast_path_possible(store: object) -> bool:
-    if type(store) is not Memory or not all(hasattr(store, a) for a in _INTERNALS):
+    if type(store) is not Memory or not all(hasattr(store, _PRIVATE + a) for a in _INTERNALS):
         return False
-    return not getattr(store, "_Memory__spo") and getattr(store, "_Memory__defaultContexts") is None
+    return not _internal(store, "spo") and _internal(store, "defaultContexts") is None
 
 
 def _fill_memory(store: Memory, graphs: list[tuple[Graph, Iterable[Triple]]]) -> None:
     """Fill an empty Memory store's indexes as ``Memory.add(triple, graph)`` would."""
-    spo: dict[Any, Any] = getattr(store, "_Memory__spo")
-    pos: dict[Any, Any] = getattr(store, "_Memory__pos")
-    osp: dict[Any, Any] = getattr(store, "_Memory__osp")
-    triple_contexts: dict[Triple, dict[str | None, bool]] = getattr(store, "_Memory__tripleContexts")
-    context_triples: dict[str | None, set[Triple]] = getattr(store, "_Memory__contextTriples")
+    spo: dict[Any, Any] = _internal(store, "spo")
+    pos: dict[Any, Any] = _internal(store, "pos")
+    osp: dict[Any, Any] = _internal(store, "osp")
+    triple_contexts: dict[Triple, dict[str | None, bool]] = _internal(store, "tripleContexts")
+    context_triples: dict[str | None, set[Triple]] = _internal(store, "contextTriples")
     contexts_of: dict[Triple, list[str]] = {}
     for graph, triples in graphs:
         ctx = f"{graph.identifier.__class__.__name__}:{graph.identifier}"
-        getattr(store, "_Memory__all_contexts").add(graph)
-        getattr(store, "_Memory__context_obj_map")[ctx] = graph
+        _internal(store, "all_contexts").add(graph)
+        _internal(store, "context_obj_map")[ctx] = graph
         members = context_triples.setdefault(ctx, set())
         for t in triples:
             members.add(t)
@@ -141,10 +146,10 @@ def _fill_memory(store: Memory, graphs: list[tuple[Graph, Iterable[Triple]]]) ->
     context_triples[None].update(contexts_of)
     default: dict[str | None, bool] | None = None
     for t, ctxs in contexts_of.items():
-        info: dict[str | None, bool] = {c: False for c in ctxs}
+        info: dict[str | None, bool] = dict.fromkeys(ctxs, False)
         info[None] = False
         if default is None:
             default = info
-            setattr(store, "_Memory__defaultContexts", default)
+            setattr(store, _PRIVATE + "defaultContexts", default)
         elif info != default:
             triple_contexts[t] = info

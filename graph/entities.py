@@ -119,6 +119,5 @@ def _add_links(g: TripleSink, ids: Identities, rec: int, e: Entity, s: URIRef) -
     elif e.type == "Convention":
         if (o := target(e.issuer, frozenset({"Organisation"}))) is not None:
             g.add((s, CG.issuer, o))
-    elif e.type == "Place":
-        if (o := target(e.parent, frozenset({"Place"}))) is not None and o != s:
-            g.add((s, CG.locatedIn, o))
+    elif e.type == "Place" and (o := target(e.parent, frozenset({"Place"}))) is not None and o != s:
+        g.add((s, CG.locatedIn, o))

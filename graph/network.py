@@ -31,7 +31,7 @@ def to_networkx(graph: Graph | Dataset) -> nx.Graph:
     for type_name, cls in _TYPES:
         for node in sorted({s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}, key=str):
             net.add_node(str(node), **_node_attributes(graph, node, type_name))
-    for coop in sorted({s for s in graph.subjects(RDF.type, CG.Cooperation)}, key=str):
+    for coop in sorted(set(graph.subjects(RDF.type, CG.Cooperation)), key=str):
         a, b = graph.value(coop, CG.firstActor), graph.value(coop, CG.secondActor)
         if a is None or b is None:
             continue

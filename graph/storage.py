@@ -70,6 +70,6 @@ def load_graph(path: Path | str) -> Dataset:
         raise InputError(p, f"cannot be read ({exc.strerror})") from None
     try:
         return parse_dataset(text, fmt)
-    except Exception as exc:  # rdflib parsers raise many unrelated types on bad input
+    except Exception as exc:  # noqa: BLE001 - rdflib parsers raise many unrelated types on bad input
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(p, f"not valid {fmt}: {first[:300]}") from None

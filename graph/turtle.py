@@ -10,7 +10,6 @@ Literals are written on one line with escapes, so indentation never changes thei
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
 from rdflib import BNode, Literal, Namespace, URIRef

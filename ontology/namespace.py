@@ -92,7 +92,7 @@ class CGC(DefinedNamespace):
 
     _fail = True
     _NS = Namespace("https://w3id.org/coopgraph/concept/")
-    _extras = [
+    _extras = [  # noqa: RUF012 - rdflib's DefinedNamespace declares it a list
         "category-donor",
         "category-education",
         "category-government",

@@ -16,7 +16,6 @@ import datetime
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Union
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -31,9 +30,9 @@ from coopgraph.queries.results import QueryResult
 from coopgraph.queries.terms import check_unicode
 
 #: What ``query`` runs on: a build folder or graph file, an rdflib graph, or an open backend.
-Source = Union[str, Path, Graph, QueryBackend]
+Source = str | Path | Graph | QueryBackend
 #: A parameter value: text (typed by the header, else a plain literal), a number, a date or a term.
-ParamValue = Union[str, int, datetime.date, Identifier]
+ParamValue = str | int | datetime.date | Identifier
 
 _LIBRARY_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -148,7 +148,7 @@ class RdflibBackend:
 
     def select(self, sparql: str, bindings: Mapping[str, Identifier]) -> QueryResult:
         try:
-            result = self.dataset.query(sparql, initBindings=dict(bindings))  # noqa: N803
+            result = self.dataset.query(sparql, initBindings=dict(bindings))
         except Exception as exc:  # pyparsing errors for syntax  # noqa: BLE001
             raise QueryError(f"SPARQL error: {exc}") from None
         columns = [str(v) for v in result.vars or []]

@@ -12,7 +12,7 @@ import io
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -21,9 +21,9 @@ from coopgraph.defaults import ONTOLOGY_NS
 if TYPE_CHECKING:  # pragma: no cover - pandas is an optional extra
     import pandas
 
-Term = Union[URIRef, Literal, BNode]
+Term = URIRef | Literal | BNode
 Row = tuple[Term | None, ...]
-PyValue = Union[str, int, float, bool, object, None]
+PyValue = str | int | float | bool | object | None
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "markdown")
 _SHORT = (
@@ -57,7 +57,7 @@ class QueryResult:
         return f"{head}\n{shown}" + (f"\n… {more} more row{'s' if more != 1 else ''}"
                                       if more > 0 else "")
 
-    def to_pandas(self) -> "pandas.DataFrame":
+    def to_pandas(self) -> pandas.DataFrame:
         """A pandas DataFrame of the Python values (``records()``), one column per variable.
 
         Raises ImportError naming the ``pandas`` extra when pandas is not installed.
@@ -81,7 +81,7 @@ class QueryResult:
 
     def records(self) -> list[dict[str, PyValue]]:
         """Rows as dicts of Python values (``int`` for integers, ``str`` for IRIs and text)."""
-        return [{c: _py(v) for c, v in zip(self.columns, r)} for r in self.rows]
+        return [{c: _py(v) for c, v in zip(self.columns, r, strict=True)} for r in self.rows]
 
     def format(self, fmt: str, *, width: int | None = None) -> str:
         """The result in one of FORMATS (``table`` when unsure); ``width`` fits the table."""
@@ -137,7 +137,7 @@ class QueryResult:
 
     def to_json(self) -> str:
         """The SPARQL 1.1 Query Results JSON format (https://www.w3.org/TR/sparql11-results-json/)."""
-        bindings = [{c: _json_term(v) for c, v in zip(self.columns, r) if v is not None}
+        bindings = [{c: _json_term(v) for c, v in zip(self.columns, r, strict=True) if v is not None}
                     for r in self.rows]
         doc = {"head": {"vars": list(self.columns)}, "results": {"bindings": bindings}}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -199,7 +199,7 @@ def _cut(text: str, limit: int = _CELL_MAX) -> str:
 
 
 def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
-    return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
 def _json_term(v: Term) -> dict[str, str]:

@@ -140,7 +140,7 @@ def start_server(store_dir: Path | str | None, *, host: str = DEFAULT_BIND,
         cmd.append("--union-default-graph")
     if store_dir is not None:
         cmd[2:2] = ["--location", str(store_dir)]
-    log = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the server
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop(); a file, not a pipe: a full pipe would stall the server
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
     server = OxigraphServer(process, host, port, log, writable)
     try:

@@ -22,6 +22,7 @@ header is never sent on to a redirect's target.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import re
 import socket
@@ -110,10 +111,8 @@ def _exchange(opener: urllib.request.OpenerDirector, request: urllib.request.Req
 
 
 def _close(response: Any) -> None:
-    try:
+    with contextlib.suppress(Exception):  # an HTTPError without a body has nothing to close
         response.close()
-    except Exception:  # noqa: BLE001 - an HTTPError without a body has nothing to close
-        pass
 
 
 def _read(response: Any, limit: int, cut: bool, deadline: _Deadline, url: str) -> bytes:
@@ -237,10 +236,8 @@ class _Deadline:
 
 
 def _shutdown(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):  # already closed by the other end
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass  # already closed by the other end
 
 
 def _watched(http_class: Callable[..., http.client.HTTPConnection],

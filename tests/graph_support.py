@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from coopgraph.corpus import bundled_corpus_dir
@@ -26,7 +26,7 @@ def document_text(stem: str) -> str:
     return raw.replace("\r\n", "\n").replace("\r", "\n")
 
 
-@lru_cache(maxsize=None)
+@cache
 def gold_record(stem: str) -> ExtractionRecord:
     """The gold record of one bundled document, with source info and evidence offsets."""
     data = json.loads((GOLD_DIR / f"{stem}.gold.json").read_text(encoding="utf-8"))

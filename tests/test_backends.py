@@ -12,6 +12,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -111,7 +112,7 @@ def test_paged_query_keeps_the_prologue_and_makes_the_order_total() -> None:
 class CappedEndpoint(http.server.BaseHTTPRequestHandler):
     """A server that counts 5 rows, says it cut every answer at 2 rows, and ignores OFFSET."""
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         query = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         if b"COUNT" in query:
             body = (b'{"head": {"vars": ["rows"]}, "results": {"bindings": [{"rows": {"type": '
@@ -169,9 +170,9 @@ class FakeEndpoint(http.server.BaseHTTPRequestHandler):
     status = 500
     body = b"boom"
     hang = threading.Event()
-    seen_auth: list[str | None] = []
+    seen_auth: ClassVar[list[str | None]] = []
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         FakeEndpoint.seen_auth.append(self.headers.get("Authorization"))
         if self.hang.is_set():
             threading.Event().wait(3)  # say nothing for longer than the client waits

@@ -70,7 +70,7 @@ def assert_agree(ours: EvaluationReport, ref_summary: dict[str, float], ref_outp
             assert s.f1 == ref_summary[name], name
             seen.add(name)
         elif acc := _ACC_LINE.match(line):
-            name, value, ok, n = acc.groups()
+            name, _value, ok, n = acc.groups()
             a = ours.accuracy(name)
             assert (a.correct, a.total) == (int(ok), int(n)), name
             assert a.value == ref_summary[name], name

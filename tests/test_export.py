@@ -109,11 +109,11 @@ def test_interrupted_save_leaves_old_outputs_whole(ds, tmp_path, monkeypatch):
 
 
 def test_load_errors(tmp_path):
-    with pytest.raises(InputError, match="no graph.trig or graph.ttl in this directory"):
+    with pytest.raises(InputError, match=r"no graph\.trig or graph\.ttl in this directory"):
         load_graph(tmp_path)
     odd = tmp_path / "graph.xml"
     odd.write_text("<x/>", encoding="utf-8")
-    with pytest.raises(InputError, match="unknown graph format '.xml'"):
+    with pytest.raises(InputError, match=r"unknown graph format '\.xml'"):
         load_graph(odd)
     binary = tmp_path / "graph.ttl"
     binary.write_bytes(b"\xff\xfe\x00garbage")

@@ -134,7 +134,7 @@ def test_a_plugin_loader_is_found_through_its_entry_point(
     monkeypatch.syspath_prepend(str(tmp_path))
     plugin_loaders.cache_clear()
     try:
-        assert [loader.name for loader in available_loaders()][0] == "ledger"
+        assert next(loader.name for loader in available_loaders()) == "ledger"
         doc = tmp_path / "partners.ledger"
         doc.write_text("International Labour Organization\nGASI\n", encoding="utf-8")
         report = load_documents([doc], workers=1)

@@ -102,7 +102,7 @@ def test_the_example_notebook_runs(capsys: pytest.CaptureFixture[str]) -> None:
     namespace: dict[str, object] = {}
     for cell in cells:
         if cell["cell_type"] == "code":
-            exec(compile("".join(cell["source"]), str(NOTEBOOK), "exec"), namespace)  # noqa: S102
+            exec(compile("".join(cell["source"]), str(NOTEBOOK), "exec"), namespace)
     result = namespace["result"]
     assert isinstance(result, BuildResult) and len(repr(result)) < 400
     assert result.summary["cooperation_pairs"] == 183

@@ -25,7 +25,7 @@ def test_readme_has_an_example_for_every_query() -> None:
 @pytest.mark.parametrize(("command", "header"), EXAMPLES, ids=[shlex.split(c)[1] for c, _ in EXAMPLES])
 def test_readme_example_runs(corpus_build: Path, capsys: pytest.CaptureFixture[str],
                              command: str, header: str) -> None:
-    argv = shlex.split(command) + ["-o", str(corpus_build), "--format", "markdown"]
+    argv = [*shlex.split(command), "-o", str(corpus_build), "--format", "markdown"]
     assert main(argv) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == header

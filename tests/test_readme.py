@@ -43,6 +43,6 @@ def test_readme_query_examples_run(argv: list[str], tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch,
                                    corpus_build: Path) -> None:
     monkeypatch.chdir(corpus_build.parent)
-    args = argv[1:] + ["-o", str(corpus_build)]
+    args = [*argv[1:], "-o", str(corpus_build)]
     assert main(args) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.strip()

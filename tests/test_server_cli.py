@@ -65,7 +65,7 @@ def test_query_json_on_a_graph_file(corpus_build: Path, capsys: pytest.CaptureFi
 ])
 def test_query_usage_errors(corpus_build: Path, capsys: pytest.CaptureFixture[str],
                             argv: list[str], message: str) -> None:
-    assert main(argv + ["-o", str(corpus_build)]) == 2
+    assert main([*argv, "-o", str(corpus_build)]) == 2
     assert capsys.readouterr().err.strip() == message
 
 

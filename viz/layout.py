@@ -113,7 +113,7 @@ def force_layout(g: nx.Graph, *, iterations: int = FORCE_ITERATIONS, seed: int =
 def centrality(g: nx.Graph) -> dict[str, float]:
     """Degree centrality of each node, rounded (0 when the graph has one node)."""
     if g.number_of_nodes() < 2:
-        return {node: 0.0 for node in g.nodes}
+        return dict.fromkeys(g.nodes, 0.0)
     return {node: round(value, 4) for node, value in sorted(nx.degree_centrality(g).items())}
 
 

@@ -139,7 +139,7 @@ def _rows(store: ox.Store, name: str) -> list[Row]:
     assert data is not None
     reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
     header = next(reader)
-    rows = [{n: v or None for n, v in zip(header, values)} for values in reader]
+    rows = [{n: v or None for n, v in zip(header, values, strict=True)} for values in reader]
     return sorted(rows, key=lambda r: tuple(v or "" for v in r.values()))
 
 

@@ -151,7 +151,7 @@ def most_connected_actors(model: NetworkModel, limit: int) -> set[str]:
     Why: a page of every actor of a 10,000-document corpus weighs hundreds of megabytes and no
     browser draws it; the best-connected actors are the overview a coordinator starts from.
     """
-    degree: dict[str, int] = {iri: 0 for iri in model.actors}
+    degree: dict[str, int] = dict.fromkeys(model.actors, 0)
     for c in model.cooperations:
         for iri in (c.first, c.second):
             if iri in degree:

@@ -128,7 +128,7 @@ def _read_layout(path: Path, data: bytes,
             images += sum(isinstance(item, (LTFigure, LTImage)) for item in layout)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ExtractionError(path, "encrypted PDF; save an unprotected copy first") from None
-    except Exception as exc:  # pdfminer raises many unrelated types on damaged input
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types on damaged input
         raise ExtractionError(path, f"damaged PDF ({type(exc).__name__}: {exc}); "
                               "download or export it again") from None
     return pages, info, images

@@ -251,7 +251,7 @@ def _csv_rows(path: Path, text: str, notes: list[str]) -> Iterator[RegisterRow]:
                                       f"{delimiter!r}")
             lo, hi = line_starts[before], _line_end(text, line_starts, reader.line_num)
             before = reader.line_num
-            values = {h: c for h, c in zip(header, cells) if h}
+            values = {h: c for h, c in zip(header, cells, strict=False) if h}
             yield RegisterRow(f"row {n}", values, text[lo:hi], (lo, hi))
     except csv.Error as exc:
         raise ExtractionError(path, f"row {reader.line_num}: not valid CSV ({exc})") from None

@@ -97,7 +97,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
         at_edge = j <= first or i > last
         if j == first and j - i > 1 and not _BULLET.match(lines[j - 1].text):
             j -= 1  # the line right over the lead is the article's headline, however short
-        if labels >= _MIN_LABELS and at_edge or repeats and labels >= 2:
+        if (labels >= _MIN_LABELS and at_edge) or (repeats and labels >= 2):
             spans.extend((ln.start, ln.end) for ln in lines[i:j])
         i = max(j, i + 1)
     return sorted(set(spans))

@@ -51,7 +51,7 @@ def fill_event(text: str, item: Item, ev: EventDraft, found: Found,
                 getattr(ev, role).append(eid)
     elif found.home_project and re.search(re.escape(t.by_id[found.home_project].name.split()[0]), ev.title):
         ev.organisers.append(found.home_project)
-    projects = [eid for eid in dict.fromkeys(m.eid for m in in_item if m.kind == "Project")]
+    projects = list(dict.fromkeys(m.eid for m in in_item if m.kind == "Project"))
     if found.home_project and found.home_project not in projects:
         projects.insert(0, found.home_project)
     ev.projects = projects
@@ -137,10 +137,10 @@ def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
         inside_org = any(o.start <= m.start < o.end for o in found.starting(max(0, m.start - 300), m.start + 1)
                          if o.kind == "Organisation")
         after = text[m.end:m.end + 12]
-        if inside_org or re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after):
+        if inside_org or (re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after)):
             pass
         if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) or _DESCRIBED_IN.search(before) \
-                or found.table.by_id[m.eid].attrs.get("place_type") == "country" and _org_in(text, m.start, found):
+                or (found.table.by_id[m.eid].attrs.get("place_type") == "country" and _org_in(text, m.start, found)):
             continue
         vm = _VENUE.search(before)
         if vm and found.table.by_id[m.eid].attrs.get("place_type") == "country" and not _COUNTRY_VENUE.search(before):

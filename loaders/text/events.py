@@ -254,8 +254,8 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
         start = end = str(heading_year(item))
         prec = "year"
     weekday = _WEEKDAY.search(text, main[0], main[1])
-    if weekday is not None and prec != "day" or weekday is not None and start is not None and \
-            not find_dates(text, main[0], main[1], year):
+    if (weekday is not None and prec != "day") or (weekday is not None and start is not None and \
+            not find_dates(text, main[0], main[1], year)):
         ref = _reference_day(text, item, hits)
         if ref is not None:
             start = end = _weekday_near(ref, weekday.group(1), forward=bool(_FUTURE.search(text, main[0], main[1])))

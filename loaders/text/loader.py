@@ -59,7 +59,7 @@ def extract_document(document: Document) -> ExtractionRecord:
             events.append((form_event(text, it, found, form), it))
             continue
         rows = find_rows(text, *it.body_span, heading_year(it) or (it.stamp[0] if it.stamp else None))
-        if len(rows) >= 2 or rows and it.section == "upcoming":
+        if len(rows) >= 2 or (rows and it.section == "upcoming"):
             events += [(ev, it) for ev in row_events(text, it, found, rows)]
             continue
         ev = build_event(text, it)
@@ -159,7 +159,7 @@ def _embedded_event(text: str, item: Item, main: EventDraft, x: Embedded, found:
     fill_event(text, part, ev, found)
     home = found.home_project
     named = {m.eid for m in found.between(s, e)}
-    if home and home not in named and (x.own_organisers and ev.organisers or x.undated):
+    if home and home not in named and ((x.own_organisers and ev.organisers) or x.undated):
         ev.projects = [p for p in ev.projects if p != home]
     return ev
 

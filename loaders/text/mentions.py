@@ -29,6 +29,7 @@ from coopgraph.loaders.text.policies import find_conventions, find_policies
 from coopgraph.loaders.text.projects import ProjectHit, find_projects
 from coopgraph.loaders.text.refbodies import ADJECTIVAL, find_offices, ref_org_entity, ref_patterns, find_reference_bodies
 from coopgraph.loaders.reference import reference
+import itertools
 
 
 def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
@@ -88,7 +89,7 @@ def _project_titles(text: str, hits: list[ProjectHit]) -> Taken:
     inside a title does not make an organisation of it."""
     out = Taken()
     for h in hits:
-        if not h.generic and (h.acronym and " " in h.name or text[h.start - 1:h.start] == '"'):
+        if not h.generic and ((h.acronym and " " in h.name) or text[h.start - 1:h.start] == '"'):
             out.append((h.start, h.end))
     return out
 
@@ -276,7 +277,7 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
                         found.table.alias(d0, form)
             if ex and found.table.by_id.get(ex[0].eid) and found.table.by_id[ex[0].eid].type == "Organisation" \
                     and is_acronym(p.name) and p.name == text[ex[0].start:ex[0].end] \
-                    and ex[0].eid not in _REF_IDS():
+                    and ex[0].eid not in _ref_ids():
                 found.table.by_id[ex[0].eid].type = "Project"
             continue
         name = p.name
@@ -299,7 +300,7 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
         if owner:
             o = found.table.find("Organisation", owner)
             if o is not None:
-                pred = "fundedBy" if p.funder or o.attrs.get("category") == "donor" and o.id not in IMPLEMENTING_AGENCIES else "implementedBy"
+                pred = "fundedBy" if p.funder or (o.attrs.get("category") == "donor" and o.id not in IMPLEMENTING_AGENCIES) else "implementedBy"
                 found.hint(d.id, pred, o.id, (max(0, p.start - 40), p.end))
 
 
@@ -384,7 +385,7 @@ def _expanded(found: Found, name: str) -> EntityDraft | None:
 
 
 @lru_cache(maxsize=1)
-def _REF_IDS() -> frozenset[str]:
+def _ref_ids() -> frozenset[str]:
     return frozenset(o.id for o in reference().organisations)
 
 
@@ -457,7 +458,7 @@ def _claimed(found: Found, kinds: frozenset[str] | None = None) -> ClaimedSpans:
     return out
 
 
-def _near_actor(text: str, found: Found) -> "Callable[[int, int], bool]":
+def _near_actor(text: str, found: Found) -> Callable[[int, int], bool]:
     """Is [s, e) an item of a list ('A, B and C') after a body or project, or the body before
     a list's last item? (A body after a comma may be an apposition: 'expert on X, ILO'.)"""
     sep = re.compile(r"^(?:[ \n]*,[ \n]*(?:and[ \n]+)?|[ \n]+and[ \n]+)(?:the[ \n]+)?$")
@@ -498,7 +499,7 @@ def _listed_bodies(text: str, found: Found) -> None:
     actors = [m for m in found.mentions if m.kind in ("Organisation", "Project")]
     claimed = _claimed(found, frozenset(k for k in _KINDS if k != "Place"))
     places = _place_names()
-    for a, b in zip(actors, actors[1:]):
+    for a, b in itertools.pairwise(actors):
         if b.start - a.end > 200:
             continue
         right = b.start

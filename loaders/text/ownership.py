@@ -24,10 +24,8 @@ def owner_only(text: str, pos: int) -> bool:
         return True
     if pos > 0 and text[pos - 1] == "(":
         lo = max(0, pos - 200)
-        m = None
-        for m in _OWNER_LONG.finditer(text, lo, pos):
-            pass
-        return m is not None and m.end() == pos
+        ends = [m.end() for m in _OWNER_LONG.finditer(text, lo, pos)]
+        return bool(ends) and ends[-1] == pos
     return False
 
 

@@ -184,7 +184,7 @@ def name_candidates(text: str, named: Sequence[NamedSpan], claimed: ClaimedSpans
             continue
         if n.label == "PERSON":
             listed = bool(out) and out[-1].kind == "Person" and _LIST_SEP.fullmatch(text, out[-1].end, s) is not None
-            if person_candidate(text, s, e) or listed and _person_shape(text[s:e]):
+            if person_candidate(text, s, e) or (listed and _person_shape(text[s:e])):
                 out.append(Candidate(s, e, " ".join(text[s:e].split()), "Person"))
             continue
         span = org_candidate(text, s, e, is_place, near_actor)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from coopgraph.loaders.text.entities import EntityTable
 from coopgraph.loaders.text.found import Mention
+import itertools
 
 Rel = tuple[str, str, str, tuple[int, int]]
 Frame = Callable[[str, int, int, list[Mention], EntityTable], list[Rel]]
@@ -87,7 +88,7 @@ def _listed_after(text: str, ms: list[Mention], pos: int, end: int) -> list[Ment
         if m.start < pos or m.start >= end:
             continue
         gap = text[last:m.start]
-        if out and not (_joined(gap) or m.eid == out[-1].eid and re.fullmatch(r"[ \n]*\(", gap)):
+        if out and not (_joined(gap) or (m.eid == out[-1].eid and re.fullmatch(r"[ \n]*\(", gap))):
             break
         if not out and len(gap) > 40:
             break
@@ -110,7 +111,7 @@ def joint_action(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -
             group = [before[-1]]
             for m in reversed(before[:-1]):
                 gap = text[m.end:group[0].start]
-                if _joined(gap) or text.startswith(" (", m.end) and m.eid == group[0].eid:
+                if _joined(gap) or (text.startswith(" (", m.end) and m.eid == group[0].eid):
                     group.insert(0, m)
                 else:
                     break
@@ -205,7 +206,7 @@ def project_agents(text: str, s: int, e: int, ms: list[Mention], t: EntityTable)
             if m.start < impl.end() or m.start - impl.end() > _MAX_FRAME_GAP or _kind(t, m) != "Organisation":
                 continue
             if _BY.search(text, max(impl.end(), m.start - 12), m.start) or \
-                    _BY.search(text, impl.end(), m.start) and "," not in text[impl.end():m.start]:
+                    (_BY.search(text, impl.end(), m.start) and "," not in text[impl.end():m.start]):
                 out.append((proj.eid, "implementedBy", m.eid, (proj.start, m.end)))
     for m in ms:
         if m.start > proj.end and _kind(t, m) == "Organisation" and _WITH_FUNDS.search(text, max(proj.end, m.start - 45), m.start):
@@ -217,11 +218,11 @@ def project_owner(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) 
     """"A's new X Project": a donor funds it, anyone else implements it; "the A-led X" is
     implemented by A."""
     out: list[Rel] = []
-    for a, b in zip(ms, ms[1:]):
+    for a, b in itertools.pairwise(ms):
         if _kind(t, a) != "Organisation" or _kind(t, b) != "Project" or b.start - a.end > 40:
             continue
         gap = text[a.end:b.start]
-        if _LED.fullmatch(gap) or _LED.match(gap) and _LED.match(gap).end() == len(gap):  # type: ignore[union-attr]
+        if _LED.fullmatch(gap) or (_LED.match(gap) and _LED.match(gap).end() == len(gap)):  # type: ignore[union-attr]
             out.append((b.eid, "implementedBy", a.eid, (a.start, b.end)))
         elif _POSSESSIVE.fullmatch(gap):
             pred = "fundedBy" if _category(t, a) == "donor" else "implementedBy"
@@ -237,7 +238,7 @@ def structure(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> l
     """'A is part of (the) B', 'A, a member of B' (partOf, memberOf); 'Head of the X Division, Y
     Department': a unit named next to a unit of larger grain is part of it."""
     out: list[Rel] = []
-    for a, b in zip(ms, ms[1:]):
+    for a, b in itertools.pairwise(ms):
         if a.eid == b.eid or _kind(t, a) != "Organisation" or _kind(t, b) != "Organisation":
             continue
         gap = text[a.end:b.start]
@@ -275,7 +276,7 @@ def located_after_comma(text: str, mentions: Sequence[Mention], t: EntityTable) 
     a city, aimag or soum is located there (not a country: 'ILO, Mongolia' names an office's
     country in lists of bodies and places alike)."""
     out: list[Rel] = []
-    for a, b in zip(mentions, mentions[1:]):
+    for a, b in itertools.pairwise(mentions):
         if _kind(t, a) != "Organisation" or _kind(t, b) != "Place":
             continue
         pt = t.by_id[b.eid].attrs.get("place_type")

@@ -15,6 +15,7 @@ from coopgraph.loaders.text.found import Found, Mention
 from coopgraph.loaders.text.relation_frames import frame_relations, located_after_comma
 from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES, owner_only
 from coopgraph.loaders.reference import reference
+import itertools
 
 Rel = tuple[str, str, str, tuple[int, int]]
 
@@ -196,7 +197,7 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
     'SECiM PSC' (the committee is part of the project)."""
     out: list[Rel] = []
     t = found.table
-    for a, b in zip(actors, actors[1:]):
+    for a, b in itertools.pairwise(actors):
         gap = text[a.end:b.start]
         da, db = t.by_id.get(a.eid), t.by_id.get(b.eid)
         if da is None or db is None or a.eid == b.eid:
@@ -207,7 +208,7 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
                 and re.search(r"\b(?:committee|council|board|unit|team)\b", da.name, re.I):
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))  # "the Steering Committee (PSC) of the X Project"
         elif sub and (re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap)
-                    or re.fullmatch(r",[ \n]*(?:the[ \n]+)?", gap) and db.name.startswith("Ministry")):
+                    or (re.fullmatch(r",[ \n]*(?:the[ \n]+)?", gap) and db.name.startswith("Ministry"))):
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))
         elif gap in ("'s ", "'s\n") and da.type == "Organisation" and db.type == "Organisation" \
                 and re.search(r"\b(?:department|division|unit|office|section)\b", db.name, re.I):
@@ -217,14 +218,12 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))  # "X Office under the Ministry of Y"
         elif da.type == "Project" and db.type == "Organisation" \
                 and (re.fullmatch(r"[ \n]+(?:[Pp]roject|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?", gap)
-                     or re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap) and _ends_as_project(text, a, found)):
+                     or (re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap) and _ends_as_project(text, a, found))):
             # "the DVTM project of GIZ": an implementing agency implements it, a donor funds it
             pred = "fundedBy" if db.attrs.get("category") == "donor" and b.eid not in IMPLEMENTING_AGENCIES \
                 else "implementedBy"
             out.append((a.eid, pred, b.eid, (a.start, b.end)))
-        elif _THROUGH_ITS.match(gap):
-            out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
-        elif gap == " " and da.type == "Project" and db.type == "Organisation" and "ommittee" in db.name:
+        elif _THROUGH_ITS.match(gap) or (gap == " " and da.type == "Project" and db.type == "Organisation" and "ommittee" in db.name):
             out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
     for d in t.by_id.values():
         parent = d.attrs.get("ref_parent")

@@ -107,7 +107,7 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
             continue
         if role == "with":
             if any(r == "organisers" and ce2 <= cue[0] for _, ce2, r in cues) \
-                    or verb is not None and not active and verb.group(0).lower().startswith("organi"):
+                    or (verb is not None and not active and verb.group(0).lower().startswith("organi")):
                 give(m.eid, "organisers")  # "the training will be organized together with X"
             elif m.eid is not None and verb is not None and m.start > verb.start() and subject_role is None:
                 give(m.eid, "participants")
@@ -116,7 +116,7 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
             continue
         give(m.eid, role)
     # the subject of "X provided support to Y in organizing ..." is a supporter
-    for cs, ce, role in cues:
+    for cs, _ce, role in cues:
         if role == "support_to":
             for m in ms:
                 if m.end <= cs:

@@ -202,7 +202,7 @@ def recognise(text: str, spans: Sequence[tuple[int, int]]) -> list[NamedSpan]:
     if len(_names_memo) > _MEMO_SIZE:
         _names_memo.clear()
     with nlp.select_pipes(disable=off):
-        for (s, e), doc in zip(kept, nlp.pipe((text[a:b] for a, b in kept), batch_size=64)):
+        for (s, e), doc in zip(kept, nlp.pipe((text[a:b] for a, b in kept), batch_size=64), strict=True):
             found = tuple((x.start_char, x.end_char, x.label_) for x in doc.ents)
             _names_memo[text[s:e]] = found
             out.extend(NamedSpan(s + a, s + b, label) for a, b, label in found)
@@ -228,10 +228,10 @@ def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
         return []
     kept = trimmed(text, spans)
     known = all(text[a:b] in _names_memo for a, b in kept)
-    off = [p for p in nlp.pipe_names if p not in _PARSE_COMPONENTS or known and p == "ner"]
+    off = [p for p in nlp.pipe_names if p not in _PARSE_COMPONENTS or (known and p == "ner")]
     out: list[ParsedSentence] = []
     with nlp.select_pipes(disable=off):
-        for (s, e), doc in zip(kept, nlp.pipe((text[a:b] for a, b in kept), batch_size=64)):
+        for (s, e), doc in zip(kept, nlp.pipe((text[a:b] for a, b in kept), batch_size=64), strict=True):
             tokens = tuple(ParsedToken(s + t.idx, s + t.idx + len(t.text), t.text, t.lemma_, t.pos_,
                                        t.dep_, t.head.i) for t in doc)
             found = _names_memo[text[s:e]] if known else \

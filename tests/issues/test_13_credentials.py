@@ -33,7 +33,7 @@ class EchoHeaders(http.server.BaseHTTPRequestHandler):
 
     status = 500
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         body = (b"\x1b[31mpwned\x00\xe2\x80\xae " + f"{self.requestline}\r\n{self.headers}".encode()
                 + b"x" * 5000)
