@@ -38,8 +38,8 @@ def _timed(stages: dict[str, float], name: str, fn: Callable[..., Any]) -> Calla
 
 
 def run_build(docs: list[Path], out: Path, stages: dict[str, float]) -> list[Any]:
-    """One build of the documents (not the gold/ folder beside them); returns its records. Stage times are collected by wrapping the pipeline's
-    own references to each step."""
+    """One build of the documents (not the gold/ folder beside them); returns its records.
+    Stage times are collected by wrapping the pipeline's own references to each step."""
     try:
         from coopgraph import pipeline
     except ImportError:

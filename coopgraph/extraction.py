@@ -98,7 +98,8 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
     doc_paths = sorted(set(iter_document_paths(given, report.skipped)), key=_sort_key)
     if not doc_paths:
         names = ", ".join(str(p) for p in given) or "(nothing)"
-        raise InputError(names, "no documents found; pass documents (text, Markdown, HTML, PDF, DOCX, IATI XML, CSV) or a folder of them")
+        raise InputError(names, "no documents found; pass documents (text, Markdown, HTML, PDF, DOCX, "
+                                "IATI XML, CSV) or a folder of them")
     todo: list[Path] = []
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     for p in doc_paths:

@@ -68,7 +68,8 @@ def find_loader(path: Path, loaders: Iterable[Loader] | None = None) -> Loader:
     for loader in loaders if loaders is not None else available_loaders():
         if loader.sniff(path, head):
             return loader
-    raise InputError(path, "no loader for this kind of file; coopgraph reads text, Markdown, HTML, PDF, DOCX, IATI XML and CSV/JSON registers")
+    raise InputError(path, "no loader for this kind of file; coopgraph reads text, Markdown, HTML, PDF, DOCX, "
+                     "IATI XML and CSV/JSON registers")
 
 
 @dataclass(frozen=True)

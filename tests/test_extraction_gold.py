@@ -58,7 +58,8 @@ def test_bundled_corpus_scores(tmp_path: Path) -> None:
 
 def test_heldout_documents_score(tmp_path: Path) -> None:
     docs = sorted(p for p in HELDOUT.iterdir() if p.suffix in (".txt", ".md", ".html") and p.name != "README.md")
-    assert len(docs) == len(list(HELDOUT.glob("*.gold.json"))), "a held-out document without gold, or gold without its document"
+    assert len(docs) == len(list(HELDOUT.glob("*.gold.json"))), \
+        "a held-out document without gold, or gold without its document"
     s = _score(HELDOUT, docs, tmp_path)
     assert s["entities"] >= 0.98
     assert s["entities.Organisation"] >= 0.98
@@ -74,7 +75,8 @@ def test_heldout_documents_score(tmp_path: Path) -> None:
 
 def _docs_of(folder: Path) -> list[Path]:
     docs = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html") and p.name != "README.md")
-    assert len(docs) == len(list(folder.glob("*.gold.json"))), f"{folder.name}: a document without gold, or gold without its document"
+    assert len(docs) == len(list(folder.glob("*.gold.json"))), \
+        f"{folder.name}: a document without gold, or gold without its document"
     return docs
 
 

@@ -1,9 +1,10 @@
 """The network page in headless Chromium, as a coordinator would use it.
 
 Needs Debian's chromium and chromium-driver (run .ci/install-browser); without them these tests
-skip with that instruction as the reason (fail under COOPGRAPH_REQUIRE_BROWSER=1, as in CI). The page is opened from file:// with every network feature of the
-browser off; the tests then check it loaded nothing, drew every node and link, and that search,
-filters and the side panel work and show hostile text as text.
+skip with that instruction as the reason (fail under COOPGRAPH_REQUIRE_BROWSER=1, as in CI).
+The page is opened from file:// with every network feature of the browser off; the tests then
+check it loaded nothing, drew every node and link, and that search, filters and the side panel
+work and show hostile text as text.
 """
 
 from __future__ import annotations

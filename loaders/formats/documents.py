@@ -82,7 +82,8 @@ def decode_text(path: Path, data: bytes, encoding: str | None = None) -> str:
         InputError: the bytes look binary or are not valid in the encoding.
     """
     if b"\x00" in data[:8192]:
-        raise InputError(path, "looks like a binary file (NUL bytes) but is named as text; save it as plain text (UTF-8)")
+        raise InputError(path, "looks like a binary file (NUL bytes) but is named as text; "
+                         "save it as plain text (UTF-8)")
     enc = encoding or "utf-8-sig"
     try:
         text = data.decode(enc)
