@@ -14,6 +14,8 @@ from pathlib import Path
 
 from coopgraph.loaders.formats.budgets import within_budget
 from coopgraph.loaders.formats.documents import Document, document_from_text, read_document
+from coopgraph.loaders.text import statistical
+from coopgraph.loaders.text.activity_clauses import activity_clauses
 from coopgraph.loaders.text.announced import announced_activities
 from coopgraph.loaders.text.cleanup import blank_furniture
 from coopgraph.loaders.text.entities import EntityDraft, is_acronym, slug
@@ -82,6 +84,7 @@ def extract_document(document: Document) -> ExtractionRecord:
     events = [(ev, it) for ev, it in events if id(ev) in kept]
     if 0 < len(events) <= _MAX_STORY_EVENTS:
         events = _with_announced(text, events, found)
+        events = _with_clauses(text, events, found)
     rels = find_relations(text, found, sentences(text, 0, len(text)))
     return _record(document, raw, found, events, rels)
 
@@ -115,6 +118,44 @@ def _with_announced(text: str, events: list[tuple[EventDraft, Item]], found: Fou
         part = Item("", (a.span[0], a.span[0]), a.span, "upcoming" if a.status == "planned" else "", None)
         start, end, prec = span_of(find_dates(text, a.span[0], a.span[1], _year_of(main)))
         ev = EventDraft(a.title, a.type, start, end, prec, a.status, a.span)
+        fill_event(text, part, ev, found)
+        out.append((ev, item))
+    out.sort(key=lambda pair: pair[0].evidence_span[0])
+    return out
+
+
+#: a sentence worth parsing for an activity of its own (cheap filter before the parse)
+_CLAUSE_CUE = re.compile(r"\b(?:train|workshop|seminar|webinar|meeting|consultation|conference|forum|course|survey|"
+                         r"stud(?:y|ies)|assessment|handover|handed|hand|ceremony|mission|exhibition|fair|dialogue|"
+                         r"tour|campaign|took\s+place|received?|donat|deliver|distribut|signed|visit)", re.I)
+#: "During the visit, they organised a meeting": the sentence tells another activity than its frame
+_DURING = re.compile(r"\s*(?:During|At|In\s+the\s+course\s+of)\s+(?:the|this|his|her|their)\s+\w+")
+#: at most this many activities from other sentences of one story: a story names a few
+_MAX_CLAUSE_EVENTS = 4
+
+
+def _with_clauses(text: str, events: list[tuple[EventDraft, Item]], found: Found) -> list[tuple[EventDraft, Item]]:
+    """A story's events plus the activities its other sentences report, read from the parse
+    (loaders/text/activity_clauses.py); nothing when the statistical layer is off."""
+    if not statistical.active():
+        return events
+    main, item = events[0]
+    used = {ev.evidence_span for ev, _ in events}
+    todo = [sp for sp in sentences(text, *item.body_span)
+            if (sp == main.evidence_span and _DURING.match(text, sp[0]) or
+                sp not in used and not any(a <= sp[0] < b for a, b in used)) and _CLAUSE_CUE.search(text, *sp)]
+    if not todo:
+        return events
+    out = list(events)
+    for c in activity_clauses(statistical.parse(text, todo), main.type)[:_MAX_CLAUSE_EVENTS]:
+        part = Item("", (c.span[0], c.span[0]), c.span, "upcoming" if c.status == "planned" else "", None)
+        if c.during_main:
+            start, end, prec = main.start, main.end, main.precision
+        else:
+            start, end, prec = span_of(find_dates(text, c.span[0], c.span[1], _year_of(main)))
+        if start is not None and start == main.start and c.type == main.type:
+            continue  # the main activity, told again with its date
+        ev = EventDraft(c.title, c.type, start, end, prec, c.status, c.span)
         fill_event(text, part, ev, found)
         out.append((ev, item))
     out.sort(key=lambda pair: pair[0].evidence_span[0])

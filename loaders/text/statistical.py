@@ -75,6 +75,8 @@ class ParsedToken:
     pos: str
     dep: str
     head: int
+    #: the fine-grained (Penn) tag: VBD, VBN, VBG, MD... tells tense where ``pos`` says only VERB
+    tag: str = ""
 
 
 @dataclass(frozen=True)
@@ -233,7 +235,7 @@ def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
     with nlp.select_pipes(disable=off):
         for (s, e), doc in zip(kept, nlp.pipe((text[a:b] for a, b in kept), batch_size=64), strict=True):
             tokens = tuple(ParsedToken(s + t.idx, s + t.idx + len(t.text), t.text, t.lemma_, t.pos_,
-                                       t.dep_, t.head.i) for t in doc)
+                                       t.dep_, t.head.i, t.tag_) for t in doc)
             found = _names_memo[text[s:e]] if known else \
                 tuple((x.start_char, x.end_char, x.label_) for x in doc.ents)
             ents = tuple(NamedSpan(s + a, s + b, label) for a, b, label in found)
