@@ -147,10 +147,10 @@ def _verb_activity(toks: Sequence[ParsedToken], i: int) -> tuple[str, str, int] 
     obj = _object(toks, i)
     if lemma in SELF_VERBS and obj is not None:
         kind, noun = SELF_VERBS[lemma]
-        if kind == "other" and toks[obj].lemma.lower() not in SUPPLY_NOUNS:
+        if kind == "other" and not _supplied(toks, obj):
             return None
         return kind, _verb_title(toks, i, obj, noun), i
-    if lemma in TRANSFER_VERBS and obj is not None and toks[obj].lemma.lower() in SUPPLY_NOUNS:
+    if lemma in TRANSFER_VERBS and obj is not None and _supplied(toks, obj):
         return "other", _verb_title(toks, i, obj, "Handover of" if lemma == "hand" else "Delivery of"), i
     if lemma == "sign" and obj is not None and toks[obj].lemma.lower() in SIGNED_NOUNS:
         return "other", _verb_title(toks, i, obj, "Signing of"), i
@@ -253,16 +253,18 @@ def _passive_or_place(toks: Sequence[ParsedToken], gov: int, noun: int) -> bool:
 
 
 def _object(toks: Sequence[ParsedToken], i: int) -> int | None:
-    """The direct object of verb ``i`` (or the head of "over X" after "hand")."""
+    """The direct object of verb ``i`` (or of "hand over"); of a coordinated object ("beds and
+    oxygen kits"), the first conjunct that is a thing supplied, else the first."""
     for j, t in enumerate(toks):
         if t.head == i and j != i and t.dep in ("dobj", "nsubjpass"):
             return j
-    for j, t in enumerate(toks):
-        if t.head == i and j != i and t.dep == "prt":
-            for k, u in enumerate(toks):
-                if u.head == i and u.dep == "dobj":
-                    return k
     return None
+
+
+def _supplied(toks: Sequence[ParsedToken], j: int) -> bool:
+    """The object, or one of its conjuncts ("beds and oxygen kits"), is a thing supplied."""
+    conj = [k for k, u in enumerate(toks) if u.head == j and u.dep == "conj"]
+    return any(toks[k].lemma.lower() in SUPPLY_NOUNS for k in (j, *conj))
 
 
 def _chain(toks: Sequence[ParsedToken], i: int) -> list[int]:
@@ -307,6 +309,8 @@ def _same_kind(a: str, b: str) -> bool:
 def _in_description(toks: Sequence[ParsedToken], gov: int) -> bool:
     """The verb is in a relative clause: it describes a thing named before ("a project that
     trained 200 teachers"), it does not report what the story's actors did."""
+    if any(t.head == gov and t.dep in ("nsubj", "nsubjpass") and t.tag in ("WDT", "WP") for t in toks):
+        return True  # "... curricula that provided trainings": a relative clause the parser misread
     k = gov
     for _ in range(3):
         if toks[k].dep in ("relcl", "acl"):
