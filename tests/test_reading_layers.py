@@ -279,6 +279,17 @@ def test_a_dated_activity_told_in_the_passive_is_an_event_of_its_own() -> None:
     ("Deputy Minister of Health, Mr B. Bold, thanked the staff of the Ministry of Health.",
      "B. Bold", "Ministry of Health"),
     ("Water Minister D.Dorj opened the new pumping station of the Ministry of Water.", "D.Dorj", "Ministry of Water"),
+    # a body opening the title right before the name, no comma between
+    ("Today, Riverland Development Bank President Sir Ann Veld, The Governor of the Lakeside Savings Bank, "
+     "Mr B. Bold, and the Deputy Minister of Finance, Mr C. Chuluun, have signed a memorandum.",
+     "Ann Veld", "Riverland Development Bank"),
+    # "the <title> of <body>, Mr <name>": the title before the comma is this person's ...
+    ("Today, Riverland Development Bank President Sir Ann Veld, The Governor of the Lakeside Savings Bank, "
+     "Mr B. Bold, and the Deputy Minister of Finance, Mr C. Chuluun, have signed a memorandum drafted by "
+     "the Ministry of Finance.", "B. Bold", "Lakeside Savings Bank"),
+    # ... unless each name carries its own title after it
+    ("The guests were Director of the Lakeside Water Council, Mr B. Bold, Head of the Riverland Health Agency, "
+     "and Ms Ann Veld, Manager of the Northland Food Bank.", "Ann Veld", "Northland Food Bank"),
 ])
 def test_affiliation_from_an_apposition_or_a_portfolio(text: str, person: str, body: str) -> None:
     rec = extract_text(text)

@@ -328,6 +328,13 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
         span = d.attrs.get("role_span")
         org = None
         ev = None
+        if d.spans:
+            # "EBRD President Sir A B", "The Governor of the Bank of X, Mr A B": a title naming the
+            # body stands right before the name; it is this person's, whatever follows the name
+            hit = _titled_before(text, d.spans[0], actors_in(max(0, d.spans[0][0] - 140), d.spans[0][0]))
+            if hit is not None:
+                org, ev = hit.eid, (hit.start, d.spans[0][1])
+                span = None
         if isinstance(span, tuple) and _NEXT_PERSON.match(text, span[1]) and d.spans and span[0] > d.spans[0][1]:
             span = None  # "A, the Governor of the Bank, Mr B": the apposition is B's, not A's
         if isinstance(span, tuple):
@@ -345,9 +352,11 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
                 if target is not None:
                     org, ev = target.id, (d.spans[0][0], span[1])
         if org is None and d.spans:
-            # "Health Minister Name", "Deputy Minister of Finance, Mr Name": the ministry of the portfolio
+            # "Health Minister Name", "Name, Deputy Minister of Finance": the ministry of the portfolio
+            # (after the name only as its apposition: "..., and the Minister of X, Mr C" is C's)
             s0, e0 = d.spans[0]
-            near = text[max(0, s0 - 60):s0] + " " + text[e0:e0 + 60]
+            after_name = text[e0:e0 + 60] if _APPOSED_ROLE.match(text, e0) else ""
+            near = text[max(0, s0 - 60):s0] + " " + after_name
             for mm in (*_MINISTER_OF.finditer(near), *_PORTFOLIO_MINISTER.finditer(near)):
                 target = t.find("Organisation", "Ministry of " + mm.group(1))
                 if target is not None:
@@ -362,13 +371,47 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
                 org, ev = after[0].eid, (d.spans[0][0], after[0].end)
         if org is None and d.spans:
             s0 = d.spans[0][0]
-            before = [m for m in actors_in(max(0, s0 - 120), s0) if 0 <= s0 - m.end <= 25 and "." not in text[m.end:s0]]
+            before = [m for m in actors_in(max(0, s0 - 120), s0) if 0 <= s0 - m.end <= 25
+                      and not re.search(r"[.,;:]", text[m.end:s0])]
             if before:
                 org, ev = before[-1].eid, (before[-1].start, d.spans[0][1])
         if org is not None and ev is not None:
             d.attrs["affiliation"] = org
             out.append((d.id, "affiliatedWith", org, ev))
     return out
+
+
+#: the words between a body and the name it titles: title words, no clause break
+_TITLE_GAP = re.compile(r"(?:[ \n]+(?:[A-Z][\w\-’']*|of|for|in|to|and|the|H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?))*[ \n]+$")
+#: "..., the Governor of the Bank of X, Mr A": a title of a body set before the name it belongs to
+_ROLE_OF = re.compile(r"(?:Governor|Director|Minister|President|Chair(?:man|woman|person)?|Head|Representative|"
+                      r"Ambassador|Secretary|Manager|Coordinator|Officer|Advis[eo]r|Leader|Dean|Rector|Mayor|Chief|"
+                      r"Commissioner|Chancellor|Consul)(?:[ \n]+General)?[ \n]+(?:of|for|at|to)[ \n]+(?:the[ \n]+)?$")
+_COMMA_COURTESY = re.compile(r"[ \n]*,[ \n]*(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E\.|Sir|Madam)\.?[ \n]+)*$")
+#: a name followed by a role of its own: ", Head of ...", ", Deputy Resident Representative of ..."
+_OWN_ROLE_AFTER = re.compile(r"[ \n]*,[ \n]*(?!and\b|or\b)(?:the[ \n]+)?(?:[A-Za-z][\w\-]*[ \n]+){0,4}?(?:Governor|Director|Minister|"
+                             r"President|Chair\w*|Head|Representative|Ambassador|Secretary|Manager|Coordinator|"
+                             r"Officer|Advis[eo]r|Leader|Dean|Rector|Mayor|Chief|Commissioner|Specialist|Expert|member)\b")
+#: a name followed by its own role: ", Minister of ...", ", the Deputy Minister ..."
+_APPOSED_ROLE = re.compile(r"[ \n]*,[ \n]*(?:the[ \n]+)?(?:[A-Z][\w\-]*[ \n]+){0,3}?Minister\b")
+
+
+def _titled_before(text: str, name: tuple[int, int], actors: list[Mention]) -> Mention | None:
+    """The body a title right before a name belongs to: "EBRD President Sir A B", "UN Resident
+    Coordinator in Mongolia A B" (the body opens the title, no comma between), or "The Governor of
+    the Bank of X, Mr A B" (a title of the body, a comma, the name) unless the name has a role of
+    its own after it ("A, Head of X, Mr B, Director of Y": each title follows its name)."""
+    s0 = name[0]
+    for m in reversed(actors):
+        gap = text[m.end:s0]
+        if s0 - m.end <= 45 and _TITLE_GAP.fullmatch(gap) and re.search(r"[A-Z]", gap) and \
+                (m.start == 0 or not re.search(r"(?:of|for|at|to)[ \n]+(?:the[ \n]+)?$", text[max(0, m.start - 12):m.start])):
+            return m
+        if _COMMA_COURTESY.fullmatch(gap) and _ROLE_OF.search(text, max(0, m.start - 60), m.start) and \
+                not _OWN_ROLE_AFTER.match(text, name[1]):
+            return m
+        break
+    return None
 
 
 #: a role followed by a courtesy title and a name describes that next person
