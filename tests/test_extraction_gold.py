@@ -99,7 +99,9 @@ def test_dev2_scores(tmp_path: Path) -> None:
     s = _score(DEV2, _docs_of(DEV2), tmp_path)
     assert s["entities"] >= 0.72
     assert s["entities.Person"] >= 0.80
-    assert s["events"] >= 0.55
-    assert s["links"] >= 0.61
+    assert s["events"] >= 0.72
+    # links are counted on matched events only: the events found from other sentences brought
+    # their gold links into the count (47 -> 56), so 0.63 -> 0.60 is recall measured wider
+    assert s["links"] >= 0.58
     assert s["cooperation"] >= 0.47
-    assert s["relations"] >= 0.25
+    assert s["relations"] >= 0.29

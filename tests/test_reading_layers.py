@@ -425,3 +425,15 @@ def test_markdown_and_plain_text_read_the_same_words_the_same_way() -> None:
     plain, markdown = reading(_PLAIN, "news.txt"), reading(_MARKDOWN, "news.md")
     assert plain == markdown
     assert plain[0][0][1:3] == ("2023-06-26", "2023-06-26")  # the signing's day, not the dateline's
+
+
+@pytest.mark.parametrize(("sentence", "year", "expected"), [
+    ("In late April, the clinic received masks.", 2020, ("2020-04", "2020-04", "month")),
+    ("We met during May.", 2021, ("2021-05", "2021-05", "month")),
+    ("In April, the team met.", None, (None, None, "unknown")),  # no year to give it
+    ("The team may meet soon.", 2020, (None, None, "unknown")),  # "may" is no month
+])
+def test_a_month_without_its_year_takes_the_story_year(sentence: str, year: int | None,
+                                                       expected: tuple[str | None, str | None, str]) -> None:
+    from coopgraph.loaders.text.dates import find_dates, span_of
+    assert span_of(find_dates(sentence, 0, len(sentence), year)) == expected

@@ -45,6 +45,9 @@ _QUARTER = re.compile(rf"\b(1|2|3|4|first|second|third|fourth){_ORD}\s+quarter\s
 _HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_MON})\s+({_YEAR})", re.I)
 _MONTH_RANGE = re.compile(
     rf"\b({_MON})(?:\s*(?:/|-|or|and|to|until)\s*|\s+or\s+(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)({_MON})\s*,?\s*({_YEAR})?", re.I)
+#: "In late April, ...", "during March": a month without a year (it takes the item's year)
+_MONTH_ALONE = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
+                          rf"({_MON})\b(?![\s,]*\d)", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MON})\s*,?\s*({_YEAR})\b", re.I)
 #: "In 2020-2021", "from 2016 to 2018": a span of years
 _YEAR_RANGE = re.compile(rf"\b(?:in|during|from|between)\s+({_YEAR})\s*(?:-|–|to|until|and)\s*({_YEAR})\b", re.I)
@@ -170,6 +173,14 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
         if free(m.start(), m.end()):
             mon, y = _month(m.group(1)), int(m.group(2))
             add(m.start(), m.end(), f"{y}-{mon:02d}", f"{y}-{mon:02d}", "month")
+    for m in _MONTH_ALONE.finditer(text, start, end) if months else ():
+        if free(m.start(1), m.end(1)) and m.group(1)[0].isupper():
+            mon = _month(m.group(1))
+            taken.append((m.start(1), m.end(1)))
+            if default_year is None:
+                hits.append(DateHit(m.start(1), m.end(1), None, None, "unknown"))
+            else:
+                add(m.start(1), m.end(1), f"{default_year}-{mon:02d}", f"{default_year}-{mon:02d}", "month")
     for m in _YEAR_RANGE.finditer(text, start, end):
         if free(m.start(), m.end()) and m.group(1) < m.group(2):
             add(m.start(1), m.end(2), m.group(1), m.group(2), "year")
