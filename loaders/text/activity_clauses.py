@@ -96,7 +96,7 @@ def activity_clauses(parsed: Sequence[ParsedSentence], main_type: str) -> list[A
 
 def _first_activity(ps: ParsedSentence, main_type: str) -> ActivityClause | None:
     toks = ps.tokens
-    for i, t in enumerate(toks):
+    for i in range(len(toks)):
         hit = _noun_activity(toks, i) or _verb_activity(toks, i)
         if hit is None:
             continue
@@ -109,8 +109,8 @@ def _first_activity(ps: ParsedSentence, main_type: str) -> ActivityClause | None
         if _in_description(toks, gov):
             continue  # "curricula that provided trainings": background, not a report
         dated = _has_date(toks)
-        if not _is_another(toks, i) and (_pointed_back(toks, i) and not dated or
-                                         _same_kind(kind, main_type) and not dated):
+        if not _is_another(toks, i) and ((_pointed_back(toks, i) and not dated) or
+                                         (_same_kind(kind, main_type) and not dated)):
             continue  # an activity already told ("the meeting"), or the main one told again
         during = _during_main(toks)
         return ActivityClause((ps.start, ps.end), title, kind, status, during)
@@ -126,7 +126,7 @@ def _noun_activity(toks: Sequence[ParsedToken], i: int) -> tuple[str, str, int] 
     if gov is None:
         return None
     lemma = _verb_lemma(toks, gov)
-    if lemma in DOING_VERBS or lemma == "take" and _passive_or_place(toks, gov, i):
+    if lemma in DOING_VERBS or (lemma == "take" and _passive_or_place(toks, gov, i)):
         kind = event_type(_phrase(toks, i, with_of=False))
         if kind == "other":
             kind = _NOUN_TYPES.get(t.lemma.lower(), "other")
@@ -293,7 +293,7 @@ def _status(toks: Sequence[ParsedToken], gov: int, ps: ParsedSentence) -> Status
     if words & {"would", "could", "may", "might", "should", "must", "can"}:
         return None
     tags = {toks[c].tag for c in chain}
-    if "VBD" in tags or "VBN" in tags and words & {"have", "be"} or tags & {"VBG"} and "be" in words:
+    if "VBD" in tags or ("VBN" in tags and words & {"have", "be"}) or (tags & {"VBG"} and "be" in words):
         if _FUTURE_WORDS.search(" ".join(t.text for t in toks)):
             return "planned"
         return "completed"
@@ -303,7 +303,7 @@ def _status(toks: Sequence[ParsedToken], gov: int, ps: ParsedSentence) -> Status
 def _same_kind(a: str, b: str) -> bool:
     """Meetings of a committee or a working group are meetings."""
     meetings = ("meeting", "steering_committee", "working_group")
-    return a == b or a in meetings and b in meetings
+    return a == b or (a in meetings and b in meetings)
 
 
 def _in_description(toks: Sequence[ParsedToken], gov: int) -> bool:

@@ -142,8 +142,8 @@ def _with_clauses(text: str, events: list[tuple[EventDraft, Item]], found: Found
     main, item = events[0]
     used = {ev.evidence_span for ev, _ in events}
     todo = [sp for sp in sentences(text, *item.body_span)
-            if (sp == main.evidence_span and _DURING.match(text, sp[0]) or
-                sp not in used and not any(a <= sp[0] < b for a, b in used)) and _CLAUSE_CUE.search(text, *sp)]
+            if ((sp == main.evidence_span and _DURING.match(text, sp[0])) or
+                (sp not in used and not any(a <= sp[0] < b for a, b in used))) and _CLAUSE_CUE.search(text, *sp)]
     if not todo:
         return events
     out = list(events)
