@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from rdflib import URIRef
 
@@ -94,17 +95,17 @@ class EventMention:
     organisers: frozenset[URIRef]
     words: tuple[str, ...]
 
-    @property
+    @cached_property
     def day(self) -> str | None:
         start = self.event.start or ""
         return start if _DAY.match(start) else None
 
-    @property
+    @cached_property
     def month(self) -> str | None:
         start = self.event.start or ""
         return start[:7] if _MONTH.match(start) and len(start) >= 7 else None
 
-    @property
+    @cached_property
     def year(self) -> str | None:
         start = self.event.start or ""
         return start[:4] if _YEAR_ONLY.match(start) else None
@@ -176,6 +177,14 @@ def _match_rank(a: EventMention, b: EventMention) -> int | None:
     return None
 
 
+#: In a block, a mention is compared with at most this many neighbours on each side, in the
+#: order of their title words. Why: a block (one actor, or one title word, in one month) grows
+#: with the corpus, and comparing all its pairs made the work quadratic (x9 pairs for x3
+#: documents). No block of the bundled, test or 3,000-document generated corpora is this large,
+#: so their merges are those of all pairs (tests/test_graph_event_identity_scale.py).
+WINDOW = 16
+
+
 def _candidates(mentions: list[EventMention]) -> list[tuple[int, str, str, int, int]]:
     """Every matching pair (rank, IRIs, indices), looked for only where a match is possible.
 
@@ -183,6 +192,13 @@ def _candidates(mentions: list[EventMention]) -> list[tuple[int, str, str, int, 
     words of the title in rarest-first order (prefix filtering: two word sets with Jaccard
     >= 0.8 always share one of these); undated mentions are paired inside the bucket of their
     exact title words, and only when they share an organiser.
+
+    Only pairs the bucket can decide are made: two mentions dated to the day are decided by
+    the day bucket (``_match_rank`` refuses them in the month bucket), and two mentions dated
+    to the month by the month bucket, so a month block pairs its month-only mentions with the
+    others and a title block its mentions without a month. Each of these anchors meets at most
+    ``WINDOW`` neighbours on each side of it in the block sorted by title words, so the work is
+    linear in the mentions.
     """
     frequency = Counter(w for m in mentions for w in set(m.words))
     prefixes = [_prefix(m.words, frequency) for m in mentions]
@@ -195,21 +211,11 @@ def _candidates(mentions: list[EventMention]) -> list[tuple[int, str, str, int, 
         if m.words:
             buckets[("title", " ".join(m.words))].append(i)
     pairs: set[tuple[int, int]] = set()
-    for (kind, _value), members in buckets.items():
+    for (kind, _value), members in sorted(buckets.items()):
         if len(members) < 2:
             continue
-        blocks: dict[object, list[int]] = defaultdict(list)
-        for i in members:
-            keys = mentions[i].organisers if kind == "title" else mentions[i].actors
-            for key in keys:
-                blocks[key].append(i)
-            if kind != "title":
-                for word in prefixes[i]:
-                    blocks[("word", word)].append(i)
-        for block in blocks.values():
-            for x, i in enumerate(block):
-                for j in block[x + 1:]:
-                    pairs.add((i, j) if i < j else (j, i))
+        for block in _blocks(kind, members, mentions, prefixes):
+            _pair_block(kind, block, mentions, pairs)
     out = []
     for i, j in pairs:
         rank = _match_rank(mentions[i], mentions[j])
@@ -218,6 +224,39 @@ def _candidates(mentions: list[EventMention]) -> list[tuple[int, str, str, int, 
             out.append((rank, a, b, i, j))
     out.sort()
     return out
+
+
+def _blocks(kind: str, members: list[int], mentions: list[EventMention],
+            prefixes: list[list[str]]) -> list[list[int]]:
+    """A bucket's mentions grouped by shared actor (organiser for titles) and prefix word."""
+    blocks: dict[object, list[int]] = defaultdict(list)
+    for i in members:
+        keys = mentions[i].organisers if kind == "title" else mentions[i].actors
+        for key in keys:
+            blocks[key].append(i)
+        if kind != "title":
+            for word in prefixes[i]:
+                blocks[("word", word)].append(i)
+    return [block for block in blocks.values() if len(block) > 1]
+
+
+def _anchored(kind: str, m: EventMention) -> bool:
+    """Whether a bucket of ``kind`` decides pairs that ``m`` is part of (see _candidates)."""
+    return kind == "day" or (kind == "month" and m.day is None) or \
+        (kind == "title" and m.month is None)
+
+
+def _pair_block(kind: str, block: list[int], mentions: list[EventMention],
+                pairs: set[tuple[int, int]]) -> None:
+    """Pair each anchor of ``block`` with its neighbours (all of them in a small block)."""
+    if len(block) > WINDOW + 1:  # else every pair is inside the window: no order needed
+        block = sorted(block, key=lambda i: (mentions[i].words, i))
+    for x, i in enumerate(block):
+        if not _anchored(kind, mentions[i]):
+            continue
+        for j in block[max(0, x - WINDOW):x + WINDOW + 1]:
+            if j != i:
+                pairs.add((i, j) if i < j else (j, i))
 
 
 def _prefix(words: tuple[str, ...], frequency: Counter[str]) -> list[str]:
