@@ -88,6 +88,7 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
     hits: list[DateHit] = []
     taken = ClaimedSpans()
     free = taken.free
+    y: int | None  # a year read from the text, else default_year (None: no year known)
 
     def add(a: int, b: int, first: str | None, last: str | None, prec: str) -> None:
         taken.append((a, b))
@@ -96,8 +97,8 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
         hits.append(DateHit(a, b, first, last, prec))
 
     for m in _ISO.finditer(text, start, end):
-        d = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-        add(m.start(), m.end(), d, d, "day")
+        iso = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        add(m.start(), m.end(), iso, iso, "day")
     if text.find(".", start, end) >= 0 or text.find("/", start, end) >= 0:
         for m in _DOTTED_YMD.finditer(text, start, end):
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))

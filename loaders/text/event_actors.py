@@ -28,7 +28,7 @@ def fill_event(text: str, item: Item, ev: EventDraft, found: Found,
     sents = sentences(text, b0, b1)
     if exclude:
         ex_set = set(exclude)
-        sents = [sp for sp in sents if sp not in ex_set]
+        sents = tuple(sp for sp in sents if sp not in ex_set)
     t = found.table
     in_item = found.between(item.heading_span[0], b1)
     if exclude:
@@ -127,7 +127,7 @@ def _quoted(text: str, pos: int, lo: int) -> bool:
     return text.count('"', line_start, pos) % 2 == 1
 
 
-def _venues(text: str, item: Item, in_item: list, found: Found) -> list[str]:
+def _venues(text: str, item: Item, in_item: list[Mention], found: Found) -> list[str]:
     out: list[str] = []
     accepted_end = -(1 << 30)
     for m in in_item:

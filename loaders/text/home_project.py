@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from coopgraph.loaders.text.entities import EntityDraft
 from coopgraph.loaders.text.found import Found, Mention
 
 
-def resolve_home_project(found: Found, items: list[tuple[int, int, list[str]]] = (), title_end: int = 0) -> None:
+def resolve_home_project(found: Found, items: Sequence[tuple[int, int, list[str]]] = (), title_end: int = 0) -> None:
     projects = [d for d in found.table.by_id.values() if d.type == "Project"]
     if not projects:
         return
@@ -28,7 +30,7 @@ def resolve_home_project(found: Found, items: list[tuple[int, int, list[str]]] =
     found.hints = [h for h in found.hints if h[0] != "__home__"]
 
 
-def _page_wide(d: EntityDraft, items: list[tuple[int, int, list[str]]], title_end: int) -> bool:
+def _page_wide(d: EntityDraft, items: Sequence[tuple[int, int, list[str]]], title_end: int) -> bool:
     """Is the project the page's own: named in its title line, or in more than one item (a page of
     one item is its project's page)?"""
     substantial = [it for it in items if it[1] - it[0] > 150]

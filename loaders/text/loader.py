@@ -45,7 +45,7 @@ def extract_document(document: Document) -> ExtractionRecord:
     """Extract entities, events and relations from a decoded document (its text cut to the
     per-document budget, loaders/formats/budgets.py, with a warning in the record)."""
     document = within_budget(document)
-    raw = document.source and document.text
+    raw = document.text
     text = blank_furniture(normalise(raw))
     items = split_items(text)
     place_hits = find_places(text, 0, len(text))
@@ -266,13 +266,13 @@ def _record(document: Document, raw: str, found: Found, events: list[tuple[Event
     used: set[str] = set()
     for ev, _it in events:
         eid = _event_id(ev, used)
-        s, e = ev.evidence_span
+        ev_s, ev_e = ev.evidence_span
         out_events.append(Event(
             id=eid, title=ev.title, type=ev.type, start=ev.start, end=ev.end, date_precision=ev.precision,
             status=ev.status, places=tuple(ev.places), organisers=tuple(ev.organisers),
             supporters=tuple(ev.supporters), participants=tuple(ev.participants),
             projects=tuple(ev.projects), subjects=tuple(ev.subjects), people=tuple(ev.people),
-            attendee_count=ev.attendee_count, evidence=raw[s:e], span=(s, e)))
+            attendee_count=ev.attendee_count, evidence=raw[ev_s:ev_e], span=(ev_s, ev_e)))
     seen: set[tuple[str, str, str]] = set()
     out_rels = []
     for s, p, o, (a, b) in rels:
@@ -304,7 +304,7 @@ def _entity(d: EntityDraft, funders: dict[str, list[str]], implementers: dict[st
     aliases = tuple(x for x in dict.fromkeys(d.aliases) if x != d.name)
     if d.type == "Organisation":
         cat = str(a.get("category") or "other")
-        country = a.get("country")
+        country = _s(a.get("country"))
         if country is None and home_country and cat in ("government", "social_partner", "education", "research", "ngo"):
             country = home_country  # a national body of a document set in the gazetteer's country
         return Entity(d.id, d.type, d.name, aliases, category=cat, country=country,

@@ -212,7 +212,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             gov = re.match(r"Government of (?:the )?(.+)$", name)
             country = gov.group(1) if gov and gov.group(1).lower() in places else None
             written = f"{aimag} aimag {n.name}" if aimag else ""
-            aliases = (written,) if written and text[max(0, n.start - len(written) + len(n.name)):n.end] == written else ()
+            aliases: tuple[str, ...] = (written,) if written and text[max(0, n.start - len(written) + len(n.name)):n.end] == written else ()
             aliases += _without_country(name)
             d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat, country=country,
                                 aliases=aliases)  # "Khovd aimag X Department" as written, too

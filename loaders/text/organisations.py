@@ -9,6 +9,7 @@ bodies of any country and any sector without a list of names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|Offices|Department|"
@@ -87,7 +88,7 @@ def category_for(name: str, head: str) -> str:
     return CATEGORY_BY_HEAD.get(head.lower().rstrip("s").replace("ie", "y") if head.lower().endswith("ies") else head.lower().rstrip("s") if head.lower() not in ("address",) else head.lower(), "other")
 
 
-def find_org_names(text: str, start: int, end: int, is_place: callable[[str], bool]) -> list[OrgName]:
+def find_org_names(text: str, start: int, end: int, is_place: Callable[[str], bool]) -> list[OrgName]:
     """Organisation names in text[start:end], longest first where they overlap."""
     out: list[OrgName] = []
     for m in HEAD_RE.finditer(text, start, end):
@@ -99,7 +100,7 @@ def find_org_names(text: str, start: int, end: int, is_place: callable[[str], bo
     return _drop_overlaps(out)
 
 
-def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: callable[[str], bool]) -> OrgName | None:
+def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: Callable[[str], bool]) -> OrgName | None:
     head = text[hs:he]
     lower_head = head[0].islower()
     left = _walk_left(text, hs, lo, allow_lower=lower_head)
@@ -199,7 +200,7 @@ _ON = re.compile(r"[ \n]+on(?=[ \n]+[A-Z])")
 _ON_HEADS = frozenset({"Committee", "Council", "Commission", "Board", "Network", "Alliance"})
 
 
-def _walk_right(text: str, he: int, hi: int, head: str, is_place: callable[[str], bool]) -> int:
+def _walk_right(text: str, he: int, hi: int, head: str, is_place: Callable[[str], bool]) -> int:
     """End of the name: 'of/for' + capitalised words, and comma lists closed by 'and'."""
     end = he
     pos = he

@@ -127,7 +127,7 @@ def _role_before(text: str, start: int) -> bool:
 def _role_after(text: str, end: int) -> bool:
     """'X, Director at ...', 'X, an ILO senior specialist', 'X, CEO of ...'."""
     m = re.match(r",[ ]+([^,.;:\n]{1,60})", text[end:end + 80])
-    return bool(m) and any(w.lower() in ROLE_WORDS for w in m.group(1).split()[:5])
+    return m is not None and any(w.lower() in ROLE_WORDS for w in m.group(1).split()[:5])
 
 
 def _person_shape(name: str) -> bool:

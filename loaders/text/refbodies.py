@@ -71,6 +71,7 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
     _, _, table = ref_patterns()
     by_start = {h.start: h for h in hits if h.place is not None}
     spans: list[tuple[int, int, str, PlaceHit | None, int]] = []
+    m: re.Match[str] | None
     for m in (_OFFICE.finditer(text) if "Office" in text else ()):
         end, where = m.end(), None
         if m.group(2) == "in":
@@ -107,7 +108,7 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
         found.add(Mention(s, e, d.id, "Organisation"))
         taken.append((s, e))
         found.hint(d.id, "partOf", parent.id, (s, e))
-        if where is not None:
+        if where is not None and where.place is not None:
             found.hint(d.id, "locatedIn", where.place.id, (s, e))
 
 

@@ -270,10 +270,10 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
     for a in actors:
         after = re.match(r"[ \n]+in[ \n]+", text[a.end:a.end + 6])
         if after:
-            p = [by_start[a.end + after.end()]] if a.end + after.end() in by_start else []
-            if p and (t.by_id[p[0].eid].attrs.get("place_type") in ("aimag", "soum")
-                      or _MISSION.match(t.by_id[a.eid].name)):  # 'Embassy of X in Mongolia'
-                out.append((a.eid, "locatedIn", p[0].eid, (a.start, p[0].end)))
+            place = by_start.get(a.end + after.end())
+            if place is not None and (t.by_id[place.eid].attrs.get("place_type") in ("aimag", "soum")
+                                      or _MISSION.match(t.by_id[a.eid].name)):  # 'Embassy of X in Mongolia'
+                out.append((a.eid, "locatedIn", place.eid, (a.start, place.end)))
     return out
 
 

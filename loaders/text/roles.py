@@ -9,7 +9,7 @@ report attended it), except projects, which only take a role when a cue says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from coopgraph.loaders.text.found import Found, Mention
 
@@ -69,7 +69,8 @@ def assign_roles(text: str, sents: Sequence[tuple[int, int]], found: Found, acto
     return roles
 
 
-def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, give, home: str | None) -> None:
+def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, give: Callable[[str, str], None],
+                    home: str | None) -> None:
     cues = [(m.start(), m.end(), _CUES[int(next(k for k, v in m.groupdict().items() if v)[1:])][1])
             for m in _CUE_RE.finditer(text, s, e)]
     verb = _ORG_VERB.search(text, s, e)

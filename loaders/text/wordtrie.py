@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+#: a node of the trie: the next character to its node, "" marking the end of a word
+_Node = dict[str, "_Node"]
+
 
 def trie_alternation(words: Iterable[str], *, fold: bool = False) -> str:
     """A regex (no capturing groups) matching any of ``words``; ``fold`` lower-cases them first.
@@ -19,7 +22,7 @@ def trie_alternation(words: Iterable[str], *, fold: bool = False) -> str:
     Use ``fold=True`` only with patterns compiled with ``re.IGNORECASE``. Raises nothing; an empty
     list gives a pattern that never matches.
     """
-    root: dict[str, dict] = {}
+    root: _Node = {}
     for w in words:
         if not w:
             continue
@@ -32,7 +35,7 @@ def trie_alternation(words: Iterable[str], *, fold: bool = False) -> str:
     return _build(root)
 
 
-def _build(node: dict[str, dict]) -> str:
+def _build(node: _Node) -> str:
     alts = [re.escape(ch) + _build(node[ch]) for ch in sorted(k for k in node if k)]
     if not alts:
         return ""
