@@ -32,7 +32,7 @@ def files_fingerprint(locations: Iterable[tuple[Path, str]]) -> str:
 
 def packages_fingerprint(packages: Iterable[tuple[str, tuple[str, ...]]]) -> str:
     """``files_fingerprint`` of the files matching each package's globs (missing packages skipped)."""
-    locations = []
+    locations: list[tuple[Path, str]] = []
     for package, patterns in packages:
         root = package_root(package)
         if root is not None:

@@ -23,7 +23,7 @@ def valid_unicode(record: ExtractionRecord) -> ExtractionRecord:
     """``record`` with every lone surrogate replaced by U+FFFD and a warning saying so; the
     same object when there was none."""
     counter = [0]
-    cleaned = _clean(record, counter)
+    cleaned: ExtractionRecord = _clean(record, counter)
     if not counter[0]:
         return record
     note = ("invalid characters (lone UTF-16 surrogates, e.g. from a \\ud801 escape) replaced "

@@ -21,9 +21,8 @@ from coopgraph._atomic import atomic_write_text, staged, staged_path
 from coopgraph._lock import build_lock
 from coopgraph._resources import packages_fingerprint
 from coopgraph.errors import InputError, ValidationError
-from coopgraph.extraction import (
-    LoadReport, Progress, Reading, extractor_version, load_documents,
-)
+from coopgraph.extraction import LoadReport, Progress, extractor_version, load_documents
+from coopgraph.loaders.text.statistical import Reading
 from coopgraph.defaults import DEFAULT_BASE_IRI
 from coopgraph.graph import build_quads, load_graph, save_graph, summarise, validate_graph
 from coopgraph.records import ExtractionRecord

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Literal as TypingLiteral
+from typing import Any, Literal as TypingLiteral, get_args
 
 EntityType = TypingLiteral["Organisation", "Person", "Project", "Convention", "Policy", "Place"]
-ENTITY_TYPES: tuple[str, ...] = ("Organisation", "Person", "Project", "Convention", "Policy", "Place")
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
 ORG_CATEGORIES: tuple[str, ...] = (
     "government", "international", "donor", "social_partner", "education", "research", "ngo",
     "private", "other",
@@ -46,7 +46,7 @@ class Entity:
     """An organisation, person, project, convention, policy or place named in a document."""
 
     id: str
-    type: str
+    type: EntityType
     name: str
     aliases: tuple[str, ...] = ()
     category: str | None = None  # Organisation
@@ -136,7 +136,7 @@ class ExtractionRecord:
         ``warnings`` appears only when there are some, so records of ordinary documents keep
         the gold-file layout.
         """
-        data = _jsonable(asdict(self))
+        data: dict[str, Any] = _jsonable(asdict(self))
         if not self.warnings:
             del data["warnings"]
         return data

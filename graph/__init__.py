@@ -16,7 +16,8 @@ from coopgraph.graph.builder import (
     to_dataset,
 )
 from coopgraph.graph.export import EXPORT_FORMATS, export_graph
-from coopgraph.graph.iris import DEFAULT_BASE_IRI, slugify
+from coopgraph.defaults import DEFAULT_BASE_IRI
+from coopgraph.graph.iris import slugify
 from coopgraph.graph.network import to_networkx
 from coopgraph.graph.serialization import to_nquads, to_trig, to_turtle, union_graph
 from coopgraph.graph.storage import load_graph, resolve_graph_path, save_graph

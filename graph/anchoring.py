@@ -8,6 +8,7 @@ offsets must be found in the same text the loader read (line breaks normalised t
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 from coopgraph.records import Event, ExtractionRecord, Relation, Span
 
@@ -32,6 +33,9 @@ def anchor_record(record: ExtractionRecord, text: str) -> ExtractionRecord:
     return replace(record, events=events, relations=relations)
 
 
-def _anchor(item: Event | Relation, text: str) -> Event | Relation:
+_Item = TypeVar("_Item", Event, Relation)
+
+
+def _anchor(item: _Item, text: str) -> _Item:
     span = find_span(text, item.evidence, item.span)
     return item if span == item.span else replace(item, span=span)

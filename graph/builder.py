@@ -22,14 +22,15 @@ from coopgraph.graph.event_identity import resolve_events
 from coopgraph.graph.events import DocumentWriter, EventFact, RelationFact, add_event_facts
 from coopgraph.graph.evidence import OA
 from coopgraph.graph.identity import Identities, resolve_entities
-from coopgraph.graph.iris import DEFAULT_BASE_IRI, check_base_iri, mint
+from coopgraph.defaults import DEFAULT_BASE_IRI
+from coopgraph.graph.iris import check_base_iri, mint
 from coopgraph.ontology.namespace import CG, CGC
 from coopgraph.records import ExtractionRecord
 
 PREFIXES: dict[str, Namespace] = {
-    "cg": Namespace(str(CG._NS)), "cgc": Namespace(str(CGC._NS)), "dcterms": DCTERMS,
-    "oa": OA, "owl": OWL, "prov": PROV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS,
-    "wd": WD, "xsd": XSD,
+    "cg": Namespace(str(CG._NS)), "cgc": Namespace(str(CGC._NS)), "dcterms": Namespace(str(DCTERMS._NS)),
+    "oa": OA, "owl": Namespace(str(OWL._NS)), "prov": Namespace(str(PROV._NS)), "rdf": Namespace(str(RDF._NS)),
+    "rdfs": Namespace(str(RDFS._NS)), "skos": Namespace(str(SKOS._NS)), "wd": WD, "xsd": Namespace(str(XSD._NS)),
 }
 
 

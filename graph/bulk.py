@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.memory import Memory
@@ -73,8 +73,9 @@ def graph_triples(g: Graph) -> Collection[Triple]:
 
 def fill_graph(g: Graph, triples: Iterable[Triple]) -> None:
     """Add ``triples`` to ``g`` (fast when ``g`` is a new graph on a ``Memory`` store)."""
-    if _fast_path_possible(g.store):
-        _fill_memory(g.store, [(g, triples)])  # type: ignore[arg-type]
+    store = g.store
+    if _fast_path_possible(store):
+        _fill_memory(store, [(g, triples)])
     else:
         g.addN((s, p, o, g) for s, p, o in triples)
 
@@ -92,7 +93,7 @@ def load_graphs(ds: Dataset, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
         store.addN((s, p, o, g) for s, p, o in graphs[name])
 
 
-def _fast_path_possible(store: object) -> bool:
+def _fast_path_possible(store: object) -> TypeGuard[Memory]:
     if type(store) is not Memory or not all(hasattr(store, _PRIVATE + a) for a in _INTERNALS):
         return False
     return not _internal(store, "spo") and _internal(store, "defaultContexts") is None
@@ -106,6 +107,8 @@ def _fill_memory(store: Memory, graphs: list[tuple[Graph, Iterable[Triple]]]) ->
     triple_contexts: dict[Triple, dict[str | None, bool]] = _internal(store, "tripleContexts")
     context_triples: dict[str | None, set[Triple]] = _internal(store, "contextTriples")
     contexts_of: dict[Triple, list[str]] = {}
+    level: dict[Any, dict[Any, int]] | None
+    leaf: dict[Any, int] | None
     for graph, triples in graphs:
         ctx = f"{graph.identifier.__class__.__name__}:{graph.identifier}"
         _internal(store, "all_contexts").add(graph)

@@ -201,7 +201,7 @@ class DocumentWriter:
         obj = self.ids.iri_of.get((self.index, rel.object))
         if subj is None or obj is None or subj == obj:
             return None
-        prop = CG[rel.predicate]
+        prop: URIRef = getattr(CG, rel.predicate)  # a predicate the ontology lacks raises (CG._fail)
         self.g.add((subj, prop, obj))
         node = mint(self.base, "relation", self.doc.slug,
                     self._relations.claim(f"{rel.subject} {rel.predicate} {rel.object}"))

@@ -109,7 +109,7 @@ class ResolvedEntity:
 
     def attribute(self, name: str) -> str | None:
         """The most common non-empty value of a single-valued entity field (ties: smallest)."""
-        counts = Counter(v for m in self.mentions if (v := getattr(m.entity, name)))
+        counts: Counter[str] = Counter(v for m in self.mentions if (v := getattr(m.entity, name)))
         if not counts:
             return None
         return min(counts, key=lambda v: (-counts[v], v))

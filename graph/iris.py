@@ -12,7 +12,6 @@ import unicodedata
 
 from rdflib import URIRef
 
-from coopgraph.defaults import DEFAULT_BASE_IRI  # noqa: F401 (one home, re-exported here)
 
 #: Longest slug kept; longer names are cut at a hyphen and get a short hash for uniqueness.
 MAX_SLUG = 60

@@ -27,7 +27,7 @@ class _Compactor:
     """Compact IRIs (``cg:agent``) where the context has the prefix, full IRIs elsewhere."""
 
     def __init__(self, context: Mapping[str, str]) -> None:
-        self._terms = TermWriter(dict(context))  # type: ignore[misc]
+        self._terms = TermWriter(context)
         self._cache: dict[object, str] = {}
 
     def iri(self, node: URIRef | BNode) -> str:

@@ -18,7 +18,7 @@ from coopgraph.ontology.namespace import CG
 _TYPES = (("Organisation", CG.Organisation), ("Project", CG.Project))
 
 
-def to_networkx(graph: Graph | Dataset) -> nx.Graph:
+def to_networkx(graph: Graph | Dataset) -> nx.Graph[str]:
     """Undirected graph of actors joined by cooperation.
 
     Node attributes: ``label``, ``type`` (Organisation or Project), and when known ``category``,
@@ -27,7 +27,7 @@ def to_networkx(graph: Graph | Dataset) -> nx.Graph:
     """
     if isinstance(graph, Dataset):
         graph = union_graph(graph)
-    net = nx.Graph()
+    net: nx.Graph[str] = nx.Graph()
     for type_name, cls in _TYPES:
         for node in sorted({s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}, key=str):
             net.add_node(str(node), **_node_attributes(graph, node, type_name))

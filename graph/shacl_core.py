@@ -59,7 +59,7 @@ class Shape:
     path: URIRef | None = None
     message: str | None = None
     targets: list[URIRef] = field(default_factory=list)
-    checks: list[tuple[URIRef, Any]] = field(default_factory=list)
+    checks: list[tuple[Node, Any]] = field(default_factory=list)
     properties: list[Shape] = field(default_factory=list)
 
 
@@ -256,7 +256,7 @@ def _pattern_ok(_c: Checker, v: Node, pattern: re.Pattern[str]) -> bool:
 
 
 _NODE = SH.node
-_FAILURES: dict[URIRef, Any] = {
+_FAILURES: dict[Node, Any] = {
     SH.minCount: lambda _c, n, _f, values: [None] if len(values) < n else [],
     SH.maxCount: lambda _c, n, _f, values: [None] if len(values) > n else [],
     SH.hasValue: lambda _c, value, _f, values: [] if value in values else [None],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from rdflib import BNode, Literal, Namespace, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from coopgraph.graph.index import build_index
@@ -32,7 +32,7 @@ _BARE_DATATYPES = {XSD.integer}  # written bare (``42``); a set probe skips rdfl
 class TermWriter:
     """Renders terms with the given prefixes (longest namespace wins); each term once."""
 
-    def __init__(self, prefixes: Mapping[str, Namespace], *, ntriples: bool = False) -> None:
+    def __init__(self, prefixes: Mapping[str, str], *, ntriples: bool = False) -> None:
         self._ntriples = ntriples  # N-Triples/N-Quads: no prefixes, no bare integers
         self._namespaces = sorted(((str(ns), p) for p, ns in prefixes.items()),
                                   key=lambda x: -len(x[0]))
@@ -120,18 +120,18 @@ def iter_statements(triples: Iterable[Triple], terms: TermWriter, indent: str = 
         yield indent + term(s) + " " + sep_preds.join(lines) + " .\n"
 
 
-def prefix_header(prefixes: Mapping[str, Namespace]) -> str:
+def prefix_header(prefixes: Mapping[str, str]) -> str:
     """``@prefix`` lines for every prefix, sorted by prefix."""
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
 
 
-def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, Namespace],
+def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str],
                  terms: TermWriter | None = None) -> str:
     """A Turtle document: prefixes, a blank line, then one sorted block per subject."""
     return "".join(iter_turtle(triples, prefixes, terms))
 
 
-def iter_turtle(triples: Iterable[Triple], prefixes: Mapping[str, Namespace],
+def iter_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str],
                 terms: TermWriter | None = None) -> Iterator[str]:
     """``write_turtle``'s text in pieces (for streaming to a file)."""
     terms = terms or TermWriter(prefixes)
@@ -141,13 +141,13 @@ def iter_turtle(triples: Iterable[Triple], prefixes: Mapping[str, Namespace],
 
 
 def write_trig(graphs: Iterable[tuple[URIRef | None, Iterable[Triple]]],
-                 prefixes: Mapping[str, Namespace], terms: TermWriter | None = None) -> str:
+                 prefixes: Mapping[str, str], terms: TermWriter | None = None) -> str:
     """A TriG document: each (graph name, triples) pair as ``<name> { ... }`` in the given order."""
     return "".join(iter_trig(graphs, prefixes, terms))
 
 
 def iter_trig(graphs: Iterable[tuple[URIRef | None, Iterable[Triple]]],
-              prefixes: Mapping[str, Namespace], terms: TermWriter | None = None) -> Iterator[str]:
+              prefixes: Mapping[str, str], terms: TermWriter | None = None) -> Iterator[str]:
     """``write_trig``'s text in pieces (for streaming to a file)."""
     terms = terms or TermWriter(prefixes)
     yield prefix_header(prefixes)

@@ -142,12 +142,13 @@ def _validate_pyshacl(graph: Graph | Dataset | GraphSets, only: set[Node] | None
     labels = _Labels(build_index(graph_triples(data)))
     violations = []
     for r in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(r, SH.focusNode)
+        focus, shape = results.value(r, SH.focusNode), results.value(r, SH.sourceShape)
+        assert focus is not None and shape is not None  # every validation result names both
         if only is not None and focus not in only:
             continue
         violations.append(_line(focus, results.value(r, SH.resultPath),
                                 results.value(r, SH.resultMessage), results.value(r, SH.value),
-                                results.value(r, SH.sourceShape), labels))
+                                shape, labels))
     violations.sort()
     return ValidationReport(not violations if only is not None else bool(conforms), violations)
 

@@ -97,7 +97,8 @@ class OxigraphBackend:
         return cls(store)
 
     def select(self, sparql: str, bindings: Mapping[str, Identifier]) -> QueryResult:
-        subs = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
         try:
             solutions = self.store.query(sparql, substitutions=subs,
                                          use_default_graph_as_union=True)

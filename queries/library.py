@@ -256,7 +256,7 @@ def _check_params(query: NamedQuery, prepared: Query) -> None:
     algebra = prepared.algebra
     if algebra.name != "SelectQuery":
         raise QueryError("only SELECT queries can run here", query.path, 1)
-    projected = {str(v) for v in algebra.get("PV", [])}
+    projected = {str(v) for v in algebra.get("PV") or []}
     grouped = _group_vars(algebra)
     for p in query.params:
         line = _param_line(query.sparql, p.name)

@@ -157,7 +157,7 @@ def _insert(update: str, name: URIRef | None, batch: list[tuple[object, object, 
 def _batches(triples: Iterable[tuple[object, object, object]], size: int
              ) -> Iterator[list[tuple[object, object, object]]]:
     batch: list[tuple[object, object, object]] = []
-    for t in sorted(triples):  # type: ignore[type-var]
+    for t in sorted(triples):
         batch.append(t)
         if len(batch) == size:
             yield batch

@@ -35,7 +35,7 @@ class Placement:
     community_count: int
 
 
-def place_nodes(g: nx.Graph) -> Placement:
+def place_nodes(g: nx.Graph[str]) -> Placement:
     """Lay out ``g`` and measure it; an empty graph gives empty maps."""
     if g.number_of_nodes() == 0:
         return Placement({}, {}, {}, 0)
@@ -44,12 +44,12 @@ def place_nodes(g: nx.Graph) -> Placement:
                      community_count=len({c for c in communities.values() if c >= 0}))
 
 
-def layout(g: nx.Graph) -> dict[str, tuple[int, int]]:
+def layout(g: nx.Graph[str]) -> dict[str, tuple[int, int]]:
     """Seeded force-directed positions in pixels, spread by graph size."""
     n = g.number_of_nodes()
     if n == 1:
         return {next(iter(g.nodes)): (0, 0)}
-    ordered = nx.Graph()
+    ordered: nx.Graph[str] = nx.Graph()
     ordered.add_nodes_from(sorted(g.nodes))
     ordered.add_edges_from(sorted((min(u, v), max(u, v), {"weight": math.log2(1 + d["weight"])})
                                   for u, v, d in g.edges(data=True)))
@@ -57,7 +57,8 @@ def layout(g: nx.Graph) -> dict[str, tuple[int, int]]:
         # Kamada-Kawai spreads dense clusters evenly; its start is a seeded spring layout, so
         # the result is deterministic too.
         start = nx.spring_layout(ordered, seed=SEED, weight="weight", iterations=50)
-        raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
+        raw = {node: (float(x), float(y))
+               for node, (x, y) in nx.kamada_kawai_layout(ordered, pos=start, weight=None).items()}
     else:
         raw = force_layout(ordered)
     scale = 70.0 * math.sqrt(n) + 120.0
@@ -65,7 +66,7 @@ def layout(g: nx.Graph) -> dict[str, tuple[int, int]]:
             for node, (x, y) in sorted(raw.items())}
 
 
-def force_layout(g: nx.Graph, *, iterations: int = FORCE_ITERATIONS, seed: int = SEED
+def force_layout(g: nx.Graph[str], *, iterations: int = FORCE_ITERATIONS, seed: int = SEED
                  ) -> dict[str, tuple[float, float]]:
     """Fruchterman-Reingold positions in the unit square, repulsion computed densely in numpy.
 
@@ -110,16 +111,16 @@ def force_layout(g: nx.Graph, *, iterations: int = FORCE_ITERATIONS, seed: int =
     return {node: (float(pos[i, 0]), float(pos[i, 1])) for node, i in index.items()}
 
 
-def centrality(g: nx.Graph) -> dict[str, float]:
+def centrality(g: nx.Graph[str]) -> dict[str, float]:
     """Degree centrality of each node, rounded (0 when the graph has one node)."""
     if g.number_of_nodes() < 2:
         return dict.fromkeys(g.nodes, 0.0)
     return {node: round(value, 4) for node, value in sorted(nx.degree_centrality(g).items())}
 
 
-def find_communities(g: nx.Graph) -> dict[str, int]:
+def find_communities(g: nx.Graph[str]) -> dict[str, int]:
     """Louvain communities (seeded), numbered by size; nodes alone in theirs get -1."""
-    ordered = nx.Graph()
+    ordered: nx.Graph[str] = nx.Graph()
     ordered.add_nodes_from(sorted(g.nodes))
     ordered.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in g.edges(data=True)))
     groups = nx.community.louvain_communities(ordered, weight="weight", seed=SEED)

@@ -125,7 +125,7 @@ def _index(model: NetworkModel) -> _Index:
     return idx
 
 
-def make_payload(model: NetworkModel, g: nx.Graph, placement: Placement) -> JSONObject:
+def make_payload(model: NetworkModel, g: nx.Graph[str], placement: Placement) -> JSONObject:
     """Nodes, edges and the events they refer to, ready for ``json.dumps``."""
     idx = _index(model)
     nodes = [_node(idx, g, node, placement) for node in sorted(g.nodes, key=_order)]
@@ -141,12 +141,12 @@ def _order(node: str) -> tuple[str, int]:
     return node[0], int(node[1:])
 
 
-def _edge_order(g: nx.Graph) -> list[tuple[str, str]]:
-    pairs = [tuple(sorted((u, v), key=_order)) for u, v in g.edges]
+def _edge_order(g: nx.Graph[str]) -> list[tuple[str, str]]:
+    pairs = [(u, v) if _order(u) <= _order(v) else (v, u) for u, v in g.edges]
     return sorted(pairs, key=lambda p: (_order(p[0]), _order(p[1])))
 
 
-def _node(idx: _Index, g: nx.Graph, node: str, placement: Placement) -> JSONObject:
+def _node(idx: _Index, g: nx.Graph[str], node: str, placement: Placement) -> JSONObject:
     data = g.nodes[node]
     x, y = placement.positions[node]
     base: JSONObject = {"id": node, "kind": data["kind"], "x": x, "y": y,
@@ -214,7 +214,7 @@ def _evidence(idx: _Index, items: tuple[Evidence, ...]) -> list[JSONValue]:
     return out
 
 
-def _edge(idx: _Index, g: nx.Graph, u: str, v: str, index: int) -> JSONObject:
+def _edge(idx: _Index, g: nx.Graph[str], u: str, v: str, index: int) -> JSONObject:
     data = g.edges[u, v]
     coop = idx.coops.get(data.get("coop", ""))
     events = [e for e in (coop.events if coop else data.get("events", ())) if e in idx.eids]

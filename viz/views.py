@@ -34,7 +34,7 @@ def place_ids(model: NetworkModel) -> dict[str, str]:
     return {iri: f"p{i}" for i, iri in enumerate(model.places)}
 
 
-def build_view(model: NetworkModel, view: str, keep: set[str] | None = None) -> nx.Graph:
+def build_view(model: NetworkModel, view: str, keep: set[str] | None = None) -> nx.Graph[str]:
     """The networkx graph of one view; ``keep`` limits it to those actor IRIs (ego network).
 
     Raises:
@@ -47,14 +47,14 @@ def build_view(model: NetworkModel, view: str, keep: set[str] | None = None) -> 
     return builder(model, actors)
 
 
-def _add_actors(g: nx.Graph, model: NetworkModel, actors: list[str]) -> None:
+def _add_actors(g: nx.Graph[str], model: NetworkModel, actors: list[str]) -> None:
     ids = actor_ids(model)
     for iri in actors:
         g.add_node(ids[iri], kind="actor", iri=iri)
 
 
-def _actors_view(model: NetworkModel, actors: list[str]) -> nx.Graph:
-    g = nx.Graph()
+def _actors_view(model: NetworkModel, actors: list[str]) -> nx.Graph[str]:
+    g: nx.Graph[str] = nx.Graph()
     _add_actors(g, model, actors)
     ids, keep = actor_ids(model), set(actors)
     for c in model.cooperations:
@@ -63,8 +63,8 @@ def _actors_view(model: NetworkModel, actors: list[str]) -> nx.Graph:
     return g
 
 
-def _bipartite_view(model: NetworkModel, actors: list[str]) -> nx.Graph:
-    g = nx.Graph()
+def _bipartite_view(model: NetworkModel, actors: list[str]) -> nx.Graph[str]:
+    g: nx.Graph[str] = nx.Graph()
     _add_actors(g, model, actors)
     ids, eids, keep = actor_ids(model), event_ids(model), set(actors)
     for iri, event in model.events.items():
@@ -81,8 +81,8 @@ def _bipartite_view(model: NetworkModel, actors: list[str]) -> nx.Graph:
     return g
 
 
-def _places_view(model: NetworkModel, actors: list[str]) -> nx.Graph:
-    g = nx.Graph()
+def _places_view(model: NetworkModel, actors: list[str]) -> nx.Graph[str]:
+    g: nx.Graph[str] = nx.Graph()
     ids, pids, keep = actor_ids(model), place_ids(model), set(actors)
     links: dict[tuple[str, str], set[str]] = defaultdict(set)
     for iri, event in model.events.items():

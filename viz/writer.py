@@ -64,7 +64,8 @@ def build_network(graph: Dataset | Graph | ox.Store, *, view: str = "actors", fo
     g = build_view(model, view, keep)
     payload = make_payload(model, g, place_nodes(g))
     counts: dict[str, int] = {}
-    for _node, kind in sorted(g.nodes(data="kind")):
+    for node in sorted(g.nodes):
+        kind = g.nodes[node]["kind"]
         counts[_NODE_WORDS[kind]] = counts.get(_NODE_WORDS[kind], 0) + 1
     counts[_EDGE_WORDS[view]] = g.number_of_edges()
     if left_out:

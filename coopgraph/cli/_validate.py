@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from coopgraph.cli._commands import add_command
-from coopgraph.cli._options import DEFAULT_OUTPUT, add_graph
+from coopgraph.cli._options import add_graph
+from coopgraph.defaults import DEFAULT_OUTPUT
 from coopgraph.graph import load_graph, resolve_graph_path, validate_graph
 from coopgraph.graph.validation import ENGINES
 

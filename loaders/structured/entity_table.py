@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from coopgraph.loaders.structured.values import name_key, slugify, split_acronym
-from coopgraph.records import Entity
+from coopgraph.records import Entity, EntityType
 
 
 @dataclass
@@ -18,7 +18,7 @@ class _Draft:
     """An entity being collected; frozen into an :class:`Entity` at the end."""
 
     id: str
-    type: str
+    type: EntityType
     name: str
     aliases: list[str] = field(default_factory=list)
     category: str | None = None
@@ -36,7 +36,7 @@ class EntityTable:
         self._by_key: dict[tuple[str, str], _Draft] = {}
         self._ids: set[str] = set()
 
-    def add(self, entity_type: str, name: str, *, aliases: tuple[str, ...] = (),
+    def add(self, entity_type: EntityType, name: str, *, aliases: tuple[str, ...] = (),
             category: str | None = None, place_type: str | None = None,
             parent: str | None = None) -> str:
         """The local id of the entity of this type named ``name`` (created on first sight).
@@ -85,7 +85,7 @@ class EntityTable:
             for d in self._drafts
         )
 
-    def _find(self, entity_type: str, forms: list[str]) -> _Draft | None:
+    def _find(self, entity_type: EntityType, forms: list[str]) -> _Draft | None:
         for form in forms:
             found = self._by_key.get((entity_type, name_key(form)))
             if found is not None:

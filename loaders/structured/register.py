@@ -26,7 +26,7 @@ from coopgraph.loaders.formats.sniffing import looks_binary, source_info, strip_
 from coopgraph.loaders.structured.values import (
     name_key, parse_iso_date, slugify, split_acronym, split_multi,
 )
-from coopgraph.records import EVENT_TYPES, STATUSES, Event, ExtractionRecord, SourceInfo
+from coopgraph.records import EVENT_TYPES, STATUSES, EntityType, Event, ExtractionRecord, SourceInfo
 
 #: The documented columns, in their documented order.
 COLUMNS: tuple[str, ...] = (
@@ -144,7 +144,7 @@ def _row_event(path: Path, row: RegisterRow, table: EntityTable, project_keys: s
 def _actors(row: RegisterRow, role: str, table: EntityTable, project_keys: set[str]) -> list[str]:
     ids: list[str] = []
     for name in _multi(row, role):
-        kind = "Project" if name_key(name) in project_keys else "Organisation"
+        kind: EntityType = "Project" if name_key(name) in project_keys else "Organisation"
         ident = table.add(kind, name)
         if ident not in ids:
             ids.append(ident)

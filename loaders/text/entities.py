@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from coopgraph.records import EntityType
+
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 _SPELLING = (("organisation", "organization"), ("centre", "center"), ("labor", "labour"),
@@ -59,7 +61,7 @@ class EntityDraft:
     """A mutable entity while the document is read; frozen into records.Entity at the end."""
 
     id: str
-    type: str
+    type: EntityType
     name: str
     aliases: list[str] = field(default_factory=list)
     attrs: dict[str, object] = field(default_factory=dict)
@@ -75,7 +77,7 @@ class EntityTable:
         self._keys: dict[tuple[str, str], str] = {}
         self.redirects: dict[str, str] = {}
 
-    def find(self, etype: str, name: str) -> EntityDraft | None:
+    def find(self, etype: EntityType, name: str) -> EntityDraft | None:
         keys = acronym_keys(name) if is_acronym(name) else (name_key(name),)
         for k in keys:
             eid = self._keys.get((group(etype), k))
@@ -83,11 +85,11 @@ class EntityTable:
                 return self.by_id[eid]
         return None
 
-    def find_id(self, etype: str, name: str) -> str | None:
+    def find_id(self, etype: EntityType, name: str) -> str | None:
         d = self.find(etype, name)
         return d.id if d else None
 
-    def add(self, etype: str, name: str, *, span: tuple[int, int] | None = None,
+    def add(self, etype: EntityType, name: str, *, span: tuple[int, int] | None = None,
             aliases: tuple[str, ...] = (), eid: str | None = None,
             **attrs: object) -> EntityDraft:
         """Register a mention: merged into a known entity when any name form matches."""
