@@ -103,7 +103,7 @@ def test_actors_view_nodes_edges_and_panel_data(page: str) -> None:
                     if data["events"][k]["title"].startswith("Training"))
     assert training["date"] == "2021-05-10" and training["status"] == "completed"
     assert ["Ministry of Testing", "organiser", mot] in training["roles"]
-    assert training["places"][0][0] == "North aimag"
+    assert training["places"][0][0] == "Bridge soum"
     supports = next(e for e in data["edges"] if e["relations"])
     assert supports["relations"] == ["supports"]
 
@@ -131,16 +131,24 @@ def test_bipartite_view_has_events_coloured_by_type_and_status() -> None:
     assert net.counts == {"actors": 5, "events": 4, "roles": 9}
 
 
-def test_places_view_links_actors_to_the_places_of_their_events() -> None:
+def test_places_view_links_actors_to_the_aimags_and_the_capital_of_their_events() -> None:
     net = build_network(small_dataset(), view="places")
     nodes = {n["id"]: n for n in net.payload["nodes"]}
     places = {n["name"]: n for n in nodes.values() if n["kind"] == "place"}
-    assert set(places) == {"North aimag", "Capital City"}
-    assert places["North aimag"]["group"] == "aimag"
+    # the soum folds into its aimag; the country abroad and Testland itself are not drawn
+    assert {name: n["group"] for name, n in places.items()} == {
+        "North aimag": "aimag", "Capital City": "capital"}
     near_north = {nodes[e["from"]]["name"] for e in net.payload["edges"]
                   if e["to"] == places["North aimag"]["id"]}
     assert near_north == {"Ministry of Testing", "International Test Agency",
                           "Federation of Test Unions"}
+    north = places["North aimag"]
+    assert ["Includes events in", "Bridge soum"] in north["details"]
+    assert [net.payload["events"][e]["title"] for e, _ in north["events"]] == [
+        "Training on test inspection"]
+    assert net.counts == {"actors": 5, "places (aimags and the capital)": 2,
+                          "actor–place links": 7,
+                          "events abroad or without an aimag left out": 1}
 
 
 def test_focus_gives_the_ego_network() -> None:

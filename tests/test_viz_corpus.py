@@ -58,11 +58,17 @@ def test_corpus_labels_are_acronyms_distinct_and_searchable_by_alias(corpus_grap
     assert "MLSP" in by_label["MoLSP"]["search"]
 
 
-def test_places_view_shows_the_aimags_of_the_events(corpus_graph: Dataset) -> None:
+def test_places_view_shows_the_aimags_and_the_capital_not_countries(corpus_graph: Dataset
+                                                                     ) -> None:
     net = build_network(corpus_graph, view="places")
-    aimags = {n["name"] for n in net.payload["nodes"] if n["kind"] == "place"
-              and n["group"] == "aimag"}
-    assert {"Selenge", "Dornod", "Zavkhan"} <= aimags
+    places = {n["name"]: n for n in net.payload["nodes"] if n["kind"] == "place"}
+    assert {"Selenge", "Dornod", "Zavkhan"} <= set(places)
+    assert places["Ulaanbaatar"]["group"] == "capital"
+    assert {n["group"] for n in places.values()} == {"aimag", "capital"}  # no country, no city
+    assert {"Ireland", "Lithuania", "China", "Mongolia", "Beijing"}.isdisjoint(places)
+    # the soums Shaamar and Sukhbaatar count for Selenge aimag
+    assert ["Includes events in", "Shaamar; Sukhbaatar"] in places["Selenge"]["details"]
+    assert net.counts["events abroad or without an aimag left out"] >= 1
 
 
 def test_gasi_ego_network_holds_its_partners(corpus_graph: Dataset) -> None:

@@ -88,7 +88,8 @@ def _cooperation(g, a: URIRef, b: URIRef, events: list[URIRef], years: list[int]
 
 
 def small_dataset() -> Dataset:
-    """Five actors (one named with an XSS payload), four events, two places, four links."""
+    """Five actors (one named with an XSS payload), four events, four links; events in a soum of
+    North aimag, in the capital and abroad."""
     ds = Dataset()
     doc_graph = ds.graph(ID["graph/document/sample"])
     coop_graph = ds.graph(ID["graph/cooperation"])
@@ -111,14 +112,25 @@ def small_dataset() -> Dataset:
     city = ID["place/city/capital"]
     g.add((city, RDF.type, CG.City))
     g.add((city, RDFS.label, Literal("Capital City")))
+    soum = ID["place/soum/bridge"]  # the places view counts its events for North aimag
+    g.add((soum, RDF.type, CG.Soum))
+    g.add((soum, RDFS.label, Literal("Bridge soum")))
+    g.add((soum, CG.locatedIn, aimag))
+    country, abroad = ID["place/testland"], ID["place/faraway"]
+    for iri, name in ((country, "Testland"), (abroad, "Faraway")):
+        g.add((iri, RDF.type, CG.Country))
+        g.add((iri, RDFS.label, Literal(name)))
+    g.add((aimag, CG.locatedIn, country))
+    g.add((city, CG.locatedIn, country))  # so the capital: a city right in a divided country
     e1 = _event(g, "training", "Training on test inspection", "training", "completed",
                 "2021-05-10", {"organiser": [ministry], "supporter": [agency],
-                               "participant": [union]}, aimag)
+                               "participant": [union]}, soum)
     e2 = _event(g, "meeting", "Meeting " + XSS_SCRIPT, "meeting", "completed", "2022-03-01",
                 {"organiser": [agency], "participant": [ministry, evil]}, city)
     e3 = _event(g, "forum", "Planned forum on tests", "forum", "planned", "2024-09-01",
                 {"organiser": [ministry], "supporter": [project]}, city)
-    _event(g, "survey", "Undated survey", "survey", "unknown", None, {"organiser": [union]})
+    _event(g, "survey", "Undated survey", "survey", "unknown", None, {"organiser": [union]},
+           abroad)
     _evidence(g, e1, doc, "e1", "The ministry trained inspectors with ITA support.", 10)
     _evidence(g, e2, doc, "e2", XSS_QUOTE, 120)
     c1 = _cooperation(coop_graph, ministry, agency, [e1, e2], [2021, 2022])

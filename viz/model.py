@@ -15,7 +15,7 @@ import csv
 import io
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
@@ -52,11 +52,16 @@ class Actor:
 
 @dataclass(frozen=True)
 class Place:
-    """A place events happened in; ``kind`` is aimag, soum, city, region, country or place."""
+    """A place events happened in, or one that contains such a place.
+
+    ``kind`` is aimag, soum, city, region, country or place; ``parent`` the place it lies in
+    (``cg:locatedIn``), which the places view follows up to the aimag or the capital.
+    """
 
     iri: str
     name: str
     kind: str
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -274,6 +279,7 @@ def _read_events(g: ox.Store, evidence: dict[str, tuple[Evidence, ...]]
         old = places.get(iri)
         if old is None or (old.kind == "place" and kind != "place"):
             places[iri] = Place(iri=iri, name=r["label"] or iri.rsplit("/", 1)[-1], kind=kind)
+    _read_parents(g, places)
     events: dict[str, Event] = {}
     for r in _rows(g, "events"):
         iri = str(r["event"])
@@ -287,6 +293,30 @@ def _read_events(g: ox.Store, evidence: dict[str, tuple[Evidence, ...]]
             roles=tuple(sorted(roles[iri])), places=tuple(sorted(event_places[iri])),
             evidence=evidence.get(iri, ()))
     return dict(sorted(events.items())), dict(sorted(places.items()))
+
+
+def _read_parents(g: ox.Store, places: dict[str, Place]) -> None:
+    """Add, in place, the parent of each place and of each parent's parent (with its kind).
+
+    Why a fixed point rather than one pass: a soum's aimag is not always a place of an event
+    itself, and the view needs the aimag's own parent (the country) to find the capital.
+    """
+    parents: dict[str, tuple[str, str | None, str]] = {}
+    for r in _rows(g, "place-parents"):
+        kind = (_local(r["class"], "") or "place").lower()
+        child, parent = str(r["place"]), str(r["parent"])
+        old = parents.get(child)
+        if old is None or (old[2] == "place" and kind != "place"):
+            parents[child] = (parent, r["label"], kind)
+    todo = [iri for iri in places if iri in parents]
+    while todo:
+        iri = todo.pop()
+        parent, label, kind = parents[iri]
+        places[iri] = replace(places[iri], parent=parent)
+        if parent not in places:
+            places[parent] = Place(iri=parent, name=label or parent.rsplit("/", 1)[-1], kind=kind)
+            if parent in parents:
+                todo.append(parent)
 
 
 def _read_cooperations(g: ox.Store, evidence: dict[str, tuple[Evidence, ...]],

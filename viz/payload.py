@@ -8,6 +8,7 @@ happens once, where the JSON is put into the HTML (``page.py``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -152,8 +153,11 @@ def _node(idx: _Index, g: nx.Graph[str], node: str, placement: Placement) -> JSO
     base: JSONObject = {"id": node, "kind": data["kind"], "x": x, "y": y,
                         "centrality": placement.centrality[node],
                         "community": placement.communities[node], "degree": g.degree[node]}
-    kind_fields = {"actor": _actor_fields, "event": _event_fields, "place": _place_fields}
-    base.update(kind_fields[data["kind"]](idx, data["iri"]))
+    if data["kind"] == "place":
+        base.update(_place_fields(idx, data))
+    else:
+        kind_fields = {"actor": _actor_fields, "event": _event_fields}
+        base.update(kind_fields[data["kind"]](idx, data["iri"]))
     return base
 
 
@@ -189,13 +193,27 @@ def _event_fields(idx: _Index, iri: str) -> JSONObject:
             "events": [[idx.eids[iri], "event"]], "details": [["IRI", iri]]}
 
 
-def _place_fields(idx: _Index, iri: str) -> JSONObject:
+def _place_fields(idx: _Index, data: dict[str, object]) -> JSONObject:
+    """A place node: its own events, or those the view gathered (an aimag's include its soums)."""
+    iri = str(data["iri"])
     p = idx.model.places[iri]
-    here = idx.by_place.get(iri, [])
+    gathered = data.get("events")
+    here = list(gathered) if isinstance(gathered, tuple) else idx.by_place.get(iri, [])
     idx.used.update(here)
-    return {"label": short(p.name), "name": p.name, "group": p.kind, "search": [p.name],
-            "events": [[idx.eids[e], "place"] for e in here],
-            "details": [["Name", p.name], ["Kind", p.kind], ["IRI", iri]]}
+    kind = str(data.get("group") or p.kind)
+    details: list[JSONValue] = [["Name", p.name], ["Kind", kind]]
+    within = data.get("within")
+    if isinstance(within, tuple) and within:
+        details.append(["Includes events in", "; ".join(str(w) for w in within)])
+    details.append(["IRI", iri])
+    return {"label": short(p.name), "name": p.name, "group": kind, "search": [p.name],
+            "events": [[idx.eids[e], "place"] for e in sorted(here, key=_by_date(idx))],
+            "details": details}
+
+
+def _by_date(idx: _Index) -> Callable[[str], tuple[str, str]]:
+    """Sort key of event IRIs: by start date (undated last), then IRI."""
+    return lambda e: (idx.model.events[e].start or "9999", e)
 
 
 def _evidence(idx: _Index, items: tuple[Evidence, ...]) -> list[JSONValue]:
@@ -240,7 +258,7 @@ def _event(idx: _Index, iri: str) -> JSONObject:
         roles[who].append(role)
     return {
         "title": e.title, "type": e.type, "status": e.status, "date": event_date(e),
-        "year": e.year,
+        "start": e.start, "end": e.end, "year": e.year,
         "roles": [[idx.names.get(w, w), ", ".join(r), idx.aids.get(w)]
                   for w, r in sorted(roles.items())],
         "places": [[idx.model.places[p].name, idx.pids[p]] for p in e.places

@@ -14,7 +14,7 @@ from collections import defaultdict
 import networkx as nx
 
 from coopgraph.errors import InputError
-from coopgraph.viz.model import Actor, NetworkModel
+from coopgraph.viz.model import Actor, NetworkModel, Place
 
 VIEWS: tuple[str, ...] = ("actors", "bipartite", "places")
 
@@ -81,21 +81,75 @@ def _bipartite_view(model: NetworkModel, actors: list[str]) -> nx.Graph[str]:
     return g
 
 
+#: Place kinds that divide a country at the first level (Mongolia's aimags; regions elsewhere).
+FIRST_LEVEL = ("aimag", "region")
+
+
+def divisions(model: NetworkModel) -> dict[str, str | None]:
+    """For each place, the first-level division it lies in (itself if it is one), or None.
+
+    A soum gives its aimag; an aimag itself; a city that lies directly in a country which has
+    aimags (Ulaanbaatar, a first-level unit of its own) gives itself, as the capital. A country,
+    a city abroad, or a place whose containing aimag the graph does not know gives None.
+    """
+    divided = {p.parent for p in model.places.values() if p.kind in FIRST_LEVEL}
+    found: dict[str, str | None] = {}
+    for place in model.places:
+        seen: set[str] = set()
+        current: str | None = place
+        found[place] = None
+        while current is not None and current not in seen and current in model.places:
+            seen.add(current)
+            here = model.places[current]
+            if here.kind in FIRST_LEVEL or is_capital(here, divided):
+                found[place] = current
+                break
+            current = here.parent
+    return found
+
+
+def is_capital(place: Place, divided: set[str | None]) -> bool:
+    """A city lying directly in one of the ``divided`` countries (those with aimags)."""
+    return place.kind == "city" and place.parent is not None and place.parent in divided
+
+
 def _places_view(model: NetworkModel, actors: list[str]) -> nx.Graph[str]:
+    """Actors and the aimags (and the capital) their events took place in.
+
+    Why divisions rather than every place: a coordinator asks "who works in Dornod?"; a soum's
+    events count for its aimag (its soums are listed on the node), and study visits abroad or
+    events only said to be "in Mongolia" have no aimag to draw, so they are left out and counted.
+    """
     g: nx.Graph[str] = nx.Graph()
     ids, pids, keep = actor_ids(model), place_ids(model), set(actors)
     links: dict[tuple[str, str], set[str]] = defaultdict(set)
+    held: dict[str, set[str]] = defaultdict(set)
+    within: dict[str, set[str]] = defaultdict(set)
+    elsewhere: set[str] = set()
+    division_of = divisions(model)
+    divided = {p.parent for p in model.places.values() if p.kind in FIRST_LEVEL}
     for iri, event in model.events.items():
-        for actor, _role in event.roles:
-            if actor in keep:
-                for place in event.places:
-                    links[(actor, place)].add(iri)
-    linked = sorted({a for a, _ in links})
-    _add_actors(g, model, linked)
-    for place in sorted({p for _, p in links}):
-        g.add_node(pids[place], kind="place", iri=place)
+        mine = [a for a, _role in event.roles if a in keep]
+        if not mine or not event.places:
+            continue
+        mapped = {place: division_of[place] for place in event.places}
+        elsewhere.update(iri for d in mapped.values() if d is None)
+        for place, division in mapped.items():
+            if division is None:
+                continue
+            held[division].add(iri)
+            if place != division:
+                within[division].add(model.places[place].name)
+            for actor in mine:
+                links[(actor, division)].add(iri)
+    _add_actors(g, model, sorted({a for a, _ in links}))
+    for place in sorted(held):
+        g.add_node(pids[place], kind="place", iri=place, events=tuple(sorted(held[place])),
+                   within=tuple(sorted(within[place])),
+                   group="capital" if is_capital(model.places[place], divided) else None)
     for (actor, place), events in sorted(links.items()):
         g.add_edge(ids[actor], pids[place], weight=len(events), events=tuple(sorted(events)))
+    g.graph["elsewhere"] = len(elsewhere - {e for es in held.values() for e in es})
     return g
 
 

@@ -23,7 +23,7 @@ from coopgraph.viz.views import build_view, ego_actors, most_connected_actors
 
 DEFAULT_TITLE = "coopgraph cooperation network"
 
-_NODE_WORDS = {"actor": "actors", "event": "events", "place": "places"}
+_NODE_WORDS = {"actor": "actors", "event": "events", "place": "places (aimags and the capital)"}
 _EDGE_WORDS = {"actors": "cooperation links", "bipartite": "roles", "places": "actor–place links"}
 
 
@@ -68,6 +68,8 @@ def build_network(graph: Dataset | Graph | ox.Store, *, view: str = "actors", fo
         kind = g.nodes[node]["kind"]
         counts[_NODE_WORDS[kind]] = counts.get(_NODE_WORDS[kind], 0) + 1
     counts[_EDGE_WORDS[view]] = g.number_of_edges()
+    if g.graph.get("elsewhere"):
+        counts["events abroad or without an aimag left out"] = int(g.graph["elsewhere"])
     if left_out:
         counts["less connected actors left out (see coopgraph viz --focus)"] = left_out
     payload["view"] = view

@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="graph to draw (.trig, .ttl, .nq, .nt or .jsonld) instead of the build's")
     p.add_argument("--view", choices=VIEWS, default="actors",
                    help="actors: who cooperates with whom (default); bipartite: actors and "
-                        "their events; places: actors and the places of their events")
+                        "their events; places: actors and the aimags (and the capital) their events "
+                        "took place in")
     p.add_argument("--focus", metavar="NAME",
                    help="only the ego network of this actor (name, acronym or IRI)")
     p.add_argument("--depth", type=int, default=1, metavar="N",
