@@ -71,6 +71,18 @@ def chromium() -> Iterator[object]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def open_page(driver: object, path: Path) -> None:
+    """Open ``path`` and wait until the page says it has drawn (``data-ready``), up to 10 s."""
+    import time
+    driver.get(path.resolve().as_uri())  # type: ignore[attr-defined]
+    for _ in range(100):
+        if driver.execute_script(  # type: ignore[attr-defined]
+                "return document.body.getAttribute('data-ready')") == "1":
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{path} did not finish drawing in 10 s")
+
+
 def png_colours(png: bytes, limit: int = 4096) -> int:
     """How many distinct pixel values a PNG screenshot has (decoded with zlib, no Pillow).
 

@@ -9,13 +9,12 @@ work and show hostile text as text.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from browser import chromium, png_colours
+from browser import chromium, open_page, png_colours
 from coopgraph.viz import write_network
 from viz_graphs import DORNOD, XSS_IMG, XSS_SCRIPT, XSS_QUOTE, ZAVKHAN, alias_dataset, \
     small_dataset
@@ -32,15 +31,6 @@ def count(graph, query: str) -> int:
     from rdflib import Dataset
     union = Dataset(store=graph.store, default_union=True)
     return int(next(iter(union.query(query)))[0])
-
-
-def open_page(driver, path: Path) -> None:
-    driver.get(path.resolve().as_uri())
-    for _ in range(100):
-        if driver.execute_script("return document.body.getAttribute('data-ready')") == "1":
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{path} did not finish drawing in 10 s")
 
 
 def severe_logs(driver) -> list[str]:
@@ -120,10 +110,7 @@ def test_search_focuses_an_actor_and_highlights_its_neighbours(fresh) -> None:
     assert names == ["International Test Agency"]
     assert fresh.find_element("css selector", "#cg-panel h2").text == "International Test Agency"
     assert fresh.find_element("id", "cg-search-status").text == "Found International Test Agency."
-    dimmed = fresh.execute_script("return window.coopgraph.nodes.get({filter: function (n) {"
-                                  " return n.font.color === '#bbb'; }}).map(function (n) {"
-                                  " return n.label; }).sort()")
-    assert dimmed == ["BTP", "Federation of Test Unions"]  # not linked to ITA
+    assert dimmed_labels(fresh) == ["BTP", "Federation of Test Unions"]  # not linked to ITA
 
 
 def test_filters_hide_what_does_not_match_without_reloading(fresh) -> None:
@@ -150,9 +137,11 @@ def selected_names(driver) -> list[str]:
 
 
 def dimmed_labels(driver) -> list[str]:
-    return driver.execute_script("return window.coopgraph.nodes.get({filter: function (n) {"
-                                 " return n.font.color === '#bbb'; }}).map(function (n) {"
-                                 " return n.label; }).sort()")
+    """The labels (drawn or not) of the nodes drawn dimmed."""
+    return driver.execute_script(
+        "var c = window.coopgraph; return c.nodes.get({filter: function (n) {"
+        " return n.font.color === '#bbb'; }}).map(function (n) {"
+        " return c.data.nodes.filter(function (d) { return d.id === n.id; })[0].label; }).sort()")
 
 
 def search(driver, text: str) -> None:
@@ -203,15 +192,15 @@ def test_several_hits_are_listed_and_each_can_be_clicked(aliases_page) -> None:
 
 def test_acronym_label_with_the_full_name_on_hover_and_in_the_panel(aliases_page) -> None:
     d = aliases_page
-    node = d.execute_script("var c = window.coopgraph; var n = c.data.nodes.filter("
-                            "function (n) { return n.label === 'MONEF'; })[0];"
-                            " return c.nodes.get(n.id)")
-    assert node["label"] == "MONEF"
+    monef = ("var c = window.coopgraph; var n = c.data.nodes.filter("
+             "function (n) { return n.label === 'MONEF'; })[0]; return c.nodes.get(n.id)")
+    node = d.execute_script(monef)
     assert node["title"].split("\n")[0] == "Mongolian Employers' Federation"  # the tooltip
     search(d, "MONEF")
+    assert d.execute_script(monef)["label"] == "MONEF"  # a selected node is always labelled
     panel = d.find_element("id", "cg-panel").text
     assert "Mongolian Employers' Federation" in panel and "Acronym\nMONEF" in panel
-    labels = d.execute_script("return window.coopgraph.nodes.get().map(function (n) {"
+    labels = d.execute_script("return window.coopgraph.data.nodes.map(function (n) {"
                               " return n.label; })")
     assert len(labels) == len(set(labels))  # the two departments do not look the same
 

@@ -11,11 +11,25 @@
     ngo: ["NGO", "#e377c2"], private: ["Private", "#bcbd22"], other: ["Other", "#7f7f7f"],
     project: ["Project", "#d62728"]
   };
-  var PLACE = { aimag: "#3b8f6e", soum: "#76b99a", city: "#2f6f8f", region: "#8fb3c4",
-                country: "#4d6b7a", place: "#a0a8ad" };
-  var PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-                 "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295", "#a0cbe8", "#ffbe7d"];
+  /* One colour per event type of the vocabulary (ontology/schemes.ttl), none shared with a
+   * category or a place kind: the bipartite view and the timeline show them side by side. The
+   * 27 colours were picked greedily for distance (CIE76 ΔE of every pair ≥ 20, checked by
+   * tests/test_viz_browser.py on the legends). */
+  var EVENT_TYPE = {
+    training: "#aec7e8", meeting: "#e7cb94", workshop: "#000075", seminar: "#ff9896",
+    conference: "#aaffc3", forum: "#8ca252", field_visit: "#393b79", study_visit: "#800000",
+    expo: "#8c6d31", steering_committee: "#f7b6d2", working_group: "#e7ba52",
+    survey: "#7b4173", launch: "#ffe119", publication: "#9c9ede", other: "#74c476"
+  };
+  var EVENT_OTHER = "#bdbdbd";  // a type outside the vocabulary
+  var PLACE = { aimag: "#2e7d4f", capital: "#004d66", soum: "#76b99a", city: "#2f6f8f",
+                region: "#8fb3c4", country: "#4d6b7a", place: "#a0a8ad" };
+  /* Communities: the twelve largest get a colour each, smaller ones and lone nodes one grey. */
+  var COMMUNITY = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+                   "#e377c2", "#bcbd22", "#17becf", "#000075", "#aaffc3", "#800000"];
+  var COMMUNITY_REST = "#c8c8c8";
   var DIM = "rgba(190,190,190,0.35)";
+  var LABELLED = 8;  // the largest nodes always labelled (unless a label is already there)
 
   var data = JSON.parse(document.getElementById("cg-data").textContent);
   var byId = {};
@@ -33,11 +47,13 @@
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function byText(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
-  function hashColour(key) {
-    var h = 0;
-    for (var i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
-    return PALETTE[h % PALETTE.length];
+  function categoryColours() {
+    var out = {};
+    Object.keys(CATEGORY).forEach(function (k) { out[k] = CATEGORY[k][1]; });
+    return out;
   }
+  function typeColour(type) { return EVENT_TYPE[type] || EVENT_OTHER; }
+  function typeLabel(type) { return String(type).replace(/_/g, " "); }
   function groupLabel(n) {
     if (n.kind === "actor") return (CATEGORY[n.group] || CATEGORY.other)[0];
     return n.group.replace(/_/g, " ");
@@ -45,13 +61,21 @@
   function groupColour(n) {
     if (n.kind === "actor") return (CATEGORY[n.group] || CATEGORY.other)[1];
     if (n.kind === "place") return PLACE[n.group] || PLACE.place;
-    return hashColour(n.group);
+    return typeColour(n.group);
+  }
+  function communityKey(n) {
+    return n.community < 0 || n.community >= COMMUNITY.length ? null : n.community;
   }
   function baseColour(n) {
     if (state.colourBy === "community") {
-      return n.community < 0 ? "#c8c8c8" : PALETTE[n.community % PALETTE.length];
+      var c = communityKey(n);
+      return c === null ? COMMUNITY_REST : COMMUNITY[c];
     }
     return groupColour(n);
+  }
+  function shapeOf(n) {
+    return n.kind === "event" ? "square" : n.kind === "place" ? "triangle"
+      : n.group === "project" ? "diamond" : "dot";
   }
   function nodeSize(n) {
     if (n.kind !== "actor") return 8 + 2 * Math.sqrt(n.degree);
@@ -77,15 +101,15 @@
     var colour = baseColour(n);
     var lit = state.focus === null || state.focus[n.id];
     return {
-      id: n.id, label: n.label, title: tooltip(n), x: n.x, y: n.y, size: nodeSize(n),
-      shape: n.kind === "event" ? "square" : n.kind === "place" ? "triangle"
-        : n.group === "project" ? "diamond" : "dot",
+      id: n.id, label: labels.shown[n.id] || labels.hover === n.id ? n.label : "",
+      title: tooltip(n), x: n.x, y: n.y, size: nodeSize(n), shape: shapeOf(n),
       shapeProperties: { borderDashes: n.status === "planned" ? [4, 3] : false },
       borderWidth: n.status === "planned" ? 2 : 1,
       color: lit ? { background: colour, border: n.status === "planned" ? "#333" : colour,
                      highlight: { background: colour, border: "#000" } }
                  : { background: DIM, border: DIM },
-      font: { color: lit ? "#222" : "#bbb", size: 14, strokeWidth: 3, strokeColor: "#ffffff" },
+      font: { color: lit ? "#222" : "#bbb", strokeWidth: 3, strokeColor: "#ffffff",
+              vadjust: labels.shown[n.id] === "above" ? labelLift(n) : 0 },
       hidden: !visible.nodes[n.id]
     };
   }
@@ -142,12 +166,82 @@
     });
   }
 
+  /* ---------- labels: large or highlighted nodes first, none overlapping (labels.js) ---------- */
+  var labels = { shown: {}, hover: null, timer: null, scale: 1 };
+  /* vis-network draws labels under the node; "above" moves one up past the node (labels.js
+   * says where vis puts it), to end 2 px over the node's top. */
+  function labelLift(n) {
+    var L = window.cgLabels;
+    return -((1 + L.BELOW) * nodeSize(n) + (L.BELOW_PX + L.FONT_PX + 2) / labels.scale);
+  }
+  var bySize = null;
+  function relabel() {
+    if (!network) return;
+    var scale = network.getScale();
+    var box = document.getElementById("cg-network");
+    if (bySize === null) {
+      bySize = {};
+      data.nodes.slice().sort(function (a, b) { return nodeSize(b) - nodeSize(a); })
+        .slice(0, LABELLED).forEach(function (n) { bySize[n.id] = true; });
+    }
+    var items = [];
+    data.nodes.forEach(function (n) {
+      if (!visible.nodes[n.id]) return;
+      var at = network.canvasToDOM({ x: n.x, y: n.y });
+      var lit = state.focus !== null && state.focus[n.id];
+      var anchor = n.kind === "place";  // the places of the places view are its landmarks
+      items.push({ id: n.id, text: n.label, x: at.x, y: at.y, r: nodeSize(n) * scale,
+                   priority: (lit ? 2e6 : 0) + (anchor ? 1e6 : 0) + nodeSize(n),
+                   force: !!(lit || anchor || bySize[n.id]) });
+    });
+    var shown = window.cgLabels.choose(items, { width: box.clientWidth, height: box.clientHeight });
+    var changed = data.nodes.filter(function (n) {
+      return shown[n.id] !== labels.shown[n.id] || shown[n.id] === "above";
+    });
+    labels.shown = shown;
+    labels.scale = scale;
+    network.setOptions({ nodes: { font: { size: window.cgLabels.FONT_PX / scale } } });
+    if (changed.length) nodes.update(changed.map(visNode));
+  }
+  function relabelSoon() {
+    clearTimeout(labels.timer);
+    labels.timer = setTimeout(relabel, 80);
+  }
+
+  /* ---------- the first view: every node and its label inside the drawing area ---------- */
+  function fitAll() {
+    var box = document.getElementById("cg-network");
+    var shown = data.nodes.filter(function (n) { return visible.nodes[n.id]; });
+    if (!shown.length || !box.clientWidth || !box.clientHeight) return;
+    var margin = 12, labelRoom = window.cgLabels.FONT_PX + window.cgLabels.BELOW_PX + 4;
+    var xs = [], ys = [];
+    shown.forEach(function (n) {
+      var r = nodeSize(n);
+      xs.push(n.x - r, n.x + r); ys.push(n.y - r, n.y + r);
+    });
+    var left = Math.min.apply(null, xs), right = Math.max.apply(null, xs);
+    var top = Math.min.apply(null, ys), bottom = Math.max.apply(null, ys);
+    // room in screen px for the widest label at the left and right edges, and one line below
+    var widest = 0;
+    shown.forEach(function (n) {
+      widest = Math.max(widest, window.cgLabels.labelBox(n.label, 0, 0, 0).right);
+    });
+    var w = box.clientWidth - 2 * margin - 2 * widest, h = box.clientHeight - 2 * margin - labelRoom;
+    var scale = Math.min(1.5, Math.max(w, box.clientWidth / 3) / Math.max(right - left, 1),
+                         h / Math.max(bottom - top, 1));
+    network.moveTo({ position: { x: (left + right) / 2,
+                                 y: (top + bottom) / 2 + labelRoom / 2 / scale },
+                     scale: scale, animation: false });
+    relabel();
+  }
+
   /* ---------- drawing ---------- */
   var nodes, edges, network;
   function redraw() {
     computeVisible();
     nodes.update(data.nodes.map(visNode));
     edges.update(data.edges.map(visEdge));
+    relabel();
     var shownNodes = data.nodes.filter(function (n) { return visible.nodes[n.id]; }).length;
     var shownEdges = data.edges.filter(function (e) { return visible.edges[e.id]; }).length;
     document.getElementById("cg-visible").textContent = "Showing " + shownNodes + " of " +
@@ -171,10 +265,24 @@
       else if (p.edges.length) selectEdge(p.edges[0]);
       else { setFocus(null); showHint(); }
     });
+    network.on("zoom", relabelSoon);
+    network.on("dragEnd", relabelSoon);
+    network.on("hoverNode", function (p) {  // the label of a node without one, while hovered
+      labels.hover = p.node;
+      if (!labels.shown[p.node]) nodes.update([visNode(byId[p.node])]);
+    });
+    network.on("blurNode", function (p) {
+      labels.hover = null;
+      if (!labels.shown[p.node] && byId[p.node]) nodes.update([visNode(byId[p.node])]);
+    });
+    window.addEventListener("resize", function () { setTimeout(fitAll, 50); });
+    fitAll();
     network.once("afterDrawing", function () { document.body.setAttribute("data-ready", "1"); });
     window.coopgraph = { network: network, nodes: nodes, edges: edges, data: data,
                          visible: visible, find: findActor, findAll: findAll, select: selectNode,
-                         selectEdge: selectEdge };
+                         selectEdge: selectEdge, labels: labels, fit: fitAll, relabel: relabel,
+                         colours: { type: EVENT_TYPE, place: PLACE, community: COMMUNITY,
+                                    category: categoryColours() } };
   }
 
   /* ---------- highlight and side panel ---------- */
@@ -187,11 +295,45 @@
     }
     nodes.update(data.nodes.map(visNode));
     edges.update(data.edges.map(visEdge));
+    relabel();  // the highlighted nodes' labels first
   }
+  var TIMELINE_HINT = "Select an actor, project, place or link to see its events on a time axis.";
   function showHint() {
     var panel = document.getElementById("cg-panel");
     clear(panel);
     panel.appendChild(el("p", "Click an actor or a link to see its events and evidence.", "cg-note"));
+    var timeline = document.getElementById("cg-timeline");
+    clear(timeline);
+    timeline.appendChild(el("p", TIMELINE_HINT, "cg-note"));
+  }
+  /* The timeline of ``keys`` (event ids), each mark a link to the event's entry in the panel. */
+  function drawTimeline(name, keys) {
+    var seen = {}, items = [];
+    keys.forEach(function (k) {
+      var ev = data.events[k];
+      if (!ev || seen[k]) return;
+      seen[k] = true;
+      items.push({ id: k, title: ev.title, type: ev.type, typeLabel: typeLabel(ev.type),
+                   status: ev.status, date: ev.date, start: ev.start, end: ev.end });
+    });
+    var years = items.map(function (it) { return data.events[it.id].year; })
+      .filter(function (y) { return y !== null && y !== undefined; });
+    var range = years.length ? ", " + Math.min.apply(null, years) +
+      (Math.max.apply(null, years) > Math.min.apply(null, years) ? "–" + Math.max.apply(null, years) : "") : "";
+    window.cgTimeline.draw(document.getElementById("cg-timeline"), {
+      heading: "Timeline of " + name + ": " + items.length + " event" +
+        (items.length === 1 ? "" : "s") + range,
+      items: items, colour: typeColour, onPick: pickEvent });
+  }
+  /* Bring an event's entry (with its quoted evidence) into view in the side panel. */
+  function pickEvent(key) {
+    var item = document.getElementById("cg-ev-" + key);
+    if (!item) return;
+    document.querySelectorAll("#cg-panel .cg-picked").forEach(function (li) {
+      li.classList.remove("cg-picked");
+    });
+    item.classList.add("cg-picked");
+    item.scrollIntoView({ block: "nearest" });
   }
   function selectNode(id) {
     var n = byId[id];
@@ -208,6 +350,8 @@
     var keys = n.events.map(function (e) { return e; });
     panel.appendChild(el("h3", (n.kind === "event" ? "Event" : "Events") + " (" + keys.length + ")"));
     panel.appendChild(eventList(keys, null));
+    drawTimeline(n.label === n.name ? n.name : n.label + " (" + n.name + ")",
+                 keys.map(function (k) { return k[0]; }));
   }
   function selectEdge(id) {
     var e = edgeById[id];
@@ -226,6 +370,7 @@
       panel.appendChild(el("h3", "Evidence"));
       e.evidence.forEach(function (q) { panel.appendChild(quote(q)); });
     }
+    drawTimeline(byId[e.from].label + " — " + byId[e.to].label, e.events);
   }
   function quote(ref) {
     var q = typeof ref === "number" ? (data.quotes[ref] || ["", ""]) : ref;  // a quote-table index
@@ -235,12 +380,14 @@
   }
   function eventList(items, pair) {
     var ul = el("ul");
+    var listed = {};
     items.forEach(function (item) {
       var ev = data.events[item[0]];
       if (!ev) return;
       var li = el("li");
+      if (!listed[item[0]]) { li.id = "cg-ev-" + item[0]; listed[item[0]] = true; }
       li.appendChild(el("strong", ev.title));
-      var meta = [ev.date || "date unknown", ev.type.replace(/_/g, " "), ev.status];
+      var meta = [ev.date || "date unknown", typeLabel(ev.type), ev.status];
       if (item[1] && item[1] !== "event" && item[1] !== "place") meta.push("role: " + item[1]);
       li.appendChild(el("div", meta.join(" · "), "cg-meta"));
       var roles = ev.roles.filter(function (r) { return !pair || pair.indexOf(r[2]) >= 0; });
@@ -408,25 +555,45 @@
       state.sizeBy = ev.target.value; redraw();
     });
   }
+  /* The legend: one row per kind of node drawn (actors, events, places), each entry with the
+   * node's colour and shape, so that a colour never has two meanings on one page. */
+  var KIND_HEAD = { actor: "Actors", event: "Events", place: "Places" };
   function drawLegend() {
     var box = document.getElementById("cg-legend");
     clear(box);
-    var entries = {};
+    var rows = {};
     data.nodes.forEach(function (n) {
       if (!visible.nodes[n.id]) return;
-      var key = state.colourBy === "community"
-        ? (n.community < 0 ? "no community" : "community " + (n.community + 1))
+      var row = state.colourBy === "community" ? "community" : n.kind;
+      var key = row === "community"
+        ? (communityKey(n) === null ? "smaller community or alone" : "community " + (n.community + 1))
         : groupLabel(n);
-      entries[key] = baseColour(n);
+      rows[row] = rows[row] || {};
+      rows[row][key] = { colour: baseColour(n), shape: row === "community" ? "dot" : shapeOf(n),
+                         group: n.group };
     });
-    Object.keys(entries).sort(byText).forEach(function (key) {
-      var item = el("span", null, "cg-legend-item");
-      var swatch = el("span", null, "cg-swatch");
-      swatch.style.background = entries[key];
-      item.appendChild(swatch);
-      item.appendChild(document.createTextNode(key));
-      box.appendChild(item);
+    ["actor", "event", "place", "community"].forEach(function (row) {
+      if (!rows[row]) return;
+      var line = el("div", null, "cg-legend-row");
+      line.setAttribute("data-kind", row);
+      line.appendChild(el("span", row === "community" ? "Communities" : KIND_HEAD[row], "cg-legend-head"));
+      Object.keys(rows[row]).sort(function (a, b) {
+        return row === "community" ? communityOrder(a) - communityOrder(b) : byText(a, b);
+      }).forEach(function (key) {
+        var entry = rows[row][key];
+        var item = el("span", null, "cg-legend-item");
+        var swatch = el("span", null, "cg-swatch cg-" + entry.shape);
+        swatch.style.background = entry.colour;
+        item.appendChild(swatch);
+        item.appendChild(document.createTextNode(key));
+        line.appendChild(item);
+      });
+      box.appendChild(line);
     });
+  }
+  function communityOrder(key) {
+    var m = /(\d+)$/.exec(key);
+    return m ? Number(m[1]) : 1e9;
   }
 
   setupControls();

@@ -25,6 +25,9 @@ from coopgraph.viz.payload import JSONObject
 #: vis-network as bundled by pyvis 0.3.2 (the version its own templates load).
 VIS_DIR = "templates/lib/vis-9.1.2"
 
+#: Our scripts, in load order: label placement and the timeline before the page that uses them.
+APP_SCRIPTS = ("labels.js", "timeline.js", "network.js")
+
 _MARKER = re.compile(r"@@CG_([A-Z_]+)@@")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -84,7 +87,8 @@ def render_page(payload: JSONObject, *, title: str, build_date: str | None,
         "VIS_CSS": inline_code(_asset("pyvis", f"{VIS_DIR}/vis-network.css"), "style"),
         "APP_CSS": inline_code(_asset("coopgraph.viz", "network.css"), "style"),
         "VIS_JS": inline_code(_asset("pyvis", f"{VIS_DIR}/vis-network.min.js"), "script"),
-        "APP_JS": inline_code(_asset("coopgraph.viz", "network.js"), "script"),
+        "APP_JS": "\n".join(inline_code(_asset("coopgraph.viz", name), "script")
+                             for name in APP_SCRIPTS),
         "DATA": json_for_script(payload),
     }
     template = _asset("coopgraph.viz", "network.html")
