@@ -17,12 +17,12 @@ from coopgraph.graph.builder import (
 )
 from coopgraph.graph.export import EXPORT_FORMATS, export_graph
 from coopgraph.defaults import DEFAULT_BASE_IRI
-from coopgraph.graph.iris import slugify
 from coopgraph.graph.network import to_networkx
 from coopgraph.graph.serialization import to_nquads, to_trig, to_turtle, union_graph
 from coopgraph.graph.storage import load_graph, resolve_graph_path, save_graph
 from coopgraph.graph.summary import summarise
 from coopgraph.graph.validation import ValidationReport, validate_graph
+from coopgraph.slugs import slugify
 
 __all__ = [
     "DEFAULT_BASE_IRI",

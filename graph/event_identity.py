@@ -35,7 +35,8 @@ from functools import cached_property
 from rdflib import URIRef
 
 from coopgraph.graph.documents import SourceDocument
-from coopgraph.graph.identity import Identities, name_key
+from coopgraph.graph.identity import Identities
+from coopgraph.names import name_key
 from coopgraph.graph.iris import SlugRegistry, mint
 from coopgraph.records import Event
 

@@ -12,7 +12,8 @@ from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
 from coopgraph.graph.bulk import TripleSink
-from coopgraph.graph.iris import mint, short_hash
+from coopgraph.graph.iris import mint
+from coopgraph.slugs import short_hash
 from coopgraph.records import Span
 
 OA = Namespace("http://www.w3.org/ns/oa#")

@@ -24,18 +24,18 @@ Work is linear in the number of mentions plus aliases (dictionary look-ups, unio
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rdflib import URIRef
 
-from coopgraph.graph.iris import mint, short_hash, slugify
+from coopgraph.graph.iris import mint
+from coopgraph.names import is_short_form, name_key
+from coopgraph.reference_data import reference_places
+from coopgraph.slugs import short_hash, slugify
 from coopgraph.records import Entity, ExtractionRecord
 
 _SEGMENT = {
@@ -46,22 +46,6 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
                          "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 _NON_WORD = re.compile(r"[\W_]+")
 _WD = re.compile(r"^Q[1-9][0-9]*$")
-
-
-def name_key(text: str) -> str:
-    """The comparison key of a name: case, accents, quotes, punctuation and a leading 'the' ignored."""
-    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    key = _NON_WORD.sub(" ", folded).strip()
-    return key[4:] if key.startswith("the ") else key
-
-
-def is_acronym(text: str) -> bool:
-    """True for a one-token short form (``ILO``, ``SECiM``, ``C1``, ``#81``): a weak identity key."""
-    t = text.strip()
-    if not t or any(c.isspace() for c in t):
-        return False
-    uppers = sum(c.isupper() for c in t)
-    return uppers >= 2 or t.startswith("#") or (any(c.isdigit() for c in t) and len(t) <= 8)
 
 
 @dataclass(frozen=True)
@@ -118,10 +102,10 @@ class ResolvedEntity:
         """The acronym of an organisation or project, if a name or alias is one that fits."""
         if self.type not in ("Organisation", "Project"):
             return None
-        if is_acronym(self.name):
+        if is_short_form(self.name):
             return self.name
         initials = "".join(w[0] for w in name_key(self.name).split())
-        fits = [f for f in self.forms() if is_acronym(f) and _subsequence(name_key(f), initials)]
+        fits = [f for f in self.forms() if is_short_form(f) and _subsequence(name_key(f), initials)]
         return min(fits, key=lambda f: (-len(f), f)) if fits else None
 
 
@@ -179,10 +163,10 @@ def _group(mentions: list[Mention]) -> list[list[Mention]]:
         kind, e = _kind(m.entity), m.entity
         if e.wikidata and _WD.match(e.wikidata):
             link((kind, "wd:" + e.wikidata), i)
-        if not is_acronym(e.name):
+        if not is_short_form(e.name):
             link((kind, name_key(e.name)), i)
         for alias in e.aliases:
-            if alias.strip() and not is_acronym(alias):
+            if alias.strip() and not is_short_form(alias):
                 link((kind, name_key(alias)), i)
             elif alias.strip():
                 weak_alias[(kind, name_key(alias))].append(i)
@@ -198,7 +182,7 @@ def _link_acronyms(mentions: list[Mention], uf: _UnionFind,
     """Merge entities known only by an acronym with the one entity having it as an alias."""
     named: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        if is_acronym(m.entity.name):
+        if is_short_form(m.entity.name):
             named[(_kind(m.entity), name_key(m.entity.name))].append(i)
     for key in sorted(named):
         ids = named[key]
@@ -211,7 +195,7 @@ def _link_acronyms(mentions: list[Mention], uf: _UnionFind,
 
 def _canonical_name(group: list[Mention]) -> str:
     counts = Counter(m.entity.name.strip() for m in group)
-    return min(counts, key=lambda n: (is_acronym(n), -counts[n], -len(n), n))
+    return min(counts, key=lambda n: (is_short_form(n), -counts[n], -len(n), n))
 
 
 def _mint(groups: list[list[Mention]], base_iri: str,
@@ -275,11 +259,10 @@ def _slug(name: str, group: list[Mention], parents: dict[tuple[int, str], str]) 
 @lru_cache(maxsize=1)
 def _reference_place_types() -> dict[str, set[str]]:
     """Name key → place types of the bundled gazetteer (aimags, countries, cities)."""
-    path = resources.files("coopgraph.data").joinpath("reference", "places.json")
     types: dict[str, set[str]] = defaultdict(set)
-    for place in json.loads(path.read_text(encoding="utf-8")):
-        for form in (place["name"], *(place.get("aliases") or ())):
-            types[name_key(form)].add(place["place_type"])
+    for place in reference_places():
+        for form in (place.name, *place.aliases):
+            types[name_key(form)].add(place.place_type)
     return dict(types)
 
 

@@ -6,38 +6,11 @@ give the same IRI in every build, whatever the order of the input documents.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 
 from rdflib import URIRef
 
-
-#: Longest slug kept; longer names are cut at a hyphen and get a short hash for uniqueness.
-MAX_SLUG = 60
-
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(text: str) -> str:
-    """A lower-case ASCII slug (``a-z0-9`` and single hyphens) for any text; never empty.
-
-    Accents are folded (``Tövschüren`` → ``tovschuren``); text with no letter or digit left
-    gets ``x-`` plus a short hash, so distinct texts still get distinct slugs.
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
-    if not slug:
-        return "x-" + short_hash(text)
-    if len(slug) > MAX_SLUG:
-        cut = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
-        slug = f"{cut}-{short_hash(text)}"
-    return slug
-
-
-def short_hash(text: str, length: int = 10) -> str:
-    """The first ``length`` hex digits of the SHA-1 of ``text`` (a stable disambiguator)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+from coopgraph.slugs import slugify
 
 
 def check_base_iri(base_iri: str) -> str:

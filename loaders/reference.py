@@ -6,21 +6,10 @@ bodies are facts about the world that users extend; the extractor only knows how
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-
-@dataclass(frozen=True)
-class RefPlace:
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    place_type: str
-    parent: str | None
-    wikidata: str | None
+from coopgraph.reference_data import RefPlace, read_reference, reference_places
 
 
 @dataclass(frozen=True)
@@ -82,11 +71,6 @@ class Reference:
         return next((p for p in self.places if p.id == top), None)
 
 
-def _read(name: str) -> Any:
-    path = resources.files("coopgraph.data").joinpath("reference", name)
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 @lru_cache(maxsize=1)
 def reference() -> Reference:
     """The bundled reference data (cached: read once per process).
@@ -94,15 +78,14 @@ def reference() -> Reference:
     Raises:
         OSError, ValueError: a reference file is missing or not valid JSON (a broken install).
     """
-    places = tuple(RefPlace(p["id"], p["name"], tuple(p.get("aliases") or ()), p["place_type"],
-                            p.get("parent"), p.get("wikidata")) for p in _read("places.json"))
+    places = reference_places()
     orgs = tuple(RefOrg(o["id"], o["name"], tuple(o.get("acronyms") or ()),
                         tuple(o.get("aliases") or ()), o.get("category") or "other",
                         o.get("wikidata"), o.get("country"), o.get("parent"), bool(o.get("implementer")))
-                 for o in _read("organisations.json"))
+                 for o in read_reference("organisations.json"))
     convs = {c["number"]: RefConvention(c["number"], c["title"], c["year"], c.get("wikidata"))
-             for c in _read("ilo_conventions.json")}
+             for c in read_reference("ilo_conventions.json")}
     succ = tuple(Succession(s["from"], tuple(s.get("from_aliases") or ()), s["to"],
                             tuple(s.get("to_aliases") or ()), s.get("note", ""))
-                 for s in _read("successions.json"))
+                 for s in read_reference("successions.json"))
     return Reference(places, orgs, convs, succ)

@@ -17,7 +17,7 @@ from rdflib.namespace import PROV, RDFS
 from coopgraph.graph.builder import build_graph
 from coopgraph.loaders.structured.register import RegisterLoader
 from coopgraph.loaders.formats.pdf import PdfLoader
-from coopgraph.loaders.structured.values import name_key
+from coopgraph.names import name_key
 from coopgraph.ontology.namespace import CG
 from coopgraph.records import Event, ExtractionRecord
 

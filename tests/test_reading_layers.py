@@ -324,7 +324,8 @@ def test_receiving_supplies_is_a_handover() -> None:
 def test_the_home_country_is_the_gazetteers() -> None:
     """No country is written into the rules: the home country is the parent of the provinces the
     reference gazetteer lists."""
-    from coopgraph.loaders.reference import Reference, RefPlace, reference
+    from coopgraph.loaders.reference import Reference, reference
+    from coopgraph.reference_data import RefPlace
 
     home = reference().home_country
     assert home is not None and home.place_type == "country"

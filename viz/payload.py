@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from coopgraph.graph.identity import is_acronym, name_key
+from coopgraph.names import is_short_form, name_key
 from coopgraph.viz.layout import Placement
 from coopgraph.viz.model import Actor, Cooperation, Event, Evidence, NetworkModel
 from coopgraph.viz.views import actor_ids, event_ids, place_ids
@@ -51,7 +51,7 @@ def page_acronym(actor: Actor) -> str | None:
     words = name_key(actor.name).split()
     if not words:
         return None
-    fits = [a for a in actor.aliases if is_acronym(a) and not a.startswith("#")
+    fits = [a for a in actor.aliases if is_short_form(a) and not a.startswith("#")
             and len(a) <= 12 and a[0].casefold() == words[0][0]]
     return min(fits, key=lambda a: (len(a), a)) if fits else None
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from coopgraph.loaders.structured.values import name_key, slugify, split_acronym
+from coopgraph.loaders.structured.values import local_id, split_acronym
+from coopgraph.names import name_key
 from coopgraph.records import Entity, EntityType
 
 
@@ -99,7 +100,7 @@ class EntityTable:
         raise KeyError(entity_id)
 
     def _new_id(self, name: str) -> str:
-        base = slugify(name)
+        base = local_id(name)
         candidate, n = base, 2
         while candidate in self._ids:
             candidate, n = f"{base}-{n}", n + 1

@@ -22,7 +22,7 @@ from coopgraph.loaders.formats.documents import read_bytes
 from coopgraph.loaders.structured.entity_table import EntityTable
 from coopgraph.loaders.structured.place_names import add_place, find_place
 from coopgraph.loaders.formats.sniffing import source_info, xml_root
-from coopgraph.loaders.structured.values import parse_iso_date, slugify
+from coopgraph.loaders.structured.values import local_id, parse_iso_date
 from coopgraph.records import Event, ExtractionRecord, Relation
 
 #: IATI activity standard versions this loader reads.
@@ -267,7 +267,7 @@ def _period_event(path: Path, activity: Element, lines: dict[int, int], identifi
     if sectors:
         summary += f". Sectors: {'; '.join(sectors)}"
     return {
-        "id": f"{slugify(identifier)}-period", "title": f"Implementation of {title}",
+        "id": f"{local_id(identifier)}-period", "title": f"Implementation of {title}",
         "type": "other", "start": start or end, "end": end or start,
         "date_precision": "day", "status": _STATUS.get(code, "unknown"),
         "projects": (project,), "evidence": summary,

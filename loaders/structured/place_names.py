@@ -7,15 +7,13 @@ The names live in ``data/reference/places.json`` (owned by the reference data), 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
-from typing import Any
 
 from coopgraph.loaders.structured.entity_table import EntityTable
-from coopgraph.loaders.structured.values import name_key
+from coopgraph.names import name_key
+from coopgraph.reference_data import reference_places
 
 #: Words that only say what kind of place a name is ("Selenge aimag", "Dornod Province").
 _KIND_WORDS = re.compile(r"\s+(aimag|aimak|province|prefecture)$", re.I)
@@ -33,19 +31,13 @@ class KnownPlace:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, KnownPlace]:
-    """Name key → place, read once from the package's reference data (empty if absent)."""
-    resource = files("coopgraph.data") / "reference" / "places.json"
-    try:
-        entries: list[dict[str, Any]] = json.loads(resource.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    names = {str(e.get("id")): str(e.get("name")) for e in entries}
+    """Name key → place, from the package's gazetteer (read once)."""
+    places = reference_places()
+    names = {p.id: p.name for p in places}
     table: dict[str, KnownPlace] = {}
-    for e in entries:
-        aliases = tuple(str(a) for a in e.get("aliases") or ())
-        place = KnownPlace(str(e["name"]), str(e.get("place_type") or ""),
-                           names.get(str(e.get("parent"))), aliases)
-        for form in (place.name, *aliases):
+    for p in places:
+        place = KnownPlace(p.name, p.place_type, names.get(p.parent or ""), p.aliases)
+        for form in (place.name, *place.aliases):
             table.setdefault(name_key(form), place)
     return table
 

@@ -24,8 +24,9 @@ from coopgraph.loaders.structured.entity_table import EntityTable
 from coopgraph.loaders.structured.place_names import add_place
 from coopgraph.loaders.formats.sniffing import looks_binary, source_info, strip_bom
 from coopgraph.loaders.structured.values import (
-    name_key, parse_iso_date, slugify, split_acronym, split_multi,
+    local_id, parse_iso_date, split_acronym, split_multi,
 )
+from coopgraph.names import name_key
 from coopgraph.records import EVENT_TYPES, STATUSES, EntityType, Event, ExtractionRecord, SourceInfo
 
 #: The documented columns, in their documented order.
@@ -132,7 +133,7 @@ def _row_event(path: Path, row: RegisterRow, table: EntityTable, project_keys: s
             projects.append(pid)
     places = [add_place(table, p) for p in _multi(row, "place")]
     return Event(
-        id=f"{slugify(title)}-{start or n}", title=title, type=_row_type(path, row),
+        id=f"{local_id(title)}-{start or n}", title=title, type=_row_type(path, row),
         start=start, end=end, date_precision=precision, status=_row_status(path, row),
         places=tuple(places), organisers=tuple(roles["organisers"]),
         supporters=tuple(roles["supporters"]), participants=tuple(roles["participants"]),

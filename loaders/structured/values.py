@@ -7,8 +7,9 @@ all need the same rules, so a date or a name reads the same whatever file it cam
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime
+
+from coopgraph.slugs import id_slug
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
@@ -89,14 +90,6 @@ def split_acronym(name: str) -> tuple[str, str | None]:
     return " ".join(name.split()), None
 
 
-def name_key(name: str) -> str:
-    """A comparison key: case, accents, punctuation and spacing ignored."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
-def slugify(text: str, fallback: str = "item") -> str:
-    """A short lowercase id made of ASCII letters, digits and hyphens."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name_key(text).encode("ascii", "ignore").decode()).strip("-")
-    return slug[:60].rstrip("-") or fallback
+def local_id(text: str) -> str:
+    """A record-local id for an entity or row of a structured source (up to 60 characters)."""
+    return id_slug(text, limit=60, fallback="item")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coopgraph.loaders.text.entities import is_acronym
+from coopgraph.names import looks_like_acronym
 
 _DEF = re.compile(r"\(\s*([A-Za-z][\w\-]{0,11}(?: \d{1,2})?)\s*\)")
 _WORDS_BEFORE = re.compile(r"[\w'\-]+")
@@ -36,7 +36,7 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
     for m in _DEF.finditer(text, start, len(text) if end is None else end):
         short = m.group(1)
         base = short.rsplit(" ", 1)[0] if " " in short else short
-        if not is_acronym(base):
+        if not looks_like_acronym(base):
             continue
         found = _long_form(text, m.start(), short)
         if found is not None:

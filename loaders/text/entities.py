@@ -12,35 +12,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from coopgraph.names import looks_like_acronym, variant_key
+from coopgraph.slugs import id_slug
 from coopgraph.records import EntityType
 
-_PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
-_SPELLING = (("organisation", "organization"), ("centre", "center"), ("labor", "labour"),
-             ("programme", "program"), ("specialised", "specialized"), ("counselling", "counseling"))
-_ACRONYM = re.compile(r"^[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$|^[A-Z]{2,}\d*$|^[A-Z]+\d[A-Z]+$")
-
-
-@lru_cache(maxsize=65536)
-def name_key(name: str) -> str:
-    """Normalised key of a name: 'The Ministries  of Health' -> 'ministry of health'."""
-    s = name.casefold().replace("'", "").replace("\u2019", "")
-    s = _SPACES.sub(" ", _PUNCT.sub(" ", s)).strip()
-    if s.startswith("the "):
-        s = s[4:]
-    for a, b in _SPELLING:
-        s = s.replace(a, b)
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-             for w in s.split()]
-    words = [w[:-2] + "y" if w.endswith("ie") and len(w) > 4 else w for w in words]
-    return " ".join(words)
-
-
-@lru_cache(maxsize=65536)
-def is_acronym(token: str) -> bool:
-    # Length first: on a long run of letters ('AaAa…', 6,000 characters) the pattern's three
-    # letter classes backtrack cubically (170 s for one document; issue 13's fuzz run).
-    return len(token) <= 12 and bool(_ACRONYM.match(token))
 
 
 @lru_cache(maxsize=65536)
@@ -48,8 +24,8 @@ def acronym_keys(token: str) -> tuple[str, ...]:
     """Keys under which an acronym is known: as written and without its lower-case letters."""
     upper = "".join(c for c in token if c.isupper() or c.isdigit())
     if len(upper) >= 2 and upper != token:
-        return (name_key(token), name_key(upper))
-    return (name_key(token),)
+        return (variant_key(token), variant_key(upper))
+    return (variant_key(token),)
 
 
 def group(etype: str) -> str:
@@ -78,7 +54,7 @@ class EntityTable:
         self.redirects: dict[str, str] = {}
 
     def find(self, etype: EntityType, name: str) -> EntityDraft | None:
-        keys = acronym_keys(name) if is_acronym(name) else (name_key(name),)
+        keys = acronym_keys(name) if looks_like_acronym(name) else (variant_key(name),)
         for k in keys:
             eid = self._keys.get((group(etype), k))
             if eid is not None:
@@ -101,7 +77,7 @@ class EntityTable:
                     break
         if draft is None:
             name = _SPACES.sub(" ", name).strip()  # a name wrapped over two lines is one name
-            draft = EntityDraft(self._new_id(eid or slug(name)), etype, name)
+            draft = EntityDraft(self._new_id(eid or id_slug(name)), etype, name)
             self.by_id[draft.id] = draft
         elif draft.type != etype and etype == "Project":
             draft.type = "Project"
@@ -121,7 +97,7 @@ class EntityTable:
             return
         if name != draft.name and name not in draft.aliases:
             draft.aliases.append(name)
-        keys = acronym_keys(name) if is_acronym(name) else (name_key(name),)
+        keys = acronym_keys(name) if looks_like_acronym(name) else (variant_key(name),)
         for k in keys:
             self._keys.setdefault((group(draft.type), k), draft.id)
 
@@ -171,14 +147,3 @@ class EntityTable:
         return eid
 
 
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(name: str, limit: int = 48) -> str:
-    """A readable id: 'Ministry of Health' -> 'ministry-of-health'; acronyms lower-cased."""
-    import unicodedata
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = _SLUG.sub("-", s).strip("-")
-    if len(s) > limit:
-        s = s[:limit].rsplit("-", 1)[0]
-    return s or "entity"

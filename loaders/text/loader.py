@@ -18,7 +18,7 @@ from coopgraph.loaders.text import statistical
 from coopgraph.loaders.text.activity_clauses import activity_clauses
 from coopgraph.loaders.text.announced import announced_activities
 from coopgraph.loaders.text.cleanup import blank_furniture
-from coopgraph.loaders.text.entities import EntityDraft, is_acronym, slug
+from coopgraph.loaders.text.entities import EntityDraft
 from coopgraph.loaders.text.dates import find_dates, span_of
 from coopgraph.loaders.text.embedded import Embedded, find_embedded
 from coopgraph.loaders.text.event_actors import fill_event
@@ -35,6 +35,8 @@ from coopgraph.loaders.text.same_activity import MAX_STORY_EVENTS as _MAX_STORY_
 from coopgraph.loaders.text.segments import Item, split_items
 from coopgraph.loaders.text.textnorm import normalise
 from coopgraph.loaders.reference import reference
+from coopgraph.names import looks_like_acronym
+from coopgraph.slugs import id_slug
 from coopgraph.records import Entity, Event, ExtractionRecord, Relation
 
 _TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -213,10 +215,10 @@ def _readable_ids(found: Found, text: str) -> dict[str, str]:
     for d in sorted(t.by_id.values(), key=lambda x: x.spans[0] if x.spans else (0, 0)):
         if d.type not in ("Organisation", "Project") or d.id.count("-") < 2:
             continue
-        acrs = [a for a in (d.name, *d.aliases) if is_acronym(a.replace(" ", ""))]
+        acrs = [a for a in (d.name, *d.aliases) if looks_like_acronym(a.replace(" ", ""))]
         if not acrs:
             continue
-        new = slug(max(acrs, key=lambda a: (len(re.findall(rf"(?<!\w){re.escape(a)}(?!\w)", text)), -len(a), a)))
+        new = id_slug(max(acrs, key=lambda a: (len(re.findall(rf"(?<!\w){re.escape(a)}(?!\w)", text)), -len(a), a)))
         if new not in taken:
             out[d.id] = new
             taken.add(new)
@@ -286,7 +288,7 @@ def _record(document: Document, raw: str, found: Found, events: list[tuple[Event
 
 
 def _event_id(ev: EventDraft, used: set[str]) -> str:
-    base = slug(ev.title, 40)
+    base = id_slug(ev.title, 40)
     if ev.start and ev.start[:4] not in base:
         base = f"{base}-{ev.start[:4]}"
     eid, n = base, 2

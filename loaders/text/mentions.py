@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from coopgraph.loaders.text.acronyms import abbreviates, find_definitions
-from coopgraph.loaders.text.entities import EntityDraft, EntityTable, is_acronym, slug
+from coopgraph.loaders.text.entities import EntityDraft, EntityTable
 from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
 from coopgraph.loaders.text.home_project import resolve_home_project
 from coopgraph.loaders.text.organisations import HEAD_RE, category_for, find_org_names, split_ministries
@@ -29,6 +29,8 @@ from coopgraph.loaders.text.policies import find_conventions, find_policies
 from coopgraph.loaders.text.projects import ProjectHit, find_projects
 from coopgraph.loaders.text.refbodies import ADJECTIVAL, find_offices, ref_org_entity, ref_patterns, find_reference_bodies
 from coopgraph.loaders.reference import reference
+from coopgraph.names import looks_like_acronym
+from coopgraph.slugs import id_slug
 import itertools
 
 
@@ -126,7 +128,7 @@ def _definitions(text: str, found: Found, taken: Taken,
             aimag = _aimag_of(text, long_s, d.short_span[1] + 1, heads[-1], items_aimags)
             name = f"{d.long} of {aimag} aimag" if aimag else d.long
             ent = found.table.add("Organisation", name, span=d.long_span, aliases=(d.short,),
-                                  category=category_for(d.long, heads[-1]), eid=slug(d.short))
+                                  category=category_for(d.long, heads[-1]), eid=id_slug(d.short))
             if aimag:
                 ent.attrs.setdefault("aimag", aimag)
         for s, e in (d.long_span, d.short_span):
@@ -197,7 +199,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
         if aimag and "aimag" not in name:
             name = f"{name} of {aimag} aimag"
         first, _, rest = name.partition(" ")
-        known = found.table.find("Organisation", rest) if rest and is_acronym(first) else None
+        known = found.table.find("Organisation", rest) if rest and looks_like_acronym(first) else None
         local = text[max(0, n.start - 6):n.start].lower().endswith("local ")
         if local:
             known = next((x for x in found.table.by_id.values() if aimag and x.attrs.get("aimag") == aimag
@@ -276,7 +278,7 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
                     for form in p.forms:
                         found.table.alias(d0, form)
             if ex and found.table.by_id.get(ex[0].eid) and found.table.by_id[ex[0].eid].type == "Organisation" \
-                    and is_acronym(p.name) and p.name == text[ex[0].start:ex[0].end] \
+                    and looks_like_acronym(p.name) and p.name == text[ex[0].start:ex[0].end] \
                     and ex[0].eid not in _ref_ids():
                 found.table.by_id[ex[0].eid].type = "Project"
             continue
@@ -333,7 +335,7 @@ def _bare_acronyms(text: str, found: Found, taken: Taken) -> None:
         if overlaps(taken, s, e):
             continue
         tok, num = m.group(1), m.group(2)
-        if not is_acronym(tok):
+        if not looks_like_acronym(tok):
             continue
         d = None
         if num:
@@ -359,7 +361,7 @@ def _bare_acronyms(text: str, found: Found, taken: Taken) -> None:
 
 
 def _abbreviated(found: Found, tok: str, only: str | None = None) -> EntityDraft | None:
-    if not is_acronym(tok.split()[0]) or " " in tok:
+    if not looks_like_acronym(tok.split()[0]) or " " in tok:
         return None
     key = f"{tok}|{only}|{len(found.table.by_id)}"
     if key in found.abbrev_cache:
@@ -376,10 +378,10 @@ def _abbreviated(found: Found, tok: str, only: str | None = None) -> EntityDraft
 
 def _expanded(found: Found, name: str) -> EntityDraft | None:
     """A project named in full whose acronym was met first ('YEP' ... 'Youth Employment Promotion Project')."""
-    if is_acronym(name):
+    if looks_like_acronym(name):
         return None
     for d in list(found.table.by_id.values()):
-        if d.type == "Project" and any(is_acronym(a) and abbreviates(a, name) for a in (d.name, *d.aliases)):
+        if d.type == "Project" and any(looks_like_acronym(a) and abbreviates(a, name) for a in (d.name, *d.aliases)):
             return d
     return None
 
@@ -418,7 +420,7 @@ def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
         else:
             name = h.surface
             d = found.table.add("Place", name, span=(h.start, h.end), aliases=(f"{name} soum",),
-                                eid=slug(name) + "-soum", place_type="soum")
+                                eid=id_slug(name) + "-soum", place_type="soum")
             found.add(Mention(h.start, h.end, d.id, "Place"))
             parents[d.id] = ""
     del parents

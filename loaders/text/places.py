@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coopgraph.loaders.reference import RefPlace, reference
+from coopgraph.loaders.reference import reference
+from coopgraph.reference_data import RefPlace
 from coopgraph.loaders.text.wordtrie import trie_alternation
 
 
