@@ -64,3 +64,19 @@ def test_during_the_main_activity_marks_the_clause() -> None:
     assert (found.type, found.during_main) == ("survey", True)
     (other,) = clauses("In May the team conducted a survey of wells in two districts.")
     assert other.during_main is False
+
+
+@pytest.mark.parametrize(("sentence", "doers", "partners"), [
+    ("The Lakeside Council will work with the Water Agency and train local herders.",
+     ["The Lakeside Council"], []),
+    ("In May, the Riverland Red Cross organised a first-aid course together with the Lakeside Council.",
+     ["the Riverland Red Cross", "the Lakeside Council"], []),
+    ("Last week the Northland Embassy handed over ten tents to the Lakeside Council.",
+     ["the Northland Embassy"], ["the Lakeside Council"]),
+    ("During the visit, they co-organized a review meeting with the Lakeside Council.",
+     [], ["the Lakeside Council"]),  # "they" names nobody
+])
+def test_who_did_it_and_with_whom_come_from_the_parse(sentence: str, doers: list[str], partners: list[str]) -> None:
+    (found,) = clauses(sentence)
+    assert [sentence[a:b] for a, b in found.doers] == doers
+    assert [sentence[a:b] for a, b in found.partners] == partners

@@ -80,6 +80,11 @@ class ActivityClause:
     type: str
     status: Status
     during_main: bool  # "During the visit, they organised ...": it shares the main activity's date
+    #: where the bodies that did it are named: the verb's subject (or "by X" of a passive) and
+    #: "together/jointly with X" (document offsets); empty when the clause names none
+    doers: tuple[tuple[int, int], ...] = ()
+    #: where the bodies it was done with or for are named: "with X", "to X" (document offsets)
+    partners: tuple[tuple[int, int], ...] = ()
 
 
 def activity_clauses(parsed: Sequence[ParsedSentence], main_type: str) -> list[ActivityClause]:
@@ -113,7 +118,8 @@ def _first_activity(ps: ParsedSentence, main_type: str) -> ActivityClause | None
                                          (_same_kind(kind, main_type) and not dated)):
             continue  # an activity already told ("the meeting"), or the main one told again
         during = _during_main(toks)
-        return ActivityClause((ps.start, ps.end), title, kind, status, during)
+        doers, partners = _actor_phrases(toks, gov, i)
+        return ActivityClause((ps.start, ps.end), title, kind, status, during, doers, partners)
     return None
 
 
@@ -210,6 +216,48 @@ def _named_subject(toks: Sequence[ParsedToken], verb: int) -> str:
 
 def _clip(s: str) -> str:
     return s if len(s) <= _TITLE_MAX else s[:_TITLE_MAX].rsplit(" ", 1)[0]
+
+
+def _actor_phrases(toks: Sequence[ParsedToken], gov: int, noun: int
+                   ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """Who did it and with whom, from the governing verb's dependents: its subject (through
+    coordinated and complement verbs: "X will work with Y and train Z"), the "by" agent of a
+    passive, "together/jointly with" (co-doers); other "with" and "to" phrases (partners)."""
+    doers: list[tuple[int, int]] = []
+    partners: list[tuple[int, int]] = []
+    k = gov
+    for _ in range(6):
+        subj = [j for j, t in enumerate(toks) if t.head == k and j != k and t.dep == "nsubj"]
+        if subj:
+            if toks[subj[0]].tag not in ("WDT", "WP", "PRP"):  # "they", "which": not a name
+                doers.append(_chars(toks, _span_of(toks, subj[0])))
+            break
+        if toks[k].dep in ("conj", "xcomp", "advcl", "pcomp", "prep") and toks[k].head != k:
+            k = toks[k].head
+        else:
+            break
+    for head in {gov, noun}:
+        for j, t in enumerate(toks):
+            if t.head != head or j == head or t.dep not in ("prep", "agent"):
+                continue
+            word = t.lemma.lower()
+            objs = [x for x, u in enumerate(toks) if u.head == j and u.dep == "pobj"]
+            if not objs:
+                continue
+            where = _chars(toks, _span_of(toks, objs[0]))
+            jointly = any(u.head == j and u.lemma.lower() in ("together", "jointly") for u in toks) or \
+                (j > 0 and toks[j - 1].lemma.lower() in ("together", "jointly"))
+            if word == "by" and (t.dep == "agent" or toks[gov].tag == "VBN"):
+                doers.append(where)
+            elif word == "with" and jointly:
+                doers.append(where)
+            elif word in ("with", "to"):
+                partners.append(where)
+    return tuple(doers), tuple(partners)
+
+
+def _chars(toks: Sequence[ParsedToken], span: tuple[int, int]) -> tuple[int, int]:
+    return toks[span[0]].start, toks[span[1]].end
 
 
 def _verb_lemma(toks: Sequence[ParsedToken], i: int) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from coopgraph.loaders.formats.budgets import within_budget
 from coopgraph.loaders.formats.documents import Document, document_from_text, read_document
 from coopgraph.loaders.text import statistical
-from coopgraph.loaders.text.activity_clauses import activity_clauses
+from coopgraph.loaders.text.activity_clauses import ActivityClause, activity_clauses
 from coopgraph.loaders.text.announced import announced_activities
 from coopgraph.loaders.text.cleanup import blank_furniture
 from coopgraph.loaders.text.entities import EntityDraft
@@ -159,9 +159,25 @@ def _with_clauses(text: str, events: list[tuple[EventDraft, Item]], found: Found
             continue  # the main activity, told again with its date
         ev = EventDraft(c.title, c.type, start, end, prec, c.status, c.span)
         fill_event(text, part, ev, found)
+        _roles_from_clause(ev, c, found)
         out.append((ev, item))
     out.sort(key=lambda pair: pair[0].evidence_span[0])
     return out
+
+
+def _roles_from_clause(ev: EventDraft, c: ActivityClause, found: Found) -> None:
+    """The parse's word on roles wins over distance: the bodies named as the verb's subject (or
+    its "by"/"together with" phrase) organised the activity; those after "with"/"to" took part."""
+    def bodies(spans: tuple[tuple[int, int], ...]) -> list[str]:
+        return list(dict.fromkeys(m.eid for a, b in spans for m in found.between(a, b)
+                                  if m.kind == "Organisation" and m.role_ok))
+    doers, partners = bodies(c.doers), bodies(c.partners)
+    if not doers and not partners:
+        return
+    for role in ("organisers", "supporters", "participants"):
+        setattr(ev, role, [eid for eid in getattr(ev, role) if eid not in doers and eid not in partners])
+    ev.organisers = [*doers, *ev.organisers]
+    ev.participants = [*partners, *[eid for eid in ev.participants if eid not in partners]]
 
 
 def _year_of(ev: EventDraft) -> int | None:
