@@ -247,9 +247,7 @@ def _actor_phrases(toks: Sequence[ParsedToken], gov: int, noun: int
             where = _chars(toks, _span_of(toks, objs[0]))
             jointly = any(u.head == j and u.lemma.lower() in ("together", "jointly") for u in toks) or \
                 (j > 0 and toks[j - 1].lemma.lower() in ("together", "jointly"))
-            if word == "by" and (t.dep == "agent" or toks[gov].tag == "VBN"):
-                doers.append(where)
-            elif word == "with" and jointly:
+            if (word == "by" and (t.dep == "agent" or toks[gov].tag == "VBN")) or (word == "with" and jointly):
                 doers.append(where)
             elif word in ("with", "to"):
                 partners.append(where)
