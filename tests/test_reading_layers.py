@@ -72,9 +72,24 @@ def test_a_short_list_inside_an_article_is_content() -> None:
     ("a vocational training workshop for school heads", "workshop"),
     ("a dialogue with youth groups", "meeting"),
     ("an inception workshop", "workshop"),
+    # a committee's own meeting is a steering committee; a training for its members is a training
+    ("the second meeting of the Lakeside Advisory Committee", "steering_committee"),
+    ("the 1st Joint Coordination Committee of the water project", "steering_committee"),
+    ("orientation training for heads of soum steering committees", "training"),
+    ("a rapid training needs assessment of teachers' unions", "survey"),
+    ("Riverland Grant Agreement Signing Ceremony", "other"),
 ])
 def test_event_types(phrase: str, kind: str) -> None:
     assert event_type(phrase) == kind
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Hand over of school tents to Lakeside province", "other"),  # named: a handover
+    ("Lakeside teachers and the new school year", None),  # names no activity
+])
+def test_a_heading_names_a_type_or_none(heading: str, kind: str | None) -> None:
+    from coopgraph.loaders.text.events import named_type
+    assert named_type(heading) == kind
 
 
 @pytest.mark.parametrize(("sentence", "noun", "phrase"), [

@@ -19,8 +19,10 @@ from coopgraph.loaders.text.lines import trimmed
 from coopgraph.loaders.text.segments import Item
 
 _TYPES: tuple[tuple[str, str], ...] = (
-    (r"\bsign(?:ed|ing|s)?\b[^.;]{0,60}?\b(?:agreement|memorandum|MoU|contract)", "other"),
-    (r"steering\s+committee|\bPSC\b", "steering_committee"),
+    (r"\bsign(?:ed|ing|s)?\b[^.;]{0,60}?\b(?:agreement|memorandum|MoU|contract)|"
+     r"\b(?:agreement|memorandum|MoU|contract|grant|loan)\b[^.;]{0,40}?\bsigning\b|\bsigning\s+ceremony", "other"),
+    (r"steering\s+committee|\bPSC\b|(?:joint\s+)?coordinat(?:ion|ing)\s+committee|\bJCC\b|advisory\s+committee|"
+     r"project\s+board|board\s+meeting", "steering_committee"),
     (r"working\s+group", "working_group"),
     (r"study\s+(?:visit|tour)", "study_visit"),
     (r"field\s+visit|\bvisit(?:ed)?\b|mission\s+to", "field_visit"),
@@ -37,7 +39,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
      r"\breceive[ds]?\s+(?:[\w\-]+\s+){0,3}?(?:supplies|equipment|aid|donations?|vehicles|ambulances|masks|kits)\b", "other"),
     (r"launch|\bopening\s+ceremony|\binaugurat|\bopens\b", "launch"),
     (r"\bmission\b", "field_visit"),
-    (r"survey|field\s+testing|questionnaire|assessment\s+study|census", "survey"),
+    (r"survey|field\s+testing|questionnaire|assessment\s+study|census|needs?\s+assessment|baseline\s+stud", "survey"),
     (r"training(?!\s+(?:and\s+production\s+)?(?:centres?|centers?|institutes?|rooms?|colleges?|schools?|institutions?|providers?))|"
      r"course|capacity\s+building|coaching|\btrained\b", "training"),
     (r"meeting|discussion|consultation|dialogue|presentation|presented|findings", "meeting"),
@@ -158,12 +160,32 @@ def _sentence_runs(text: str, pa: int, pb: int) -> list[tuple[int, int]]:
 
 
 def event_type(*texts: str) -> str:
-    """The activity type named in the first text that names one (priority order of _TYPES)."""
+    """The activity type named in the first text that names one (priority order of _TYPES);
+    "other" when none does."""
     for t in texts:
-        for rx, kind in _TYPE_RES:
-            if rx.search(t):
-                return kind
+        kind = named_type(t)
+        if kind is not None:
+            return kind
     return "other"
+
+
+#: "Orientation training for heads of soum steering committees": the committee is whom the
+#: activity serves, not the activity
+_FOR_COMMITTEE = re.compile(r"\b(?:training|workshop|seminar|course|orientation|webinar)\b[^.;:]{0,80}?\b(?:for|to)\b[^.;:]*$",
+                            re.I)
+
+
+def named_type(text: str) -> str | None:
+    """The activity type the text names, or None when it names none (a handover is "other" too,
+    but a named one: a heading that names it decides the type over the body's words)."""
+    for rx, kind in _TYPE_RES:
+        m = rx.search(text)
+        if m is None:
+            continue
+        if kind in ("steering_committee", "working_group") and _FOR_COMMITTEE.search(text, 0, m.start()):
+            continue
+        return kind
+    return None
 
 
 def heading_year(item: Item) -> int | None:
@@ -209,8 +231,9 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
         title = q.group(1) if q else item.heading
         ev = sents[0] if sents else item.heading_span
         return EventDraft(title, "publication", None, None, "unknown", "completed", ev)
-    htype = event_type(item.heading)
-    if not _EVENTISH.search(body) and htype == "other":
+    named = named_type(item.heading)
+    htype = named or "other"
+    if not _EVENTISH.search(body) and named is None:
         return None
     if not item.heading and _TITLE_LINE.match(body):
         return None  # a page's title line ("X Project - Newsletter No. 7, Autumn 2018"), not a report
@@ -219,7 +242,7 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
         if htype == "other" or not body.strip():
             return None
         main = sents[0] if sents else item.heading_span
-    etype = htype if htype != "other" else event_type(text[main[0]:main[1]], body)
+    etype = named if named is not None else event_type(text[main[0]:main[1]], body)
     hits: list[DateHit] = find_dates(text, b0, b1, year)
     if year is None:
         # "ULAANBAATAR, June 27, 2014 - On June 26-27, ...": the dateline's year dates the
