@@ -453,3 +453,22 @@ def test_a_month_without_its_year_takes_the_story_year(sentence: str, year: int 
                                                        expected: tuple[str | None, str | None, str]) -> None:
     from coopgraph.loaders.text.dates import find_dates, span_of
     assert span_of(find_dates(sentence, 0, len(sentence), year)) == expected
+
+
+def test_a_wire_story_with_its_agency_line_and_a_unix_time_stamp() -> None:
+    """Headline, agency line, the page's time stamp in Unix milliseconds, then the story: the
+    headline heads the item and the stamp dates it; an image's file name and a credited photo
+    caption are page furniture, not sentences."""
+    text = ("Forty nurses begin first-aid course in Riverton\n"
+            "Wire Agency\n"
+            "1566376033000\n\n"
+            "RIVERTON (Wire Agency) -- Forty nurses from Lakeside started a first-aid course in Riverton, "
+            "organized by the Riverton Red Cross.\n\n"
+            "IMG20190821.jpg\n\n"
+            "Forty nurses started a first-aid course in Riverton. (Photo: Wire Agency)\n")
+    blanked = blank_furniture(text)
+    assert "IMG20190821.jpg" not in blanked and "(Photo: Wire Agency)" not in blanked
+    assert len(blanked) == len(text)
+    (event,) = extract_text(text).events
+    assert event.title.startswith("Forty nurses begin first-aid course in Riverton")
+    assert (event.start, event.type) == ("2019-08-21", "training")

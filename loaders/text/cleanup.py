@@ -26,6 +26,11 @@ _URL_LINE = re.compile(r"^[ \t]*(?:(?:source|url|link|retrieved\s+from)[ \t]*:[ 
 _BYLINE = re.compile(r"^[ \t]*(?:(?:written|posted|photos?)[ \t]+)?(?:by|author[ \t]*:)[ \t]+[A-Z][\w.’'\-]*"
                      r"(?:[ \t]+[A-Z][\w.’'\-]*){0,3}[ \t]*$", re.I)
 #: share buttons and social networks run together on one line ("Facebook Twitter Instagram ...")
+#: an image's file name left on a line of its own where the picture was ("VCG1145.jpg")
+_FILE_LINE = re.compile(r"^[ \t]*[\w\-.]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)[ \t]*$", re.I)
+#: a photo caption: a line closed by its credit ("... in Hohhot. (Photo: Agency)"); it repeats the
+#: story's words and must not be read as a sentence of its own
+_PHOTO_CAPTION = re.compile(r"\((?:photos?|photograph|image|picture|credit)s?[ \t]*(?:by|:)[^()\n]{0,60}\)[ \t]*$", re.I)
 _SOCIAL = re.compile(r"\b(?:Facebook|Twitter|Instagram|YouTube|LinkedIn|WhatsApp|Telegram|WeChat|Weibo|"
                      r"Pinterest|Reddit|Flickr|TikTok|Apple\s+News|Print|E-?mail|Share)\b")
 _BULLET = re.compile(r"^[ \t]*(?:[-–—•*·▪●◦|>]+)[ \t]*")
@@ -79,6 +84,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     lines = [ln for ln in text_lines(text) if ln.text.strip()]
     spans: list[tuple[int, int]] = [(ln.start, ln.end) for ln in lines
                                     if _URL_LINE.match(ln.text) or _BYLINE.match(ln.text)
+                                    or _FILE_LINE.match(ln.text) or _PHOTO_CAPTION.search(ln.text)
                                     or len(_SOCIAL.findall(ln.text)) >= 2]
     prose = [i for i, ln in enumerate(lines) if _is_prose(ln.text) and not _URL_LINE.match(ln.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)

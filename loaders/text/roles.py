@@ -16,7 +16,7 @@ from coopgraph.loaders.text.found import Found, Mention
 _CUES: tuple[tuple[str, str], ...] = (
     (r"with\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|funding|contributions?|help)\s+(?:from|of|by)", "supporters"),
     (r"technical\s+input\s+from|(?:funded|supported|sponsored|financed|facilitated)\s+by", "supporters"),
-    (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run)\s+(?:jointly\s+)?by|"
+    (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run|launched|initiated)\s+(?:jointly\s+)?by|"
      r"mission\s+of", "organisers"),
     (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with|"
      r"(?:co-?)?organi[sz]ed\s+with(?!\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|"

@@ -9,6 +9,7 @@ heading such as "Upcoming Events" marks everything below it as planned; a public
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from dataclasses import dataclass
 
 from coopgraph.loaders.text.dates import find_dates
@@ -162,6 +163,8 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     nt = lines[nxt].text.strip()
     if date_line(nt) is not None:
         return True
+    if nxt + 1 < len(lines) and _SOURCE_LINE.match(nt) and date_line(lines[nxt + 1].text) is not None:
+        return True  # "Headline / Xinhua / <date>"
     # a heading glued to its body: the next line is a long sentence
     return len(nt) > max(2 * len(t), 150) and not _wrapped(lines, i)
 
@@ -185,11 +188,19 @@ def _stamp_after(lines: list[Line], h: int) -> tuple[int, tuple[int, int, int] |
     j = h + 1
     if j < len(lines) and _blank(lines, j):
         j += 1
+    if j + 1 < len(lines) and _SOURCE_LINE.match(lines[j].text) and date_line(lines[j + 1].text) is not None:
+        j += 1  # "Xinhua" / "MONTSAME" on its own line between the headline and its date
     if j < len(lines):
         stamp = date_line(lines[j].text)
         if stamp is not None:
             return lines[j].end, stamp
     return lines[h].end, None
+
+
+#: a line naming only the agency or paper a story comes from: one to three capitalised words
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:[A-Z][\w.&'\-]*)(?:[ \t]+[A-Z][\w.&'\-]*){0,2}[ \t]*$")
+#: a page's time stamp saved as Unix time, in seconds or milliseconds (years 2000-2033)
+_EPOCH = re.compile(r"^\s*(9\d{8}|1\d{9})(\d{3})?\s*$")
 
 
 _DATE_LINE = re.compile(r"^\s*(?:\([A-Za-z ]{2,20}\)\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?,?\s*)?"
@@ -204,6 +215,10 @@ def date_line(line: str) -> tuple[int, int, int] | None:
     m = _STAMP.match(line)
     if m:
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    e = _EPOCH.match(line)
+    if e:
+        day = datetime.fromtimestamp(int(e.group(1)), tz=timezone.utc)
+        return day.year, day.month, day.day
     d = _DATE_LINE.match(line)
     if d is None or len(line) > 64:
         return None
