@@ -9,7 +9,7 @@ heading such as "Upcoming Events" marks everything below it as planned; a public
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from dataclasses import dataclass
 
 from coopgraph.loaders.text.dates import find_dates
@@ -217,7 +217,7 @@ def date_line(line: str) -> tuple[int, int, int] | None:
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
     e = _EPOCH.match(line)
     if e:
-        day = datetime.fromtimestamp(int(e.group(1)), tz=timezone.utc)
+        day = datetime.fromtimestamp(int(e.group(1)), tz=UTC)
         return day.year, day.month, day.day
     d = _DATE_LINE.match(line)
     if d is None or len(line) > 64:
