@@ -302,6 +302,8 @@ def test_a_dated_activity_told_in_the_passive_is_an_event_of_its_own() -> None:
     ("Today, Riverland Development Bank President Sir Ann Veld, The Governor of the Lakeside Savings Bank, "
      "Mr B. Bold, and the Deputy Minister of Finance, Mr C. Chuluun, have signed a memorandum drafted by "
      "the Ministry of Finance.", "B. Bold", "Lakeside Savings Bank"),
+    ("The team met the Project Director of the Lakeside Water Agency Mr. Bat every month.", "Bat",
+     "Lakeside Water Agency"),
     # ... unless each name carries its own title after it
     ("The guests were Director of the Lakeside Water Council, Mr B. Bold, Head of the Riverland Health Agency, "
      "and Ms Ann Veld, Manager of the Northland Food Bank.", "Ann Veld", "Northland Food Bank"),

@@ -256,9 +256,9 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
             prev = nxt or [p for p in found.between(_paragraph_start(text, m.start), m.start)
                            if p.kind == "Place" and t.by_id[p.eid].attrs.get("place_type") == "aimag"]
             if prev:
+                # the soum's aimag is kept as the place's parent (the graph states it as
+                # locatedIn); it is not a relation the text states between two bodies
                 d.attrs["parent"] = prev[-1].eid
-                sent = next(((s, e) for s, e in sents if s <= m.start < e), (m.start, m.end))
-                out.append((d.id, "locatedIn", prev[-1].eid, sent))
         parent = d.attrs.get("parent")
         if d.attrs.get("place_type") == "city" and isinstance(parent, str) and parent in t.by_id \
                 and parent != _home_id() and t.by_id[parent].attrs.get("place_type") == "country":
@@ -405,8 +405,9 @@ def _titled_before(text: str, name: tuple[int, int], actors: list[Mention]) -> M
     for m in reversed(actors):
         gap = text[m.end:s0]
         if s0 - m.end <= 45 and _TITLE_GAP.fullmatch(gap) and re.search(r"[A-Z]", gap) and \
-                (m.start == 0 or not re.search(r"(?:of|for|at|to)[ \n]+(?:the[ \n]+)?$", text[max(0, m.start - 12):m.start])):
-            return m
+                (not re.search(r"(?:of|for|at|to)[ \n]+(?:the[ \n]+)?$", text[max(0, m.start - 12):m.start])
+                 or _ROLE_OF.search(text, max(0, m.start - 60), m.start)):
+            return m  # "EBRD President Sir A", "the Project Director of the Ministry Mr. A"
         if _COMMA_COURTESY.fullmatch(gap) and _ROLE_OF.search(text, max(0, m.start - 60), m.start) and \
                 not _OWN_ROLE_AFTER.match(text, name[1]):
             return m
