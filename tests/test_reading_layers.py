@@ -168,6 +168,14 @@ def _rels(text: str) -> set[tuple[str, str, str]]:
      ("Rivers Division", "partOf", "Water Policy Department")),
     ("The workshop was held at the Hill Farmers Federation, Ulaanbaatar, on 4 May 2021.",
      ("Hill Farmers Federation", "locatedIn", "Ulaanbaatar")),
+    # every body listed after a funding cue funds the project, the project named after the cue
+    ("Co-financed by the Northland Union, with additional support from the Abbe Fund and the Riverton "
+     "Bank; the ‘Clean Stoves’ project is being implemented by the Riverland Heat Agency.",
+     ("Clean Stoves", "fundedBy", "Riverton Bank")),
+    # a project named once in quotes is the same project when named again without them
+    ("The ‘Clean Stoves’ project held its board meeting on 3 May. With additional support from the "
+     "Abbe Fund, the Clean Stoves project is being implemented by the Riverland Heat Agency.",
+     ("Clean Stoves", "fundedBy", "Abbe Fund")),
 ])
 def test_relation_frames(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _rels(text)
@@ -474,3 +482,18 @@ def test_a_wire_story_with_its_agency_line_and_a_unix_time_stamp() -> None:
     (event,) = extract_text(text).events
     assert event.title.startswith("Forty nurses begin first-aid course in Riverton")
     assert (event.start, event.type) == ("2019-08-21", "training")
+
+
+def test_a_sentence_about_a_project_gives_the_event_no_participants() -> None:
+    """Who funds a project and who carries it out are the project's facts (relations), not the
+    people at its meeting."""
+    text = ("Clean Stoves project board meets\n\n"
+            "On 3 May 2021 the board of the Clean Stoves project met in Riverton with the Lakeside "
+            "Energy Agency and the Riverton City Council.\n\n"
+            "Co-financed by the Northland Development Fund, the Clean Stoves project is implemented by "
+            "Green Homes Riverland in collaboration with the Riverland Builders Association.\n")
+    (event,) = extract_text(text).events
+    names = {e.id: e.name for e in extract_text(text).entities}
+    actors = {names[a] for a in (*event.organisers, *event.supporters, *event.participants)}
+    assert {"Lakeside Energy Agency", "Riverton City Council"} <= actors
+    assert not actors & {"Northland Development Fund", "Green Homes Riverland", "Riverland Builders Association"}

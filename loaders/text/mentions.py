@@ -57,8 +57,24 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     first_line = text.find("\n", text.find(next((c for c in text if not c.isspace()), "x")))
     resolve_home_project(found, items_aimags, first_line if first_line >= 0 else len(text))
     _head_noun_anaphors(found)
+    _named_again(text, found)
     found.index()
     return found
+
+
+def _named_again(text: str, found: Found) -> None:
+    """Every later occurrence of a project's or body's full name (of two words or more) is a
+    mention of it: a name read once from its quotes or its definition ("the 'Clean Stoves'
+    project") is the same name when the story repeats it without them."""
+    claimed = _claimed(found)
+    names = sorted({(d.name, d.id, d.type) for d in found.table.by_id.values()
+                    if d.type in ("Project", "Organisation") and len(d.name.split()) >= 2 and len(d.name) >= 8},
+                   key=lambda x: -len(x[0]))
+    for name, eid, kind in names:
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if claimed.free(m.start(), m.end()):
+                found.add(Mention(m.start(), m.end(), eid, kind))
+                claimed.append((m.start(), m.end()))
 
 
 #: "the Foundation", "the Bank", "the Ministry": a body named again by its head noun alone

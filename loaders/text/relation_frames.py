@@ -211,7 +211,18 @@ def project_agents(text: str, s: int, e: int, ms: list[Mention], t: EntityTable)
     for m in ms:
         if m.start > proj.end and _kind(t, m) == "Organisation" and _WITH_FUNDS.search(text, max(proj.end, m.start - 45), m.start):
             out.append((proj.eid, "fundedBy", m.eid, (proj.start, m.end)))
+    # "Co-financed by A, with additional support from B and C, the X project ...": every body
+    # listed after a funding cue funds the sentence's project, before or after it
+    for cue in _FUNDED_BY.finditer(text, s, e):
+        for m in _listed_after(text, [x for x in ms if _kind(t, x) == "Organisation"], cue.end(), e):
+            out.append((proj.eid, "fundedBy", m.eid, (min(proj.start, cue.start()), max(proj.end, m.end))))
     return out
+
+
+#: the cues of funding: "(co-)financed by", "funded by", "with (additional) (financial) support from"
+_FUNDED_BY = re.compile(r"\b(?:(?:co-?)?(?:financed|funded|sponsored)[ \n]+by|(?:with|through)[ \n]+(?:the[ \n]+)?"
+                        r"(?:additional[ \n]+|further[ \n]+)?(?:financial[ \n]+|generous[ \n]+)?(?:support|funding|financing|grants?|funds)"
+                        r"[ \n]+(?:from|of|by))[ \n]+(?:the[ \n]+)?", re.I)
 
 
 def project_owner(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:

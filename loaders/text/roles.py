@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from coopgraph.loaders.text.events_lexicon import ACTIVITY_WORDS
 from coopgraph.loaders.text.found import Found, Mention
 
 _CUES: tuple[tuple[str, str], ...] = (
@@ -53,8 +54,14 @@ def assign_roles(text: str, sents: Sequence[tuple[int, int]], found: Found, acto
             roles[eid] = role
 
     described: set[str] = set()
+    in_description: set[str] = set()
+    elsewhere: set[str] = set()
     for s, e in sents:
         ms = [m for m in _top_actor_mentions(found, s, e) if m.eid in actors]
+        if ms and _describes_a_project(text, s, e):
+            in_description.update(m.eid for m in ms)
+            continue
+        elsewhere.update(m.eid for m in ms)
         if not ms and not _ORG_VERB.search(text, s, e):
             continue
         spans = _appositives(text, s, e, found)
@@ -62,11 +69,26 @@ def assign_roles(text: str, sents: Sequence[tuple[int, int]], found: Found, acto
             described.update(m.eid for m in ms if any(a <= m.start < b for a, b in spans))
             ms = [m for m in ms if not any(a <= m.start < b for a, b in spans)]
         _sentence_roles(text, s, e, ms, found, give, home)
+    described |= in_description - elsewhere  # a project's funders and partners, not the event's
     for eid in list(actors):
         if eid not in roles and eid not in described and found.table.by_id.get(eid) \
                 and found.table.by_id[eid].type == "Organisation":
             roles[eid] = "participants"
     return roles
+
+
+#: "Co-financed by A, the X project is implemented by B in collaboration with C": a sentence about
+#: a project, who pays for it and who carries it out
+_PROJECT_FACTS = re.compile(r"\b(?:(?:co-?)?(?:financed|funded)\s+by|is\s+(?:being\s+)?(?:implemented|executed)\s+by|"
+                            r"(?:implementing|executing)\s+(?:agency|partners?)|aims\s+to|funding\s+from)\b", re.I)
+_PROJECT_WORD = re.compile(r"\b(?:project|programme|program|initiative|facility)\b", re.I)
+
+
+def _describes_a_project(text: str, s: int, e: int) -> bool:
+    """A sentence that tells who funds or carries out a project and names no activity: its
+    bodies are the project's funders and partners (relations), not the event's participants."""
+    return _PROJECT_FACTS.search(text, s, e) is not None and _PROJECT_WORD.search(text, s, e) is not None \
+        and ACTIVITY_WORDS.search(text, s, e) is None
 
 
 def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, give: Callable[[str, str], None],
