@@ -1,7 +1,7 @@
 """The coopgraph vocabularies as rdflib namespaces: Python never spells an ontology IRI.
 
 Generated from ``coopgraph.ttl`` and ``schemes.ttl`` (``_fail = True`` turns a typo into an
-``AttributeError``); ``tests/test_ontology_namespace.py`` checks that both agree. Concepts whose
+``AttributeError``); ``tests/test_ontology.py`` checks that both agree. Concepts whose
 names are not Python identifiers are reached by item: ``CGC["category-government"]``.
 """
 
