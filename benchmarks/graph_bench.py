@@ -196,6 +196,7 @@ def query_benchmark(target_triples: int, work: Path, *, baseline: bool = True,
         out["rdflib_over_oxigraph"] = round(q / max(out["oxigraph_query_s"], 1e-6), 1)
         out["same_answer"] = len(rd_result.rows) == len(result.rows)
     path.unlink()
+    out["stored_answer"] = answer_benchmark(target_triples, work)
     return out
 
 
@@ -215,3 +216,42 @@ def viz_benchmark(n_actors: int, work: Path) -> dict[str, Any]:
     seconds = time.perf_counter() - t
     return {"actors": n_actors, "seconds": round(seconds, 3),
             "html_mb": round(path.stat().st_size / 1e6, 2)}
+
+
+def answer_benchmark(target_triples: int, work: Path) -> dict[str, Any]:
+    """who-cooperated-with-whom from the answer a build stores (issue 14) on the graph of
+    ``graph_file``: seconds to compute the table from the triples, and to answer from it, in
+    this process (median of three) and as a whole ``coopgraph query`` run (CPU seconds)."""
+    import json
+    import resource
+    import subprocess
+
+    from coopgraph.graph import build_quads
+    from coopgraph.graph.cooperation_table import cooperation_table
+    from coopgraph.graph.serialization import to_nquads
+    from coopgraph.queries import open_backend, run_query
+    from coopgraph.queries.answers import cooperation_answer, save_answers
+
+    probe = build_quads(synthetic_records(20, 200, 1))
+    per_doc = max(1, sum(len(t) for t in probe.values()) // 20)
+    n_docs = max(1, target_triples // per_doc)
+    quads = build_quads(synthetic_records(n_docs, max(50, int(n_docs * 1.5)), 1))
+    folder = work / f"answers-{target_triples}"
+    folder.mkdir()
+    (folder / "graph.nq").write_text(to_nquads(quads), encoding="utf-8")
+    t = time.perf_counter()
+    answer = cooperation_answer(cooperation_table(quads))
+    table_s = time.perf_counter() - t
+    del quads
+    save_answers(folder, {"who-cooperated-with-whom": answer}, "bench")
+    (folder / "manifest.json").write_text(json.dumps({"build_key": "bench"}), encoding="utf-8")
+    s, result = _best_of(lambda: run_query(open_backend(folder), "who-cooperated-with-whom"), 3)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-m", "coopgraph", "query", "who-cooperated-with-whom",
+                    "-o", str(folder), "--format", "csv"], check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"triples": sum(1 for _ in (folder / "graph.nq").open("rb")),
+            "table_s": round(table_s, 3), "stored_answer_s": round(s, 4),
+            "rows": len(result.rows),
+            "cli_cpu_s": round(after.ru_utime - before.ru_utime
+                               + after.ru_stime - before.ru_stime, 2)}

@@ -25,6 +25,8 @@ from coopgraph.extraction import LoadReport, Progress, extractor_version, load_d
 from coopgraph.loaders.text.statistical import Reading
 from coopgraph.defaults import DEFAULT_BASE_IRI
 from coopgraph.graph import build_quads, load_graph, save_graph, summarise, validate_graph
+from coopgraph.graph.cooperation_table import cooperation_table
+from coopgraph.queries.answers import PRECOMPUTED, answer_path, cooperation_answer, save_answers
 from coopgraph.records import ExtractionRecord
 from coopgraph.viz import write_network
 
@@ -133,9 +135,11 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
             f"the graph breaks {len(check.violations)} shape constraint(s); nothing was written:"
             f"\n{shown}", report="\n".join(check.violations))
     summary = summarise(quads)
+    answers = {"who-cooperated-with-whom": cooperation_answer(cooperation_table(quads))}
     with staged():  # all outputs move into place together, or none (a full disk at the last)
         written = save_graph(quads, out)
         del quads
+        written += save_answers(out, answers, key)
         if network and summary.get("organisations", 0) + summary.get("projects", 0) == 0:
             report.warnings.append("network.html not written: no organisation or project was "
                                    "found in the documents, so there is no cooperation to draw")
@@ -174,7 +178,7 @@ def _unchanged_outputs(out: Path, key: str, network: bool) -> tuple[list[Path], 
     """The outputs and counts of the last build when its key equals ``key`` and every output
     is still there; None when anything must be built again."""
     names = ["graph.ttl", "graph.trig"] + (["network.html"] if network else []) + ["manifest.json"]
-    paths = [out / name for name in names]
+    paths = [out / name for name in names] + [answer_path(out, name) for name in PRECOMPUTED]
     if not all(p.is_file() for p in paths):
         return None
     try:

@@ -233,8 +233,8 @@ def test_a_document_with_nothing_to_extract_is_built_with_warnings(
             "it read with the wrong --encoding?") in captured.err
     assert ("warning: network.html not written: no organisation or project was found in the "
             "documents, so there is no cooperation to draw") in captured.err
-    assert sorted(p.name for p in out.iterdir()) == ["cache", "graph.trig", "graph.ttl",
-                                                     "manifest.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["answers", "cache", "graph.trig",
+                                                     "graph.ttl", "manifest.json"]
 
 
 def test_extract_that_reads_nothing_prints_no_json(

@@ -110,5 +110,6 @@ def test_a_build_waits_for_the_holder_up_to_its_limit(tmp_path: Path) -> None:
     assert held.wait(5)
     result = build([small], output_dir=out, network=False, wait=30)
     thread.join()
-    assert [p.name for p in result.written] == ["graph.ttl", "graph.trig", "manifest.json"]
+    assert [p.name for p in result.written] == ["graph.ttl", "graph.trig",
+                                                "who-cooperated-with-whom.json", "manifest.json"]
     assert not any("took over" in w for w in result.report.warnings)

@@ -78,7 +78,7 @@ def test_full_disk_is_one_line_exit_2_and_the_old_outputs_are_whole(
         "whole; free some space or pass another -o DIR")
     assert "Traceback" not in captured.err and "wrote" not in captured.out
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
-    assert sorted(p.name for p in out.iterdir()) == sorted(["cache", *OUTPUTS])
+    assert sorted(p.name for p in out.iterdir()) == sorted(["answers", "cache", *OUTPUTS])
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
