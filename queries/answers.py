@@ -18,14 +18,17 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib.term import Identifier
 
 from coopgraph._atomic import atomic_write_text
-from coopgraph.graph.cooperation_table import CooperationRow
 from coopgraph.queries.backends import OxigraphBackend, _from_json
 from coopgraph.queries.library import load_query
 from coopgraph.queries.results import QueryResult, make_result
+
+if TYPE_CHECKING:  # the graph package imports networkx; a query reading an answer needs none
+    from coopgraph.graph.cooperation_table import CooperationRow
 
 ANSWERS_DIR = "answers"
 #: The library queries whose answers a build stores.

@@ -341,7 +341,7 @@ def paged_query(query: str, shape: QueryShape, columns: tuple[str, ...], size: i
 def _from_json(url: str, body: bytes, hidden: tuple[str, ...] = ()) -> QueryResult:
     """SPARQL 1.1 Query Results JSON to a QueryResult. Raises EndpointError for anything else,
     quoting the start of it (``hidden`` redacted, see transport.excerpt)."""
-    converted: dict[tuple[str, ...], Term | None] = {}
+    converted: dict[tuple[tuple[str, str], ...], Term | None] = {}
     try:
         doc = json.loads(body)
         columns = [str(c) for c in doc["head"].get("vars", [])]
@@ -355,7 +355,7 @@ def _from_json(url: str, body: bytes, hidden: tuple[str, ...] = ()) -> QueryResu
     return make_result(columns, rows)
 
 
-def _json_cell(b: dict[str, str] | None, converted: dict[tuple[str, ...], Term | None]
+def _json_cell(b: dict[str, str] | None, converted: dict[tuple[tuple[str, str], ...], Term | None]
                ) -> Term | None:
     """``_json_term``, once per distinct term of an answer: answers repeat the same names,
     IRIs and numbers row after row, and a typed Literal costs ~15 µs to make."""
