@@ -172,6 +172,23 @@ def _rels(text: str) -> set[tuple[str, str, str]]:
     ("Co-financed by the Northland Union, with additional support from the Abbe Fund and the Riverton "
      "Bank; the ‘Clean Stoves’ project is being implemented by the Riverland Heat Agency.",
      ("Clean Stoves", "fundedBy", "Riverton Bank")),
+    # the parties to an agreement cooperate
+    ("The Riverland Development Bank and the Lakeside Water Agency signed a loan agreement on 3 May.",
+     ("Riverland Development Bank", "cooperatesWith", "Lakeside Water Agency")),
+    ("The Lakeside Water Agency signed a memorandum with the Hill Farmers Federation.",
+     ("Lakeside Water Agency", "cooperatesWith", "Hill Farmers Federation")),
+    ("The Riverland Bank, together with the Lakeside Water Agency, hosted a forum on 3 May.",
+     ("Riverland Bank", "cooperatesWith", "Lakeside Water Agency")),
+    # support stated by "with the support of A, B ..." and "by A to support B"
+    ("With the support of the Riverland Bank, the Lakeside Water Agency has been building new wells.",
+     ("Riverland Bank", "supports", "Lakeside Water Agency")),
+    ("The loan is part of a programme by the Riverland Bank to support the Lakeside Water Agency in its plans.",
+     ("Riverland Bank", "supports", "Lakeside Water Agency")),
+    # who implements a project
+    ("The Hill Farmers Federation is implementing the Clean Wells Project in three provinces.",
+     ("Clean Wells Project", "implementedBy", "Hill Farmers Federation")),
+    ("The ‘Clean Wells’ project started in 2020; its implementing agency is the Hill Farmers Federation.",
+     ("Clean Wells", "implementedBy", "Hill Farmers Federation")),
     # a project named once in quotes is the same project when named again without them
     ("The ‘Clean Stoves’ project held its board meeting on 3 May. With additional support from the "
      "Abbe Fund, the Clean Stoves project is being implemented by the Riverland Heat Agency.",
@@ -497,3 +514,17 @@ def test_a_sentence_about_a_project_gives_the_event_no_participants() -> None:
     actors = {names[a] for a in (*event.organisers, *event.supporters, *event.participants)}
     assert {"Lakeside Energy Agency", "Riverton City Council"} <= actors
     assert not actors & {"Northland Development Fund", "Green Homes Riverland", "Riverland Builders Association"}
+
+
+def test_a_headline_over_a_section_label_and_a_quoted_activity_name() -> None:
+    """A news page's headline over its section label ("Society") and the reporter's address heads
+    the item; an activity named by a quoted title before its noun takes that name."""
+    text = ("Riverton (News Agency) page\n\n"
+            "Herders' consultation workshop held\n"
+            "Society\n"
+            "reporter@news.example\n"
+            "Riverton/NEWS/. Within the framework of the pasture project, a 'Sharing Water Fairly' "
+            "multi-stakeholder consultation workshop was held on 3 May 2021 with the Lakeside Water Agency.\n")
+    events = extract_text(text).events
+    assert [e.title for e in events] == ["‘Sharing Water Fairly’ multi-stakeholder consultation workshop"]
+    assert (events[0].type, events[0].start) == ("workshop", "2021-05-03")

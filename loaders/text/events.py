@@ -368,6 +368,10 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
     migration: two-day workshop in Ulan Bator")."""
     head = _HEAD_YEAR.sub("", item.heading).strip() if heading_year(item) else item.heading.strip()
     seg = text[main[0]:main[1]]
+    named = _NAMED_ACTIVITY.search(seg)
+    if named is not None:
+        # "a ‘Clean Air for Schools’ consultation workshop was held": the activity's own name
+        return " ".join(f"‘{named.group(1) or named.group(2)}’ {named.group(3)}".split())
     phrase = ""
     for rx, kind in _TYPE_RES:
         if kind == etype:
@@ -382,6 +386,12 @@ def _title(text: str, item: Item, main: tuple[int, int], etype: str) -> str:
     if event_type(head) != "other" and len(head.split()) > 3:
         return head  # a heading that names the activity is its title
     return f"{head}: {phrase}"
+
+
+#: an activity named by a quoted title right before its noun: "a ‘X’ multi-stakeholder workshop"
+_NAMED_ACTIVITY = re.compile(r"(?:(?<![\w'])'([^'‘’“”\"]{5,120})'(?![\w'])|[‘“\"]([^‘’“”\"]{5,120})[’”\"])[ \n]+"
+                             r"((?:[\w\-’']+[ \n]+){0,3}(?:workshop|training|seminar|conference|forum|meeting|consultation|"
+                             r"webinar|course|exhibition|fair|festival|campaign|competition|dialogue|round\s?table)s?)\b", re.I)
 
 
 #: the noun an analyst names an activity by, for the verb a report tells it with

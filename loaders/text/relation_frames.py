@@ -27,6 +27,7 @@ Frame = Callable[[str, int, int, list[Mention], EntityTable], list[Rel]]
 _JOINTLY = re.compile(r"\b(?:jointly|together)[ \n]+(?:organi[sz]ed|held|conducted|hosted|implemented|"
                       r"developed|launched|organi[sz]ing|run)\b|\btogether,", re.I)
 _PARTNER = re.compile(r"\b(?:in[ \n]+(?:close[ \n]+)?(?:partnership|collaboration|cooperation|co-operation)[ \n]+with|"
+                      r"(?<=,[ \n])(?:together|jointly)[ \n]+with|"
                       r"partner(?:s|ed|ing)?[ \n]+with|(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|cooperat(?:e|es|ed|ing))[ \n]+"
                       r"(?:closely[ \n]+|together[ \n]+)?with)\b", re.I)
 _SUPPORTING = re.compile(r"\b(?:is|are|was|were|has[ \n]+been|have[ \n]+been)[ \n]+supporting[ \n]+"
@@ -265,8 +266,123 @@ def structure(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> l
     return out
 
 
+def _list_before(text: str, ms: list[Mention], pos: int) -> list[Mention]:
+    """The list of bodies that ends right before ``pos``: 'A, B and C (ACR) have' (walking back
+    over list joints)."""
+    before = [m for m in ms if m.end <= pos and pos - m.end <= _MAX_FRAME_GAP]
+    if not before:
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = text[m.end:group[0].start]
+        if _joined(gap) or (text.startswith(" (", m.end) and m.eid == group[0].eid):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+_SIGNED = re.compile(r"\b(?:signed|sign|signs|will[ \n]+sign|have[ \n]+signed|has[ \n]+signed)\b", re.I)
+_SIGNED_TAIL = re.compile(r"\)?(?:[ \n]*\([^()\n]{1,15}\))?[ \n]*(?:(?:have|has|had|will|today|also|officially|formally)[ \n]+)*$")
+_AGREEMENT_BETWEEN = re.compile(r"\b(?:agreement|memorandum|MoU|compact|protocol|contract)[^.;]{0,60}?\bbetween[ \n]+(?:the[ \n]+)?",
+                                re.I)
+
+
+def signatories(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'A and B signed a memorandum', 'A signed an agreement with B', 'a memorandum between A and
+    B': the parties to an agreement cooperate (the first-named with each of the others)."""
+    out: list[Rel] = []
+    actors = [m for m in ms if _kind(t, m) in ("Organisation", "Project")]
+    for v in _SIGNED.finditer(text, s, e):
+        group = _list_before(text, actors, v.start())
+        if group and not _SIGNED_TAIL.fullmatch(text[group[-1].end:v.start()]):
+            group = []
+        if group and len({m.eid for m in group}) == 1:
+            # "the X project of A (ACR) signed": the project, not its owner, is the party
+            owner = [m for m in actors if m.end < group[0].start and _kind(t, m) == "Project"
+                     and re.fullmatch(r"[ \n]+(?:(?:project|programme|program)[ \n]+)?of[ \n]+(?:the[ \n]+)?",
+                                      text[m.end:group[0].start], re.I)]
+            group = owner[-1:] or group
+        w = re.search(r"\bwith[ \n]+(?:the[ \n]+)?", text[v.end():e])
+        if group and w is not None:
+            group += _listed_after(text, actors, v.end() + w.end(), e)
+        ids = list(dict.fromkeys(m.eid for m in group))
+        out += [(ids[0], "cooperatesWith", o, (group[0].start, group[-1].end)) for o in ids[1:]]
+    for a in _AGREEMENT_BETWEEN.finditer(text, s, e):
+        group = _listed_after(text, actors, a.end(), e)
+        ids = list(dict.fromkeys(m.eid for m in group))
+        out += [(ids[0], "cooperatesWith", o, (a.start(), group[-1].end)) for o in ids[1:]]
+    return out
+
+
+_WITH_SUPPORT_OF = re.compile(r"\b[Ww]ith[ \n]+(?:the[ \n]+)?(?:(?:financial|technical|generous|kind)[ \n]+)?"
+                              r"(?:support|assistance|help)[ \n]+(?:of|from)[ \n]+(?:the[ \n]+)?")
+_TO_SUPPORT = re.compile(r"\bto[ \n]+(?:help[ \n]+|assist[ \n]+|support[ \n]+)(?:the[ \n]+)?(?=[A-Z])")
+
+
+def supported_by(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'With the support of A, B has been implementing ...': A supports B (the subject after the
+    phrase); 'a programme by A to support B': A supports B."""
+    out: list[Rel] = []
+    actors = [m for m in ms if _kind(t, m) == "Organisation"]
+    for w in _WITH_SUPPORT_OF.finditer(text, s, e):
+        helpers = _listed_after(text, actors, w.end(), e)
+        if not helpers:
+            continue
+        # "of A, B and C, D has": the list closes at the item after "and"; without one, at A
+        closing = [k for k in range(1, len(helpers))
+                   if re.search(r"\b(?:and|&)\b", text[helpers[k - 1].end:helpers[k].start])]
+        helpers = helpers[:closing[0] + 1] if closing else helpers[:1]
+        comma = re.match(r"\)?(?:[ \n]*\([^()\n]{1,15}\))?[ \n]*,[ \n]*(?:the[ \n]+)?", text[helpers[-1].end:e])
+        if comma is None:
+            continue
+        nxt = [m for m in actors if m.start == helpers[-1].end + comma.end()]
+        for h in helpers:
+            for b in nxt:
+                if b.eid != h.eid:
+                    out.append((h.eid, "supports", b.eid, (w.start(), b.end)))
+    for sp in _TO_SUPPORT.finditer(text, s, e):
+        helper = [m for m in actors if m.end <= sp.start() and sp.start() - m.end <= 40
+                  and not re.search(r"[,;]", text[m.end:sp.start()])]
+        helped = [m for m in actors if m.start == sp.end()]
+        if helper and helped and helper[-1].eid != helped[0].eid:
+            out.append((helper[-1].eid, "supports", helped[0].eid, (helper[-1].start, helped[0].end)))
+    return out
+
+
+_IMPLEMENTS = re.compile(r"[ \n]+(?:(?:is|are|has[ \n]+been|have[ \n]+been|will[ \n]+be|will)[ \n]+)?(?:also[ \n]+|currently[ \n]+|jointly[ \n]+)?"
+                         r"(?:implement(?:s|ing|ed)?|execut(?:es|ing|ed)|runs|running)[ \n]+(?:the[ \n]+|a[ \n]+|its[ \n]+)?")
+_IMPLEMENTING_ROLE = re.compile(r"\b(?:implementing|executing)[ \n]+(?:agency|agencies|partners?|organi[sz]ations?|entity)"
+                                r"(?:[ \n]+(?:is|are|was|were))?[ \n]*(?::|,)?[ \n]*(?:the[ \n]+)?", re.I)
+_AS_IMPLEMENTER = re.compile(r"[ \n]+as[ \n]+(?:the[ \n]+|an[ \n]+)?(?:implementing|executing)[ \n]+(?:agency|partner|organi[sz]ation|entity)\b",
+                             re.I)
+
+
+def implementers(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'A is implementing the X project', 'The implementing agency is A', 'with A as the
+    implementing agency': the project is implemented by A (the project after the verb, or the
+    sentence's first project)."""
+    out: list[Rel] = []
+    projects = [m for m in ms if _kind(t, m) == "Project"]
+    orgs = [m for m in ms if _kind(t, m) == "Organisation"]
+    if not projects:
+        return out
+    for a in orgs:
+        v = _IMPLEMENTS.match(text, a.end, e)
+        if v is not None:
+            proj = [p for p in projects if 0 <= p.start - v.end() <= 40]
+            if proj:
+                out.append((proj[0].eid, "implementedBy", a.eid, (a.start, proj[0].end)))
+        if _AS_IMPLEMENTER.match(text, a.end, e):
+            out.append((projects[0].eid, "implementedBy", a.eid, (min(a.start, projects[0].start), a.end)))
+    for r in _IMPLEMENTING_ROLE.finditer(text, s, e):
+        for a in _listed_after(text, orgs, r.end(), e):
+            out.append((projects[0].eid, "implementedBy", a.eid, (min(r.start(), projects[0].start), a.end)))
+    return out
+
+
 FRAMES: tuple[Frame, ...] = (joint_action, partnership, supporting, project_agents, project_owner, structure,
-                             membership)
+                             membership, signatories, supported_by, implementers)
 
 
 def frame_relations(text: str, sents: Sequence[tuple[int, int]], mentions_in: Callable[[int, int], list[Mention]],

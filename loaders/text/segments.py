@@ -163,8 +163,9 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     nt = lines[nxt].text.strip()
     if date_line(nt) is not None:
         return True
-    if nxt + 1 < len(lines) and _SOURCE_LINE.match(nt) and date_line(lines[nxt + 1].text) is not None:
-        return True  # "Headline / Xinhua / <date>"
+    if nxt + 1 < len(lines) and _SOURCE_LINE.match(nt) and \
+            (date_line(lines[nxt + 1].text) is not None or len(lines[nxt + 1].text.strip()) > 40):
+        return True  # "Headline / Xinhua / <date>", "Headline / Society / <the story>"
     # a heading glued to its body: the next line is a long sentence
     return len(nt) > max(2 * len(t), 150) and not _wrapped(lines, i)
 
@@ -188,17 +189,25 @@ def _stamp_after(lines: list[Line], h: int) -> tuple[int, tuple[int, int, int] |
     j = h + 1
     if j < len(lines) and _blank(lines, j):
         j += 1
-    if j + 1 < len(lines) and _SOURCE_LINE.match(lines[j].text) and date_line(lines[j + 1].text) is not None:
-        j += 1  # "Xinhua" / "MONTSAME" on its own line between the headline and its date
+    label = lines[h].end
+    if j + 1 < len(lines) and _SOURCE_LINE.match(lines[j].text) and not _blank(lines, j):
+        # "Xinhua", "Society": the agency or the section between the headline and its date or story
+        label = lines[j].end
+        j += 1
+        if j + 1 < len(lines) and _EMAIL_LINE.match(lines[j].text):
+            label = lines[j].end  # the reporter's address under the section label
+            j += 1
     if j < len(lines):
         stamp = date_line(lines[j].text)
         if stamp is not None:
             return lines[j].end, stamp
-    return lines[h].end, None
+    return label, None
 
 
 #: a line naming only the agency or paper a story comes from: one to three capitalised words
 _SOURCE_LINE = re.compile(r"^[ \t]*(?:[A-Z][\w.&'\-]*)(?:[ \t]+[A-Z][\w.&'\-]*){0,2}[ \t]*$")
+#: a line that is only an e-mail address (a reporter's, under the headline)
+_EMAIL_LINE = re.compile(r"^[ \t]*[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*$")
 #: a page's time stamp saved as Unix time, in seconds or milliseconds (years 2000-2033)
 _EPOCH = re.compile(r"^\s*(9\d{8}|1\d{9})(\d{3})?\s*$")
 
