@@ -329,6 +329,15 @@ def test_a_dated_activity_told_in_the_passive_is_an_event_of_its_own() -> None:
      "the Ministry of Finance.", "B. Bold", "Lakeside Savings Bank"),
     ("The team met the Project Director of the Lakeside Water Agency Mr. Bat every month.", "Bat",
      "Lakeside Water Agency"),
+    ("The meeting opened with the Ambassador of the Northland Union to Riverland, Mr. Ole Berg.", "Ole Berg",
+     "Northland Union"),
+    ("Ms. Ada Brennan, National Coordinator, Lakeside Water Agency, opened the course.", "Ada Brennan",
+     "Lakeside Water Agency"),
+    ("B.Bold, CEO of Green Hills LLC, said the course was useful.", "B.Bold", "Green Hills LLC"),
+    ("Lakeside Water Agency specialists Ada Brennan, Ole Berg and Ann Veld gave the lectures.", "Ole Berg",
+     "Lakeside Water Agency"),
+    ("Mr. Ole Berg and Ms. Ann Veld, Lakeside Water Agency experts, gave the lectures.", "Ole Berg",
+     "Lakeside Water Agency"),
     # ... unless each name carries its own title after it
     ("The guests were Director of the Lakeside Water Council, Mr B. Bold, Head of the Riverland Health Agency, "
      "and Ms Ann Veld, Manager of the Northland Food Bank.", "Ann Veld", "Northland Food Bank"),

@@ -363,12 +363,25 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
                     org, ev = target.id, d.spans[0]
                     break
         if org is None and d.spans:
-            # "Andrei Mikhnev, World Bank Country Manager for Mongolia": a body opening the apposition
+            # "Andrei Mikhnev, World Bank Country Manager for Mongolia", "A, an ILO senior
+            # specialist", "A, 'Together' NGO": a body opening the apposition
             e0 = d.spans[0][1]
-            after = [m for m in actors_in(e0, min(len(text), e0 + 120)) if m.start - e0 <= 4
-                     and re.fullmatch(r",[ \n]*(?:the[ \n]+)?", text[e0:m.start])]
+            after = [m for m in actors_in(e0, min(len(text), e0 + 120)) if m.start - e0 <= 6
+                     and re.fullmatch(r",[ \n]*(?:the[ \n]+|an?[ \n]+)?[‘“\"']?", text[e0:m.start])]
             if after:
                 org, ev = after[0].eid, (d.spans[0][0], after[0].end)
+        if org is None and d.spans:
+            # "A, National Coordinator, ILO Mongolia Office", "A, CEO of X LLC", "A, senior
+            # specialist on safety, International Labour Organization (ILO)": a role, then its body
+            hit = _body_after_role(text, d.spans[0][1], actors_in(d.spans[0][1], min(len(text), d.spans[0][1] + 140)),
+                                   found.between(d.spans[0][1], min(len(text), d.spans[0][1] + 140)))
+            if hit is not None:
+                org, ev = hit.eid, (d.spans[0][0], hit.end)
+        if org is None and d.spans:
+            # "ILO specialists A, B and C", "A and B, JICA experts": a body's staff named as a group
+            hit = _staff_group(text, d.spans[0], actors_in(max(0, d.spans[0][0] - 160), min(len(text), d.spans[0][1] + 160)))
+            if hit is not None:
+                org, ev = hit.eid, (min(hit.start, d.spans[0][0]), max(hit.end, d.spans[0][1]))
         if org is None and d.spans:
             s0 = d.spans[0][0]
             before = [m for m in actors_in(max(0, s0 - 120), s0) if 0 <= s0 - m.end <= 25
@@ -381,13 +394,62 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
     return out
 
 
+#: words that make a phrase a person's role
+_ROLE_WORD = re.compile(r"\b(?:CEO|CFO|COO|Chair\w*|Director|Manager|President|Head|Chief|Coordinator|Officer|Specialist|"
+                        r"Expert|Advis[eo]r|Consultant|Representative|Ambassador|Secretary|Minister|Governor|Mayor|Leader|"
+                        r"Member|Founder|Authority|Researcher|Professor|Lecturer|Engineer|Spokes(?:person|man|woman)|"
+                        r"Official|Analyst|Assistant|Associate|Dean|Rector|Commissioner|Counsellor|Attach[eé])\b", re.I)
+#: the stretch from a name to the body of its role: ", Deputy Director General, " / ", CEO of "
+_ROLE_TO_BODY = re.compile(r"[ \n]*,[ \n]*(?:the[ \n]+|an?[ \n]+)?(?P<role>[^,.;:()“”\"\n]{2,80}?)(?:[ \n]+(?:of|at|for|with|from|in)"
+                           r"[ \n]+(?:the[ \n]+)?|[ \n]*,[ \n]*(?:the[ \n]+)?|[ \n]+)$")
+
+
+def _body_after_role(text: str, e0: int, actors: list[Mention], mentions: list[Mention]) -> Mention | None:
+    """The first body after a name whose stretch from the name is a role phrase (with a role
+    word) and holds no other name."""
+    for m in actors:
+        r = _ROLE_TO_BODY.fullmatch(text, e0, m.start)
+        if r is None:
+            continue
+        if not _ROLE_WORD.search(r.group("role")) or any(x.start < m.start and x.kind in ("Person", "Organisation")
+                                                          for x in mentions if x not in (m,)):
+            return None
+        return m
+    return None
+
+
+#: a body's staff named as a group: "ILO specialists", "JICA experts", "UNDP officials"
+_STAFF = re.compile(r"[ \n]+(?:senior[ \n]+|national[ \n]+|international[ \n]+|technical[ \n]+)?(?:specialists|experts|officials|"
+                    r"officers|staff|representatives|consultants|advis[eo]rs|team[ \n]+members|trainers|colleagues)\b")
+
+
+def _staff_group(text: str, name: tuple[int, int], actors: list[Mention]) -> Mention | None:
+    """'ILO specialists A, B and C' (the group title opens the list) or 'A and B, JICA experts'
+    (it closes it): the body whose staff they are."""
+    for m in actors:
+        g = _STAFF.match(text, m.end)
+        if g is None:
+            continue
+        if m.end <= name[0]:
+            between = text[g.end():name[0]]
+            if re.fullmatch(r"(?:[ \n]+|,[ \n]*|[ \n]+and[ \n]+|(?:Mr|Ms|Mrs|Dr)\.?[ \n]*|[A-Z][\w.\-’']*)*", between) \
+                    and len(between) <= 80:
+                return m
+        elif m.start >= name[1]:
+            between = text[name[1]:m.start]
+            if re.fullmatch(r"(?:[ \n]+|,[ \n]*|[ \n]+and[ \n]+|(?:Mr|Ms|Mrs|Dr)\.?[ \n]*|[A-Z][\w.\-’']*)*?,[ \n]*(?:the[ \n]+)?",
+                            between) and len(between) <= 80:
+                return m
+    return None
+
+
 #: the words between a body and the name it titles: title words, no clause break
 _TITLE_GAP = re.compile(r"(?:[ \n]+(?:[A-Z][\w\-’']*|of|for|in|to|and|the|H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?))*[ \n]+$")
 #: "..., the Governor of the Bank of X, Mr A": a title of a body set before the name it belongs to
 _ROLE_OF = re.compile(r"(?:Governor|Director|Minister|President|Chair(?:man|woman|person)?|Head|Representative|"
                       r"Ambassador|Secretary|Manager|Coordinator|Officer|Advis[eo]r|Leader|Dean|Rector|Mayor|Chief|"
                       r"Commissioner|Chancellor|Consul)(?:[ \n]+General)?[ \n]+(?:of|for|at|to)[ \n]+(?:the[ \n]+)?$")
-_COMMA_COURTESY = re.compile(r"[ \n]*,[ \n]*(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E\.|Sir|Madam)\.?[ \n]+)*$")
+_COMMA_COURTESY = re.compile(r"(?:[ \n]+(?:to|in)[ \n]+[A-Z][\w\-]+)?[ \n]*,[ \n]*(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E\.|Sir|Madam)\.?[ \n]+)*$")
 #: a name followed by a role of its own: ", Head of ...", ", Deputy Resident Representative of ..."
 _OWN_ROLE_AFTER = re.compile(r"[ \n]*,[ \n]*(?!and\b|or\b)(?:the[ \n]+)?(?:[A-Za-z][\w\-]*[ \n]+){0,4}?(?:Governor|Director|Minister|"
                              r"President|Chair\w*|Head|Representative|Ambassador|Secretary|Manager|Coordinator|"
