@@ -189,6 +189,15 @@ def _rels(text: str) -> set[tuple[str, str, str]]:
      ("Clean Wells Project", "implementedBy", "Hill Farmers Federation")),
     ("The ‘Clean Wells’ project started in 2020; its implementing agency is the Hill Farmers Federation.",
      ("Clean Wells", "implementedBy", "Hill Farmers Federation")),
+    # a named unit is part of the body named with it
+    ("Staff of the Water Quality Division at the Lakeside Water Agency tested the wells.",
+     ("Water Quality Division", "partOf", "Lakeside Water Agency")),
+    ("UNICEF's Water Quality Division tested the wells.",
+     ("Water Quality Division", "partOf", "United Nations Children's Fund")),
+    # the project's name again, its last word in lower case
+    ("The Hill Farmers Federation presented the Clean Wells Project in May. Launched in 2020, the Clean "
+     "Wells project was implemented by the Hill Farmers Federation and by the Lakeside Water Agency.",
+     ("Clean Wells Project", "implementedBy", "Lakeside Water Agency")),
     # a project named once in quotes is the same project when named again without them
     ("The ‘Clean Stoves’ project held its board meeting on 3 May. With additional support from the "
      "Abbe Fund, the Clean Stoves project is being implemented by the Riverland Heat Agency.",

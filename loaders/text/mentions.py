@@ -62,6 +62,9 @@ def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
     return found
 
 
+_GENERIC_TAIL = re.compile(r"[ \n]+(?:project|programme|program)$", re.I)
+
+
 def _named_again(text: str, found: Found) -> None:
     """Every later occurrence of a project's or body's full name (of two words or more) is a
     mention of it: a name read once from its quotes or its definition ("the 'Clean Stoves'
@@ -71,7 +74,12 @@ def _named_again(text: str, found: Found) -> None:
                     if d.type in ("Project", "Organisation") and len(d.name.split()) >= 2 and len(d.name) >= 8},
                    key=lambda x: -len(x[0]))
     for name, eid, kind in names:
-        for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+        pattern = re.escape(name)
+        generic = _GENERIC_TAIL.search(name) if kind == "Project" else None
+        if generic is not None:
+            # "the Youth Employment Promotion project": the same name, its last word in lower case
+            pattern = re.escape(name[:generic.start()]) + r"[ \n]+(?i:project|programme|program)"
+        for m in re.finditer(rf"(?<![\w\-]){pattern}(?![\w\-])", text):
             if claimed.free(m.start(), m.end()):
                 found.add(Mention(m.start(), m.end(), eid, kind))
                 claimed.append((m.start(), m.end()))

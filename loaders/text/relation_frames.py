@@ -266,6 +266,31 @@ def structure(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> l
     return out
 
 
+#: the head nouns of a unit inside a larger body
+_UNIT_HEAD = re.compile(r"\b(?:department|division|unit|section|office|bureau|directorate|cent(?:er|re)|committee|"
+                        r"secretariat|institute|faculty|school|branch|team|board)\b", re.I)
+_UNIT_OF = re.compile(r"[ \n]+(?:of|at|under|within)[ \n]+(?:the[ \n]+)?[‘“\"']?$")
+_OWNER_S = re.compile(r"[’']s?[ \n]+$")
+
+
+def unit_of(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
+    """'the Engineering Division of X', 'the Department of Compact Operations at X', 'the
+    Advisory Committee of the Y project', "X's Engineering Division": a named unit is part of
+    the body (or project) named with it."""
+    out: list[Rel] = []
+    for a, b in itertools.pairwise(ms):
+        if a.eid == b.eid or _kind(t, a) not in ("Organisation", "Project") or _kind(t, b) not in ("Organisation", "Project"):
+            continue
+        gap = text[a.end:b.start]
+        if _UNIT_OF.fullmatch(gap) and _kind(t, a) == "Organisation" and _UNIT_HEAD.search(t.by_id[a.eid].name) \
+                and not _UNIT_HEAD.search(t.by_id[b.eid].name.split()[-1]):
+            out.append((a.eid, "partOf", b.eid, (a.start, b.end)))
+        elif _OWNER_S.fullmatch(gap) and _kind(t, b) == "Organisation" and _UNIT_HEAD.search(t.by_id[b.eid].name) \
+                and _kind(t, a) == "Organisation":
+            out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
+    return out
+
+
 def _list_before(text: str, ms: list[Mention], pos: int) -> list[Mention]:
     """The list of bodies that ends right before ``pos``: 'A, B and C (ACR) have' (walking back
     over list joints)."""
@@ -382,7 +407,7 @@ def implementers(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -
 
 
 FRAMES: tuple[Frame, ...] = (joint_action, partnership, supporting, project_agents, project_owner, structure,
-                             membership, signatories, supported_by, implementers)
+                             membership, signatories, supported_by, implementers, unit_of)
 
 
 def frame_relations(text: str, sents: Sequence[tuple[int, int]], mentions_in: Callable[[int, int], list[Mention]],
