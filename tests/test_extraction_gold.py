@@ -22,6 +22,7 @@ DATA = Path(__file__).resolve().parent / "data"
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 DEVSET = DATA / "devset"
 DEV2 = DATA / "dev2"
+DEV3 = DATA / "dev3"
 
 
 def _scorer():
@@ -87,10 +88,10 @@ def test_devset_scores(tmp_path: Path) -> None:
     assert s["entities"] >= 0.92
     assert s["entities.Organisation"] >= 0.94
     assert s["entities.Person"] >= 0.95
-    assert s["events"] >= 0.81
-    assert s["links"] >= 0.83
+    assert s["events"] >= 0.87
+    assert s["links"] >= 0.85
     assert s["cooperation"] >= 0.80
-    assert s["relations"] >= 0.60
+    assert s["relations"] >= 0.74
 
 
 def test_dev2_scores(tmp_path: Path) -> None:
@@ -104,4 +105,16 @@ def test_dev2_scores(tmp_path: Path) -> None:
     # their gold links into the count (47 -> 56), so 0.63 -> 0.60 is recall measured wider
     assert s["links"] >= 0.58
     assert s["cooperation"] >= 0.47
-    assert s["relations"] >= 0.29
+    assert s["relations"] >= 0.30
+
+
+def test_dev3_scores(tmp_path: Path) -> None:
+    """Ten more real documents (UN agencies, a development bank, bilateral programmes, news
+    agencies), annotated for this project before any extractor ran on them (first read at
+    entities 0.79, events 0.62, cooperation 0.41, relations 0.24)."""
+    s = _score(DEV3, _docs_of(DEV3), tmp_path)
+    assert s["entities"] >= 0.77
+    assert s["events"] >= 0.78
+    assert s["links"] >= 0.66
+    assert s["cooperation"] >= 0.49
+    assert s["relations"] >= 0.48
