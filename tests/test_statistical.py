@@ -122,3 +122,18 @@ def test_cli_reading_option_and_the_one_warning_line(tmp_path: Path, no_model: N
     assert main(["extract", str(doc), "--reading", "rules"]) == 0
     rules_out, rules_err = capsys.readouterr()
     assert rules_err == "" and json.loads(rules_out) == json.loads(out)
+
+
+def test_a_parse_without_names_skips_the_recogniser() -> None:
+    """The activity-clause layer needs tags and dependencies, not names: parsing without the
+    recogniser keeps extraction above 50 KB/s per core (benchmarks/reading_speed.py)."""
+    if not statistical.available():
+        pytest.skip(f"the statistical layer is not installed: {statistical.problem()}")
+    statistical.current_reading.set("full")
+    text = "The Southland Soil Board trained sixty herders in Lakeview on 3 June 2025."
+    (first,) = statistical.parse(text, [(0, len(text))], names=False)
+    assert first.entities == ()
+    trained = next(t for t in first.tokens if t.text == "trained")
+    assert (trained.tag, trained.dep) == ("VBD", "ROOT")
+    (named,) = statistical.parse(text, [(0, len(text))])
+    assert any(text[n.start:n.end] == "The Southland Soil Board" or n.label == "ORG" for n in named.entities)

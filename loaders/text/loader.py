@@ -126,10 +126,23 @@ def _with_announced(text: str, events: list[tuple[EventDraft, Item]], found: Fou
     return out
 
 
-#: a sentence worth parsing for an activity of its own (cheap filter before the parse)
-_CLAUSE_CUE = re.compile(r"\b(?:train|workshop|seminar|webinar|meeting|consultation|conference|forum|course|survey|"
-                         r"stud(?:y|ies)|assessment|handover|handed|hand|ceremony|mission|exhibition|fair|dialogue|"
-                         r"tour|campaign|took\s+place|received?|donat|deliver|distribut|signed|visit)", re.I)
+#: a sentence worth parsing for an activity of its own (cheap filter before the parse): a verb
+#: that is an activity, or an activity noun with a verb of doing in the same sentence
+_CLAUSE_VERB = re.compile(r"\b(?:train(?:s|ed|ing)?|donat(?:e|es|ed)|distribut(?:e|es|ed)|received|deliver(?:s|ed)?|"
+                          r"handed|hand\s+over|signed|sign)\b", re.I)
+_CLAUSE_NOUN = re.compile(r"\b(?:workshops?|seminars?|webinars?|meetings?|consultations?|conferences?|forums?|courses?|"
+                          r"surveys?|stud(?:y|ies)|handover|ceremony|missions?|exhibitions?|fairs?|dialogues?|tours?|"
+                          r"campaigns?|trainings?)\b", re.I)
+_CLAUSE_DOING = re.compile(r"\b(?:co-?)?(?:organi[sz]|conduct|held|hold|host|conven|complet|carr(?:y|ied)\s+out|deliver|"
+                           r"provid|run|arrang|undert|finish|finali|launch|attend|stag|facilitat|offer|start|began|begin|"
+                           r"took\s+place|take\s+place)", re.I)
+
+
+def _clause_cue(text: str, span: tuple[int, int]) -> bool:
+    return _CLAUSE_VERB.search(text, *span) is not None or \
+        (_CLAUSE_NOUN.search(text, *span) is not None and _CLAUSE_DOING.search(text, *span) is not None)
+
+
 #: "During the visit, they organised a meeting": the sentence tells another activity than its frame
 _DURING = re.compile(r"\s*(?:During|At|In\s+the\s+course\s+of)\s+(?:the|this|his|her|their)\s+\w+")
 #: at most this many activities from other sentences of one story: a story names a few
@@ -145,11 +158,11 @@ def _with_clauses(text: str, events: list[tuple[EventDraft, Item]], found: Found
     used = {ev.evidence_span for ev, _ in events}
     todo = [sp for sp in sentences(text, *item.body_span)
             if ((sp == main.evidence_span and _DURING.match(text, sp[0])) or
-                (sp not in used and not any(a <= sp[0] < b for a, b in used))) and _CLAUSE_CUE.search(text, *sp)]
+                (sp not in used and not any(a <= sp[0] < b for a, b in used))) and _clause_cue(text, sp)]
     if not todo:
         return events
     out = list(events)
-    for c in activity_clauses(statistical.parse(text, todo), main.type)[:_MAX_CLAUSE_EVENTS]:
+    for c in activity_clauses(statistical.parse(text, todo, names=False), main.type)[:_MAX_CLAUSE_EVENTS]:
         part = Item("", (c.span[0], c.span[0]), c.span, "upcoming" if c.status == "planned" else "", None)
         if c.during_main:
             start, end, prec = main.start, main.end, main.precision

@@ -217,7 +217,7 @@ _names_memo: dict[str, tuple[tuple[int, int, str], ...]] = {}
 _MEMO_SIZE = 4096
 
 
-def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
+def parse(text: str, spans: Sequence[tuple[int, int]], *, names: bool = True) -> list[ParsedSentence]:
     """Parse each span of ``text`` (one :class:`ParsedSentence` per non-blank span, in order):
     tokens with lemma, part of speech and dependency, and the recognised names.
 
@@ -230,14 +230,14 @@ def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
         return []
     kept = trimmed(text, spans)
     known = all(text[a:b] in _names_memo for a, b in kept)
-    off = [p for p in nlp.pipe_names if p not in _PARSE_COMPONENTS or (known and p == "ner")]
+    off = [p for p in nlp.pipe_names if p not in _PARSE_COMPONENTS or ((known or not names) and p == "ner")]
     out: list[ParsedSentence] = []
     with nlp.select_pipes(disable=off):
         for (s, e), doc in zip(kept, nlp.pipe((text[a:b] for a, b in kept), batch_size=64), strict=True):
             tokens = tuple(ParsedToken(s + t.idx, s + t.idx + len(t.text), t.text, t.lemma_, t.pos_,
                                        t.dep_, t.head.i, t.tag_) for t in doc)
             found = _names_memo[text[s:e]] if known else \
-                tuple((x.start_char, x.end_char, x.label_) for x in doc.ents)
+                tuple((x.start_char, x.end_char, x.label_) for x in doc.ents) if names else ()
             ents = tuple(NamedSpan(s + a, s + b, label) for a, b, label in found)
             out.append(ParsedSentence(s, e, tokens, ents))
     return out
