@@ -156,6 +156,9 @@ def test_local_name_carries_its_role() -> None:
     ("The Ministry of Roads, Bridges, Ports and Transport opened it.",
      ["Ministry of Roads, Bridges, Ports and Transport"]),
     ("The Food and Farming Organization helped.", ["Food and Farming Organization"]),
+    # a second "and" after a portfolio closed by "and" joins two bodies
+    ("It was shown to the Ministry of Roads and Transport and Riverton Housing Agency staff.",
+     ["Ministry of Roads and Transport", "Riverton Housing Agency"]),
 ])
 def test_where_a_body_name_ends(text: str, names: list[str]) -> None:
     assert [n.name for n in find_org_names(text, 0, len(text), _is_place)] == names

@@ -236,6 +236,8 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: Callable[[str]
         first = False
         if conn == "the" and prev_conn == "and":
             break  # "... welfare and the Governor's Office": another body begins
+        if conn == "and" and re.search(r"[ \n]and[ \n]", text[he:end]):
+            break  # "Ministry of Labour and Social Protection and Family, ... Agency": a second "and" joins two bodies
         prev_conn = conn
         if conn:
             pos = m.end()
