@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from coopgraph import _matching as m
 from coopgraph.errors import InputError
@@ -117,10 +117,7 @@ class EvaluationReport:
         Raises:
             KeyError: no such measure.
         """
-        for s in self.scores:
-            if s.name == name:
-                return s
-        raise KeyError(name)
+        return _named(self.scores, name)
 
     def accuracy(self, name: str) -> Accuracy:
         """The matched-event accuracy called ``name`` (e.g. "event.start").
@@ -128,10 +125,7 @@ class EvaluationReport:
         Raises:
             KeyError: no such measure.
         """
-        for a in self.accuracies:
-            if a.name == name:
-                return a
-        raise KeyError(name)
+        return _named(self.accuracies, name)
 
     def summary(self) -> dict[str, float]:
         """F1 of every precision/recall measure and the value of every accuracy, by name."""
@@ -151,6 +145,16 @@ class EvaluationReport:
                            for a in self.accuracies},
             "discrepancies": [asdict(d) for d in self.discrepancies],
         }
+
+
+_Measure = TypeVar("_Measure", Score, Accuracy)
+
+
+def _named(measures: Iterable[_Measure], name: str) -> _Measure:
+    for measure in measures:
+        if measure.name == name:
+            return measure
+    raise KeyError(name)
 
 
 def _counts(s: Score) -> dict[str, int]:

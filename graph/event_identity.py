@@ -35,6 +35,7 @@ from rdflib import URIRef
 
 from coopgraph.graph.documents import SourceDocument
 from coopgraph.graph.identity import Identities
+from coopgraph.graph.union_find import UnionFind
 from coopgraph.names import name_key
 from coopgraph.graph.iris import SlugRegistry, mint
 from coopgraph.records import Event
@@ -266,18 +267,12 @@ def _prefix(words: tuple[str, ...], frequency: Counter[str]) -> list[str]:
     return unique[:keep]
 
 
-class _Groups:
+class _Groups(UnionFind):
     """Union-find whose merges are refused when they would join conflicting mentions."""
 
     def __init__(self, mentions: list[EventMention]) -> None:
-        self.parent = list(range(len(mentions)))
+        super().__init__(len(mentions))
         self.members = {i: [m] for i, m in enumerate(mentions)}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
     def try_union(self, i: int, j: int) -> None:
         ri, rj = self.find(i), self.find(j)

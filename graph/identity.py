@@ -33,6 +33,7 @@ from functools import lru_cache
 from rdflib import URIRef
 
 from coopgraph.graph.iris import mint
+from coopgraph.graph.union_find import UnionFind
 from coopgraph.names import is_short_form, name_key
 from coopgraph.reference_data import reference_places
 from coopgraph.slugs import short_hash, slugify
@@ -42,9 +43,6 @@ _SEGMENT = {
     "Organisation": "organisation", "Project": "project", "Person": "person",
     "Convention": "convention", "Policy": "policy", "Place": "place",
 }
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
-_NON_WORD = re.compile(r"[\W_]+")
 _WD = re.compile(r"^Q[1-9][0-9]*$")
 
 
@@ -133,24 +131,8 @@ def _kind(e: Entity) -> str:
     return f"Place:{e.place_type}" if e.type == "Place" else e.type
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _group(mentions: list[Mention]) -> list[list[Mention]]:
-    uf = _UnionFind(len(mentions))
+    uf = UnionFind(len(mentions))
     first: dict[tuple[str, str], int] = {}  # strong key → first mention holding it
 
     def link(key: tuple[str, str], i: int) -> None:
@@ -177,7 +159,7 @@ def _group(mentions: list[Mention]) -> list[list[Mention]]:
     return list(groups.values())
 
 
-def _link_acronyms(mentions: list[Mention], uf: _UnionFind,
+def _link_acronyms(mentions: list[Mention], uf: UnionFind,
                    weak_alias: dict[tuple[str, str], list[int]]) -> None:
     """Merge entities known only by an acronym with the one entity having it as an alias."""
     named: dict[tuple[str, str], list[int]] = defaultdict(list)

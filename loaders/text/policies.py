@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coopgraph.loaders.reference import RefConvention, reference
+from coopgraph.loaders.text.spans import leftmost_longest
 
 _CONV_LIST = re.compile(
     r"\b(?:[Cc]onventions?|ILO)\s+(?:(?:No\.?|Nos\.?|#)\s?)?(\d{1,3}(?:\s*(?:,|and|&)\s*(?:(?:No\.?|#)\s?)?\d{1,3})*)\b")
@@ -126,14 +127,4 @@ def find_policies(text: str, start: int, end: int) -> list[PolicyHit]:
         out.append(PolicyHit(m.start(1), m.start(1) + len(name), name[0].upper() + name[1:], "law"))
     for m in (_CODE.finditer(text, start, end) if _HAS_CLASSIFICATION.search(text, start, end) else ()):
         out.append(PolicyHit(m.start(1), m.end(1), m.group(1), "classification"))
-    return _dedupe(out)
-
-
-def _dedupe(hits: list[PolicyHit]) -> list[PolicyHit]:
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    out: list[PolicyHit] = []
-    for h in hits:
-        if out and h.start < out[-1].end:
-            continue
-        out.append(h)
-    return out
+    return leftmost_longest(out)

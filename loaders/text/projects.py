@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coopgraph.loaders.text.spans import leftmost_longest
+
 #: Two capitals in one word. Why ``[a-z]*`` between them: two adjacent ``[A-Za-z]*`` split a
 #: word of n capitals n² ways before failing ('A' * 10,000 took 15 s, issue 13).
 _ACR = r"[A-Z][a-z]*[A-Z][A-Za-z]*(?:\s?(?:C)?\d{1,2})?"
@@ -141,7 +143,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
             out.append(ProjectHit(t.start(1), t.start(1) + len(t.group(1).rstrip()), name))
     for m in _TEAM.finditer(text, start, end):
         out.append(ProjectHit(m.start(), m.end(), m.group(0), generic=True))
-    return _dedupe(out)
+    return leftmost_longest(out)
 
 
 _ACR_PROJECT = re.compile(r"\([A-Z][A-Za-z0-9]{1,10}\)[ \n]+[Pp]roject\b")
@@ -162,13 +164,3 @@ def _titles_with_acronym(text: str, start: int, end: int) -> list[re.Match[str]]
 def _strip_acr(title: str) -> str:
     """'Title (SHORT+ Name)': the short name in brackets at the end is an alias, not the title."""
     return re.sub(r"\s*\([A-Z][\w+&\- ]{1,20}\)\s*$", "", title)
-
-
-def _dedupe(hits: list[ProjectHit]) -> list[ProjectHit]:
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    out: list[ProjectHit] = []
-    for h in hits:
-        if out and h.start < out[-1].end:
-            continue
-        out.append(h)
-    return out

@@ -8,6 +8,29 @@ each overlap test O(log n) instead of a scan over every earlier claim.
 from __future__ import annotations
 
 import bisect
+from typing import Protocol, TypeVar
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_Hit = TypeVar("_Hit", bound=_Spanned)
+
+
+def leftmost_longest(hits: list[_Hit]) -> list[_Hit]:
+    """The hits that overlap no earlier kept one, the longest first where several start
+    together (``hits`` is sorted in place)."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[_Hit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
 
 
 class ClaimedSpans:
