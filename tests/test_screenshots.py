@@ -61,6 +61,7 @@ def test_the_readme_shows_every_picture_with_the_counts_it_shows() -> None:
         in readme
 
 
+@pytest.mark.slow  # runs docs/screenshots.py: a build and two Chromium screenshots
 def test_the_script_takes_the_pictures_it_records(fresh_page: Path, tmp_path: Path) -> None:
     require_browser()
     taken = script().take(fresh_page, tmp_path)

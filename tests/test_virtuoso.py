@@ -24,6 +24,9 @@ from coopgraph.queries import EndpointBackend, OxigraphBackend, list_queries, op
 from coopgraph.queries.push import PushReport, push_graph
 from servers import VIRTUOSO_ROW_CAP, VirtuosoServer, row_keys, virtuoso_server  # noqa: F401
 
+#: Starts a Virtuoso server: part of the full run (.ci/run), not of the fast loop (issue 16).
+pytestmark = pytest.mark.slow
+
 QUERIES = [q.name for q in list_queries()]
 IOM_GRAPH = "https://w3id.org/coopgraph/id/graph/document/iom-labour-migration-workshop"
 

@@ -19,6 +19,9 @@ from coopgraph.viz import write_network
 from viz_graphs import DORNOD, XSS_IMG, XSS_SCRIPT, XSS_QUOTE, ZAVKHAN, alias_dataset, \
     small_dataset
 
+#: Drives headless Chromium: part of the full run (.ci/run), not of the fast loop (issue 16).
+pytestmark = pytest.mark.slow
+
 COUNT_ACTORS = """
 PREFIX cg: <https://w3id.org/coopgraph/ontology#>
 SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a cg:Actor }"""

@@ -110,6 +110,7 @@ def test_cli_viz_unknown_focus_is_a_usage_error(corpus_graph: Dataset, tmp_path:
     assert "GASI" in err
 
 
+@pytest.mark.slow  # headless Chromium
 def test_corpus_page_in_the_browser(corpus_graph: Dataset, tmp_path: Path) -> None:
     page = write_network(corpus_graph, tmp_path / "network.html")
     net = build_network(corpus_graph)

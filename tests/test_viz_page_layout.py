@@ -25,6 +25,9 @@ from coopgraph.graph import build_graph
 from coopgraph.viz import write_network
 from viz_graphs import small_dataset
 
+#: Drives headless Chromium: part of the full run (.ci/run), not of the fast loop (issue 16).
+pytestmark = pytest.mark.slow
+
 #: Boxes in page pixels of every visible node (shape) and every drawn label, from vis-network.
 GEOMETRY = """
 var c = window.coopgraph, n = c.network, out = {nodes: [], labels: []};

@@ -129,6 +129,7 @@ def run_timed(argv: list[str], server: SlowServer) -> tuple[int, float]:
     return code, ended - server.arrivals[0]
 
 
+@pytest.mark.slow  # waits out a real 3 s timeout
 @pytest.mark.parametrize("drip", list(DRIPS))
 def test_query_on_a_dripping_server_ends_after_its_timeout(
         serve: Callable[[Reply], SlowServer], drip: str,
@@ -143,6 +144,7 @@ def test_query_on_a_dripping_server_ends_after_its_timeout(
     assert "after 3 s" in err
 
 
+@pytest.mark.slow  # waits out a real 3 s timeout
 @pytest.mark.parametrize("drip", list(DRIPS))
 def test_push_to_a_dripping_server_ends_after_its_timeout(
         serve: Callable[[Reply], SlowServer], drip: str, corpus_build: Path,
@@ -158,6 +160,7 @@ def test_push_to_a_dripping_server_ends_after_its_timeout(
     assert "after 3 s" in err
 
 
+@pytest.mark.slow  # waits out a real 3 s timeout
 def test_paging_past_a_row_cap_is_bounded_per_request(
         serve: Callable[[Reply], SlowServer]) -> None:
     """The first answer comes at once and reports a cap of 2 rows; the count query that paging
