@@ -46,7 +46,7 @@ _HALF = re.compile(rf"\b(first|second|1st|2nd)\s+half\s+of\s+({_MON})\s+({_YEAR}
 _MONTH_RANGE = re.compile(
     rf"\b({_MON})(?:\s*(?:/|-|or|and|to|until)\s*|\s+or\s+(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)({_MON})\s*,?\s*({_YEAR})?", re.I)
 #: "In late April, ...", "during March": a month without a year (it takes the item's year)
-_MONTH_ALONE = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
+_MONTH_ALONE = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?:(?:early|mid|late|(?:the\s+)?(?:beginning|end)\s+of)[\s-]+)?"
                           rf"({_MON})\b(?![\s,]*\d)", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MON})\s*,?\s*({_YEAR})\b", re.I)
 #: "In 2020-2021", "from 2016 to 2018": a span of years
