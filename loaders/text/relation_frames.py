@@ -103,19 +103,13 @@ def joint_action(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -
     developed': the first-named body cooperates with each of the others."""
     out: list[Rel] = []
     for j in _JOINTLY.finditer(text, s, e):
-        before = [m for m in ms if m.end <= j.start() and j.start() - m.end <= _MAX_FRAME_GAP]
         group: list[Mention] = []
         if j.group(0).lower().startswith("together,"):
             group = _listed_after(text, ms, j.end(), e)
-        elif before:
-            # the list that ends right before the verb: walk back over 'A, B and C (ACR) have'
-            group = [before[-1]]
-            for m in reversed(before[:-1]):
-                gap = text[m.end:group[0].start]
-                if _joined(gap) or (text.startswith(" (", m.end) and m.eid == group[0].eid):
-                    group.insert(0, m)
-                else:
-                    break
+        else:
+            # the list that ends right before the verb: 'A, B and C (ACR) have'
+            group = _list_before(text, ms, j.start())
+        if group and not j.group(0).lower().startswith("together,"):
             tail = text[group[-1].end:j.start()]
             if not re.fullmatch(r"\)?(?:[ \n]*\([^()\n]{1,15}\))?[ \n]*(?:(?:have|has|had|were|was|will|are|is)[ \n]+)?"
                                 r"(?:also[ \n]+)?(?:been[ \n]+)?", tail):
