@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -72,11 +73,32 @@ class BuildResult:
         return load_graph(self.output_dir / "graph.trig")
 
 
+#: The steps of a build after reading, in order, as passed to a ``stage`` callback.
+STAGES: tuple[str, ...] = ("graph", "validation", "writing", "page")
+
+#: ``stage(name, done)``: called with ``done=False`` when a step starts, ``True`` when it ends.
+Stage = Callable[[str, bool], None]
+
+
+def _no_stage(name: str, done: bool) -> None:
+    """The default ``stage`` callback: nothing to show."""
+
+
+@contextmanager
+def _stage(stage: Stage, name: str) -> Iterator[None]:
+    """Tell ``stage`` that step ``name`` starts, then that it ended (also when it failed)."""
+    stage(name, False)
+    try:
+        yield
+    finally:
+        stage(name, True)
+
+
 def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str = "coopgraph-out",
           base_iri: str = DEFAULT_BASE_IRI, force: bool = False, encoding: str | None = None,
           network: bool = True, progress: Progress | None = None,
           workers: int | None = None, reading: Reading = "full",
-          wait: float = 0.0) -> BuildResult:
+          wait: float = 0.0, stage: Stage | None = None) -> BuildResult:
     """Build the graph of ``paths`` (the bundled corpus when None) into ``output_dir``.
 
     ``reading``: ``"full"`` (rules and the statistical layer, default) or ``"rules"`` (rules
@@ -93,6 +115,9 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     One build at a time writes into ``output_dir``: another build's lock is waited for up to
     ``wait`` seconds, then refused; a lock left by a killed build is taken over with a warning.
 
+    ``progress`` is called after each document is read; ``stage`` when each later step starts
+    and ends (see :data:`STAGES`), so a caller can show where a long build spends its time.
+
     Raises:
         InputError: no document could be loaded.
         ValidationError: the graph breaks ontology/shapes.ttl (nothing is written).
@@ -106,13 +131,13 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     with build_lock(out, wait=wait, warnings=lock_notes):
         return _build_locked(paths, out, lock_notes, base_iri=base_iri, force=force,
                              encoding=encoding, network=network, progress=progress,
-                             workers=workers, reading=reading)
+                             workers=workers, reading=reading, stage=stage or _no_stage)
 
 
 def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: list[str], *,
                   base_iri: str, force: bool, encoding: str | None, network: bool,
                   progress: Progress | None, workers: int | None,
-                  reading: Reading) -> BuildResult:
+                  reading: Reading, stage: Stage) -> BuildResult:
     """The build itself, run while holding ``out``'s lock."""
     report = load_documents(paths, encoding=encoding, cache_dir=out / "cache", force=force,
                             progress=progress, workers=workers, reading=reading)
@@ -127,8 +152,10 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
         _write_manifest(out, report, key=key, summary=summary)  # this run's warnings and dates
         return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                            records=list(report.records), up_to_date=True)
-    quads = build_quads(report.records, base_iri=base_iri)
-    check = validate_graph(quads)
+    with _stage(stage, "graph"):
+        quads = build_quads(report.records, base_iri=base_iri)
+    with _stage(stage, "validation"):
+        check = validate_graph(quads)
     if not check.conforms:
         shown = "\n".join(check.violations[:20])
         raise ValidationError(
@@ -137,7 +164,8 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
     summary = summarise(quads)
     answers = {"who-cooperated-with-whom": cooperation_answer(cooperation_table(quads))}
     with staged():  # all outputs move into place together, or none (a full disk at the last)
-        written = save_graph(quads, out)
+        with _stage(stage, "writing"):
+            written = save_graph(quads, out)
         del quads
         written += save_answers(out, answers, key)
         if network and summary.get("organisations", 0) + summary.get("projects", 0) == 0:
@@ -145,8 +173,9 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
                                    "found in the documents, so there is no cooperation to draw")
         elif network:
             sources = [r.document for r in report.records]
-            written.append(write_network(store_of(staged_path(out / "graph.ttl")),
-                                         out / "network.html", sources=sources))
+            with _stage(stage, "page"):
+                written.append(write_network(store_of(staged_path(out / "graph.ttl")),
+                                             out / "network.html", sources=sources))
         written.append(_write_manifest(out, report, key=key, summary=summary))
     return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                        records=list(report.records))
