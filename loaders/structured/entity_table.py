@@ -29,8 +29,14 @@ class _Draft:
     implementers: list[str] = field(default_factory=list)
 
 
-class EntityTable:
-    """Entities keyed by type and by every name or alias they were seen under."""
+class TypeKeyedEntityTable:
+    """Entities keyed by type and by every name or alias they were seen under.
+
+    Why not the text extractor's ``EntityTable`` (loaders/text/entities.py): a register or an
+    IATI file states each entity's type in its own field, so an organisation and a project of
+    the same name stay two, and names match by ``name_key``; the text table lets a project take
+    over an organisation of its name and forgives spelling variants and plurals, as prose
+    needs. tests/test_entity_tables.py shows both."""
 
     def __init__(self) -> None:
         self._drafts: list[_Draft] = []

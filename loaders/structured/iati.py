@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 from coopgraph.errors import ExtractionError
 from coopgraph.loaders.formats import budgets
 from coopgraph.loaders.formats.documents import read_bytes
-from coopgraph.loaders.structured.entity_table import EntityTable
+from coopgraph.loaders.structured.entity_table import TypeKeyedEntityTable
 from coopgraph.loaders.structured.place_names import add_place, find_place
 from coopgraph.loaders.formats.sniffing import source_info, xml_root
 from coopgraph.loaders.structured.values import local_id, parse_iso_date
@@ -70,7 +70,7 @@ class IatiLoader:
         if len(activities) > budgets.MAX_IATI_ACTIVITIES:  # 20,000 ran for minutes
             notes.append(budgets.cut_note("activities", budgets.MAX_IATI_ACTIVITIES,
                                           len(activities)))
-        table = EntityTable()
+        table = TypeKeyedEntityTable()
         events: list[Event] = []
         relations: list[Relation] = []
         for activity in activities[:budgets.MAX_IATI_ACTIVITIES]:
@@ -163,7 +163,7 @@ class _Mapped:
 
 
 def _map_activity(path: Path, activity: Element, lines: dict[int, int],
-                  table: EntityTable) -> _Mapped:
+                  table: TypeKeyedEntityTable) -> _Mapped:
     where = f"line {lines.get(id(activity), 0)}"
     identifier = (activity.findtext("iati-identifier") or "").strip()
     if not identifier:
@@ -184,7 +184,7 @@ def _map_activity(path: Path, activity: Element, lines: dict[int, int],
     return out
 
 
-def _add_reporting_org(activity: Element, lang: str, table: EntityTable) -> None:
+def _add_reporting_org(activity: Element, lang: str, table: TypeKeyedEntityTable) -> None:
     org = activity.find("reporting-org")
     if org is None:
         return
@@ -195,7 +195,7 @@ def _add_reporting_org(activity: Element, lang: str, table: EntityTable) -> None
 
 
 def _add_participants(path: Path, activity: Element, lines: dict[int, int], lang: str,
-                      project: str, table: EntityTable, out: _Mapped
+                      project: str, table: TypeKeyedEntityTable, out: _Mapped
                       ) -> tuple[list[str], list[str]]:
     """Add participating organisations; return (funder ids, implementer ids).
 
@@ -225,7 +225,7 @@ def _add_participants(path: Path, activity: Element, lines: dict[int, int], lang
     return funders, implementers
 
 
-def _add_places(activity: Element, lang: str, table: EntityTable) -> list[str]:
+def _add_places(activity: Element, lang: str, table: TypeKeyedEntityTable) -> list[str]:
     """Recipient countries, then named locations (aimags where the gazetteer knows them)."""
     ids: list[str] = []
     for country in activity.findall("recipient-country"):

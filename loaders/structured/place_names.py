@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coopgraph.loaders.structured.entity_table import EntityTable
+from coopgraph.loaders.structured.entity_table import TypeKeyedEntityTable
 from coopgraph.names import name_key
 from coopgraph.reference_data import reference_places
 
@@ -48,7 +48,7 @@ def find_place(name: str) -> KnownPlace | None:
     return _gazetteer().get(name_key(cleaned))
 
 
-def add_place(table: EntityTable, name: str) -> str:
+def add_place(table: TypeKeyedEntityTable, name: str) -> str:
     """Add a place to ``table`` under its gazetteer name (and its country), returning its id.
 
     An unknown name is kept as written, with no kind: better a plain place than a wrong aimag.

@@ -20,7 +20,7 @@ from pathlib import Path
 from coopgraph.errors import ExtractionError
 from coopgraph.loaders.formats import budgets
 from coopgraph.loaders.formats.documents import decode_text, read_bytes
-from coopgraph.loaders.structured.entity_table import EntityTable
+from coopgraph.loaders.structured.entity_table import TypeKeyedEntityTable
 from coopgraph.loaders.structured.place_names import add_place
 from coopgraph.loaders.formats.sniffing import looks_binary, source_info, strip_bom
 from coopgraph.loaders.structured.values import (
@@ -112,7 +112,7 @@ def build_register_record(path: Path, rows: list[RegisterRow], source: SourceInf
     Raises:
         ExtractionError: a row breaks the layout (names the row).
     """
-    table = EntityTable()
+    table = TypeKeyedEntityTable()
     project_keys = {name_key(form) for row in rows for p in _multi(row, "project")
                     for form in split_acronym(p) if form}
     events = [_row_event(path, row, table, project_keys, n) for n, row in enumerate(rows, 1)]
@@ -120,7 +120,7 @@ def build_register_record(path: Path, rows: list[RegisterRow], source: SourceInf
                             events=tuple(events), source=source, warnings=warnings)
 
 
-def _row_event(path: Path, row: RegisterRow, table: EntityTable, project_keys: set[str],
+def _row_event(path: Path, row: RegisterRow, table: TypeKeyedEntityTable, project_keys: set[str],
                n: int) -> Event:
     title = _single(row, "title")
     if not title:
@@ -142,7 +142,7 @@ def _row_event(path: Path, row: RegisterRow, table: EntityTable, project_keys: s
     )
 
 
-def _actors(row: RegisterRow, role: str, table: EntityTable, project_keys: set[str]) -> list[str]:
+def _actors(row: RegisterRow, role: str, table: TypeKeyedEntityTable, project_keys: set[str]) -> list[str]:
     ids: list[str] = []
     for name in _multi(row, role):
         kind: EntityType = "Project" if name_key(name) in project_keys else "Organisation"

@@ -46,7 +46,11 @@ class EntityDraft:
 
 
 class EntityTable:
-    """Entities of one document, found by any of their keys."""
+    """Entities of one document, found by any of their keys.
+
+    Organisations and projects share their keys (a text often names a project like a body) and
+    names match by ``variant_key``; structured sources use ``TypeKeyedEntityTable``
+    (loaders/structured/entity_table.py) instead."""
 
     def __init__(self) -> None:
         self.by_id: dict[str, EntityDraft] = {}
