@@ -546,3 +546,15 @@ def test_a_headline_over_a_section_label_and_a_quoted_activity_name() -> None:
     events = extract_text(text).events
     assert [e.title for e in events] == ["‘Sharing Water Fairly’ multi-stakeholder consultation workshop"]
     assert (events[0].type, events[0].start) == ("workshop", "2021-05-03")
+
+
+def test_background_years_do_not_date_a_stamped_story() -> None:
+    """A page's posting stamp dates the activity it reports when the story's only other dates
+    are background years ('the programme has run in 2017-2021')."""
+    text = ("Lakeside Water Agency experts visit Riverton\n\n"
+            "Society\n"
+            "2019-10-02 13:17:48\n\n"
+            "Riverton /NEWS/ Experts of the Lakeside Water Agency are visiting Riverton province to review "
+            "the clean wells programme. The province has been implementing the programme in 2017-2021.\n")
+    (event,) = extract_text(text).events
+    assert (event.start, event.end) == ("2019-10", "2019-10")

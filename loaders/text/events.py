@@ -254,6 +254,10 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
         ex = Spans(exclude)
         hits = [h for h in hits if not ex.holds(h.start)]
     hits = _own_dates(text, hits, main, sents)
+    if item.stamp and hits and all(h.precision == "year" and not main[0] <= h.start < main[1] for h in hits):
+        # a story's background years ("the programme ran in 2017-2021") do not date the
+        # activity its page reports; the page's own date stamp does
+        hits = []
     start, end, prec = span_of(hits)
     head_hits = find_dates(text, item.heading_span[0], item.heading_span[1], year) if item.heading else []
     if any(h.precision == "day" for h in head_hits):
