@@ -40,6 +40,7 @@ def backends(corpus_build: Path, loaded_server: OxigraphServer) -> Iterator[dict
         b.close()  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow  # rdflib's SPARQL engine on every query: about 9 CPU-s of the fast loop's 110
 @pytest.mark.parametrize("name", QUERIES)
 def test_every_query_gives_the_same_rows_on_every_backend(backends, name: str) -> None:  # type: ignore[no-untyped-def]
     params = next(q for q in list_queries() if q.name == name).example_params()
