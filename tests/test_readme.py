@@ -46,3 +46,20 @@ def test_readme_query_examples_run(argv: list[str], tmp_path: Path,
     args = [*argv[1:], "-o", str(corpus_build)]
     assert main(args) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.strip()
+
+
+def test_every_runtime_dependency_is_justified_with_its_weight() -> None:
+    """Issue 15 (weight): each dependency in pyproject.toml has a row in the README's table
+    with its installed size, and the table names nothing that is not a dependency."""
+    import tomllib
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = {re.split(r"[ <>=!~;\[]", dep, maxsplit=1)[0].lower().replace("_", "-")
+              for dep in project["dependencies"]}
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Dependencies, and why", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "MB |" in line]
+    named = {name.strip().lower().replace("_", "-")
+             for row in rows for name in row.split("|")[1].split(",")}
+    assert named == wanted
+    assert "scipy" not in wanted  # dropped: the layout is numpy's (tests/test_viz.py)

@@ -228,3 +228,42 @@ def test_labels_that_stay_the_same_when_cut_get_a_number() -> None:
              {"label": "ITA", "name": "International Test Agency"}]
     distinct_labels(nodes)
     assert [n["label"] for n in nodes] == ["Bulgan", "Bulgan (2)", "ITA"]
+
+
+def test_the_stress_layout_draws_graph_distances() -> None:
+    """Issue 15 (weight): the small-graph layout is ours in numpy, not Kamada-Kawai on scipy."""
+    import math
+
+    import networkx as nx
+
+    from coopgraph.viz.layout import layout
+
+    path = nx.path_graph([f"a{i}" for i in range(6)])  # a0 - a1 - ... - a5
+    island = [("a6", "a7")]  # another component
+    g: nx.Graph[str] = nx.Graph()
+    g.add_edges_from(path.edges, weight=1)
+    g.add_edges_from(island, weight=1)
+    pos = layout(g)
+    assert pos == layout(g)  # deterministic
+    def gap(u: str, v: str) -> float:
+        return math.dist(pos[u], pos[v])
+    steps = [gap("a0", f"a{i}") for i in range(1, 6)]
+    assert steps == sorted(steps)  # farther along the path, farther on the page
+    assert 4.0 < steps[-1] / steps[0] < 6.0  # five steps drawn about five times one step
+    assert gap("a6", "a7") < min(gap("a6", f"a{i}") for i in range(6))  # the island keeps together
+
+
+def test_drawing_the_page_imports_neither_scipy_nor_the_ipython_stack(tmp_path: Path) -> None:
+    """pyvis is kept for its vis-network files only: the page never imports it, nor what it
+    pulls in (IPython, jinja2); scipy is no longer needed at all (issue 15, item 9)."""
+    import subprocess
+    import sys
+    code = ("import sys; sys.path.insert(0, 'tests'); from viz_graphs import small_dataset;"
+            "from coopgraph.viz import write_network;"
+            f"write_network(small_dataset(), __import__('pathlib').Path({str(tmp_path)!r}) /"
+            " 'n.html'); print(sorted(m for m in ('scipy', 'pyvis', 'IPython', 'jinja2',"
+            " 'jedi') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], check=True)
+    assert done.stdout.strip() == "[]"
+    assert (tmp_path / "n.html").stat().st_size > 100_000  # vis-network inlined all the same
