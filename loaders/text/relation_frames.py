@@ -163,28 +163,28 @@ _BODY_OF_MEMBERS = re.compile(r"\b(?:committee|board|council|network|alliance|co
 
 def membership(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
     """'The project board comprises A, B and C': each is a member of the board."""
-    out: list[Rel] = []
+    def a_body_of_members(a: Mention) -> bool:
+        return _kind(t, a) == "Organisation" and _BODY_OF_MEMBERS.search(t.by_id[a.eid].name) is not None
+
+    return [(b.eid, "memberOf", a.eid, (a.start, b.end)) for a, b in _cue_then_list(text, ms, e, _COMPRISES, a_body_of_members)]
+
+
+def _cue_then_list(text: str, ms: list[Mention], e: int, cue: re.Pattern[str],
+                   accept: Callable[[Mention], bool] = lambda _m: True) -> list[tuple[Mention, Mention]]:
+    """(A, B) for each body B listed after a cue right after body A ('A comprises B, C and D',
+    'A is supporting B and C'), for the A that ``accept`` takes."""
+    out: list[tuple[Mention, Mention]] = []
     for k, a in enumerate(ms):
-        c = _COMPRISES.match(text, a.end, e)
-        if c is None or _kind(t, a) != "Organisation" or not _BODY_OF_MEMBERS.search(t.by_id[a.eid].name):
+        c = cue.match(text, a.end, e)
+        if c is None or not accept(a):
             continue
-        for b in _listed_after(text, ms[k + 1:], c.end(), e):
-            if b.eid != a.eid:
-                out.append((b.eid, "memberOf", a.eid, (a.start, b.end)))
+        out += [(a, b) for b in _listed_after(text, ms[k + 1:], c.end(), e) if b.eid != a.eid]
     return out
 
 
 def supporting(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
     """'A is (also) supporting (the efforts of) B, C and D': A supports each of them."""
-    out: list[Rel] = []
-    for k, a in enumerate(ms):
-        v = _SUPPORTING_AFTER.match(text, a.end, e)
-        if v is None:
-            continue
-        for b in _listed_after(text, ms[k + 1:], v.end(), e):
-            if b.eid != a.eid:
-                out.append((a.eid, "supports", b.eid, (a.start, b.end)))
-    return out
+    return [(a.eid, "supports", b.eid, (a.start, b.end)) for a, b in _cue_then_list(text, ms, e, _SUPPORTING_AFTER)]
 
 
 def project_agents(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
