@@ -558,3 +558,14 @@ def test_background_years_do_not_date_a_stamped_story() -> None:
             "the clean wells programme. The province has been implementing the programme in 2017-2021.\n")
     (event,) = extract_text(text).events
     assert (event.start, event.end) == ("2019-10", "2019-10")
+
+
+def test_dates_of_other_years_are_a_dated_storys_background() -> None:
+    """Outside the sentence that reports the activity, only dates of the report's own year date
+    it: the compact signed in 2018 is background to a conference reported in April 2022."""
+    text = ("Water engineers meet\n\n"
+            "Riverton city, April 08, 2022 – The Riverton Water Authority is a partner of the Clean Water "
+            "Compact. Every quarter, the Riverton Water Authority organizes a conference of its engineers. "
+            "The Clean Water Compact was signed on July 27, 2018.\n")
+    event = extract_text(text).events[0]
+    assert (event.start, event.end) == ("2022-04-08", "2022-04-08")

@@ -253,11 +253,17 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
     if exclude:
         ex = Spans(exclude)
         hits = [h for h in hits if not ex.holds(h.start)]
-    hits = _own_dates(text, hits, main, sents)
-    if item.stamp and hits and all(h.precision == "year" and not main[0] <= h.start < main[1] for h in hits):
-        # a story's background years ("the programme ran in 2017-2021") do not date the
-        # activity its page reports; the page's own date stamp does
-        hits = []
+    report_year = item.stamp[0] if item.stamp else next(
+        (int(h.first[:4]) for h in hits if h.first and h.precision == "day" and _is_dateline(text, h)), None)
+    own = _own_dates(text, hits, main, sents)
+    if report_year is not None and own:
+        # a story's background ("the programme ran in 2017-2021", "the compact signed on 27 July
+        # 2018") does not date the activity its page reports: outside the main sentence, only
+        # dates of the report's year do, else the report's own date
+        kept = [h for h in own if main[0] <= h.start < main[1] or
+                (h.precision != "year" and (h.first or "")[:4] == f"{report_year:04d}")]
+        own = kept or ([] if item.stamp else [h for h in hits if _is_dateline(text, h)])
+    hits = own
     start, end, prec = span_of(hits)
     head_hits = find_dates(text, item.heading_span[0], item.heading_span[1], year) if item.heading else []
     if any(h.precision == "day" for h in head_hits):
@@ -293,7 +299,8 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
 
 
 _POSTING_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'\-]+(?:[ .,]+[A-Z][A-Za-z'\-]+){0,3}[ \t]*[,(][ \t]*$")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'\-]+(?:[ .,]+(?:[A-Z][A-Za-z'\-]+|city|province|aimag|district|"
+                              r"region)){0,3}[ \t]*[,(][ \t]*$")
 _DATELINE_AFTER = re.compile(r"\)?[ \t]*[-:\u2013\u2014]")
 
 
