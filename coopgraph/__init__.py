@@ -53,6 +53,7 @@ _EXPORTS: dict[str, str] = {
     "OutputError": "coopgraph.errors",
     "ExtractionError": "coopgraph.errors",
     "LockedError": "coopgraph.errors",
+    "SchedulerError": "coopgraph.errors",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -80,6 +81,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only (``X as 
         LockedError as LockedError,
         OutputError as OutputError,
         QueryError as QueryError,
+        SchedulerError as SchedulerError,
         ValidationError as ValidationError,
     )
     from coopgraph.evaluation import evaluate as evaluate

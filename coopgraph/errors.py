@@ -10,7 +10,8 @@ message and an exit code (2 for input, usage and endpoint errors, 1 for a failed
     │   └── LockedError   another build holds the build directory (.path, .pid)
     ├── ValidationError   the graph breaks the SHACL shapes (.report)
     ├── QueryError        unknown query, bad header, missing parameter (.file, .line)
-    └── EndpointError     a SPARQL server is unreachable or refused (.url, .status)
+    ├── EndpointError     a SPARQL server is unreachable or refused (.url, .status)
+    └── SchedulerError    a Dask scheduler is unreachable, has no workers, or a worker differs (.address)
 """
 
 from __future__ import annotations
@@ -109,3 +110,12 @@ class EndpointError(CoopgraphError):
         self.url = url
         self.status = status
         super().__init__(f"{url}: {message}")
+
+
+class SchedulerError(CoopgraphError):
+    """The Dask cluster of ``build --scheduler`` cannot run the extraction: dask is not installed,
+    the scheduler does not answer or has no workers, or a worker's extractor is not this one."""
+
+    def __init__(self, address: str, message: str) -> None:
+        self.address = address
+        super().__init__(f"{address}: {message}")

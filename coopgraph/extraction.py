@@ -81,16 +81,20 @@ def extract(paths: Iterable[Path | str] | None = None, *, encoding: str | None =
 def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str | None = None,
                    cache_dir: Path | None = None, force: bool = False,
                    progress: Progress | None = None, workers: int | None = None,
-                   reading: Reading = "full") -> LoadReport:
+                   reading: Reading = "full", scheduler: str | None = None) -> LoadReport:
     """Load every document, reusing cached records whose content hash is unchanged.
 
     Failures are collected in the report (file and one-line reason), never raised, so one bad
     file does not stop the batch. ``reading`` as in :func:`extract`; a full reading whose model
-    cannot be loaded is done by the rules alone, with one warning in the report.
+    cannot be loaded is done by the rules alone, with one warning in the report. With
+    ``scheduler`` (a Dask scheduler's address) the documents not in the cache are extracted by
+    that cluster's workers (:mod:`coopgraph.cluster`), giving the same records; when every
+    document is cached, no connection is made.
 
     Raises:
         InputError: a given path does not exist, or there is no document at all; an unknown
             reading.
+        SchedulerError: ``scheduler`` is given and the cluster cannot run the extraction.
     """
     report = LoadReport()
     reading = report.reading = _effective_reading(reading, report)
@@ -110,7 +114,12 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
             report.reused += 1
         else:
             todo.append(p)
-    results = _run_loaders(todo, encoding, progress, workers, reading)
+    if scheduler is not None:
+        from coopgraph.cluster import load_on_cluster
+
+        results = load_on_cluster([(p, encoding, reading) for p in todo], scheduler, progress)
+    else:
+        results = _run_loaders(todo, encoding, progress, workers, reading)
     for p, outcome in zip(todo, results, strict=True):
         if isinstance(outcome, ExtractionRecord):
             report.warnings.extend(f"{p}: {w}" for w in outcome.warnings)

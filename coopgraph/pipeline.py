@@ -98,7 +98,8 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
           base_iri: str = DEFAULT_BASE_IRI, force: bool = False, encoding: str | None = None,
           network: bool = True, progress: Progress | None = None,
           workers: int | None = None, reading: Reading = "full",
-          wait: float = 0.0, stage: Stage | None = None) -> BuildResult:
+          wait: float = 0.0, stage: Stage | None = None,
+          scheduler: str | None = None) -> BuildResult:
     """Build the graph of ``paths`` (the bundled corpus when None) into ``output_dir``.
 
     ``reading``: ``"full"`` (rules and the statistical layer, default) or ``"rules"`` (rules
@@ -112,6 +113,10 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     as building the triples. The plain triple sets are validated and streamed to the files,
     then dropped; the network page reads an Oxigraph store loaded from the TriG just written.
 
+    ``scheduler``: the address of a Dask scheduler (``tcp://HOST:8786``; needs the ``dask``
+    extra). The documents to extract are extracted by its workers, everything else here, with
+    outputs byte-identical to a build without it; see :mod:`coopgraph.cluster`.
+
     One build at a time writes into ``output_dir``: another build's lock is waited for up to
     ``wait`` seconds, then refused; a lock left by a killed build is taken over with a warning.
 
@@ -123,6 +128,8 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
         ValidationError: the graph breaks ontology/shapes.ttl (nothing is written).
         LockedError: another build holds ``output_dir`` (its pid and start time are named).
         OutputError: an output cannot be written (disk full, no permission); old outputs whole.
+        SchedulerError: ``scheduler`` is given and its cluster cannot run the extraction
+            (dask missing, no scheduler or no worker there, a worker's extractor differs).
     """
     out = Path(output_dir)
     if out.exists() and not out.is_dir():
@@ -131,16 +138,18 @@ def build(paths: Iterable[Path | str] | None = None, *, output_dir: Path | str =
     with build_lock(out, wait=wait, warnings=lock_notes):
         return _build_locked(paths, out, lock_notes, base_iri=base_iri, force=force,
                              encoding=encoding, network=network, progress=progress,
-                             workers=workers, reading=reading, stage=stage or _no_stage)
+                             workers=workers, reading=reading, stage=stage or _no_stage,
+                             scheduler=scheduler)
 
 
 def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: list[str], *,
                   base_iri: str, force: bool, encoding: str | None, network: bool,
                   progress: Progress | None, workers: int | None,
-                  reading: Reading, stage: Stage) -> BuildResult:
+                  reading: Reading, stage: Stage, scheduler: str | None) -> BuildResult:
     """The build itself, run while holding ``out``'s lock."""
     report = load_documents(paths, encoding=encoding, cache_dir=out / "cache", force=force,
-                            progress=progress, workers=workers, reading=reading)
+                            progress=progress, workers=workers, reading=reading,
+                            scheduler=scheduler)
     report.warnings[:0] = lock_notes
     if not report.records:
         first, reason = report.failed[0] if report.failed else (out, "no documents")

@@ -16,7 +16,7 @@ def test_all_matches_the_documented_api() -> None:
         "validate_graph", "export_graph", "list_queries", "run_query", "open_backend", "query",
         "write_network", "evaluate", "ExtractionRecord", "Entity", "Event", "Relation",
         "CoopgraphError", "InputError", "ValidationError", "QueryError", "EndpointError",
-        "OutputError", "ExtractionError", "LockedError",
+        "OutputError", "ExtractionError", "LockedError", "SchedulerError",
     }
     assert set(coopgraph.__all__) == expected
     assert set(dir(coopgraph)) == expected

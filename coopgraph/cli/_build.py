@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         epilog="exit codes: 0 built (documents that could not be read are reported and left "
                "out); 1 the graph breaks the shapes (nothing written); 2 no document could be "
                "read, another build holds the directory, an output cannot be written (disk "
-               "full, no permission; old outputs are kept whole), or usage error")
+               "full, no permission; old outputs are kept whole), the --scheduler cluster "
+               "cannot extract (dask missing, unreachable, no worker), or usage error")
     add_documents(p)
     add_output(p)
     add_base_iri(p)
@@ -41,6 +42,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                    help="when another build is writing into the same directory, wait up to "
                         "SECONDS for it to finish (default: refuse at once)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract the documents on the workers of this Dask scheduler "
+                        "(tcp://HOST:8786; needs the dask extra); the graph, files and page are "
+                        "built here, identical to a build without it")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     p.set_defaults(func=run)
 
@@ -159,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
                    force=args.force, encoding=args.encoding, network=not args.no_network,
                    reading=args.reading,
                    progress=progress, stage=progress.stage if progress else None,
-                   wait=args.wait)
+                   wait=args.wait, scheduler=args.scheduler)
     rep = result.report
     for path, reason in rep.failed:
         print(f"warning: {path}: {reason} (not loaded)", file=sys.stderr)
