@@ -22,6 +22,7 @@ import coopgraph
 from coopgraph import cluster
 from coopgraph.cli import main
 from coopgraph.corpus import bundled_documents
+from coopgraph.extraction import load_documents
 
 distributed = pytest.importorskip(
     "distributed", reason="build --scheduler needs dask.distributed: pip install '.[dask]'")
@@ -44,6 +45,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for doc in [*bundled_documents(), HELDOUT / "tvet-centre-handover-news.txt"]:
         shutil.copy(doc, folder / doc.name)
     (folder / "minutes-cp1252.txt").write_bytes("Meeting with the \u201cMinistry\u201d".encode("cp1252"))
+    (folder / "notes.txt").write_bytes(b"")  # refused on the client: nothing to send
     return folder
 
 
@@ -95,9 +97,10 @@ def test_records_failures_and_warnings_come_back_as_a_local_build_has_them(
         "tvet-centre-handover-news.txt"]
     assert on_cluster.records[0].source is not None
     assert on_cluster.records[0].source.path == str(corpus / "iom-labour-migration-workshop.txt")
-    bad = corpus / "minutes-cp1252.txt"
     assert on_cluster.report.failed == local.report.failed == [
-        (bad, "not UTF-8 (byte 0x93 at offset 17); it looks like cp1252: pass --encoding cp1252")]
+        (corpus / "minutes-cp1252.txt",
+         "not UTF-8 (byte 0x93 at offset 17); it looks like cp1252: pass --encoding cp1252"),
+        (corpus / "notes.txt", "empty file; nothing to read")]
     assert on_cluster.report.warnings == local.report.warnings
     assert on_cluster.summary == local.summary
     assert on_cluster.summary["cooperation_pairs"] > 183  # the bundled corpus' pairs and more
@@ -110,7 +113,8 @@ def test_the_documents_were_extracted_by_the_workers(scheduler: str, corpus: Pat
         report = coopgraph.build([corpus], output_dir=tmp_path / "out", scheduler=scheduler,
                                  network=False).report
         done = client.run_on_scheduler(_extractions_done) - before
-    assert done == 4 == len(report.records) + len(report.failed)  # the bad file failed on a worker
+    # the cp1252 file failed on a worker; the empty one was refused here, as a local build does
+    assert (done, len(report.records), len(report.failed)) == (4, 3, 2)
 
 
 def _extractions_done(dask_scheduler: distributed.Scheduler) -> int:
@@ -120,10 +124,37 @@ def _extractions_done(dask_scheduler: distributed.Scheduler) -> int:
 
 
 @pytest.mark.slow
+def test_batches_of_documents_give_the_records_of_a_local_build(scheduler: str, tmp_path: Path) -> None:
+    docs = [*bundled_documents(), *sorted(HELDOUT.glob("*.txt"))]
+    (tmp_path / "khovd-empty.txt").write_bytes(b"")
+    docs.append(tmp_path / "khovd-empty.txt")
+    local = load_documents(docs, workers=1, reading="rules")
+    with distributed.Client(scheduler, set_as_default=False) as client:
+        before = client.run_on_scheduler(_extractions_done)
+        on_cluster = load_documents(docs, scheduler=scheduler, reading="rules")
+        tasks = client.run_on_scheduler(_extractions_done) - before
+    assert [r.to_dict() for r in on_cluster.records] == [r.to_dict() for r in local.records]
+    assert on_cluster.failed == local.failed == [(tmp_path / "khovd-empty.txt", "empty file; nothing to read")]
+    # 13 documents for 2 worker threads: batches of 2, the empty file refused here inside one
+    assert (len(docs), tasks) == (13, 7)
+
+
+def test_a_batch_holds_at_most_its_documents_and_bytes(tmp_path: Path) -> None:
+    sizes = {"a": 3 * 2**20, "b": 2**20, "c": 1, "d": 5 * 2**20, "e": 10, "f": 20, "g": 30}
+    jobs: list[cluster.Job] = []
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+        jobs.append((tmp_path / name, None, "rules"))
+    batches = [[job[0].name for job in batch.jobs] for batch in cluster._batches(jobs, 2)]
+    assert batches == [["a", "b"], ["c"], ["d"], ["e", "f"], ["g"]]
+
+
+@pytest.mark.slow
 def test_the_cache_works_as_in_a_local_build(corpus: Path, scheduler: str, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(corpus, docs)
-    (docs / "minutes-cp1252.txt").unlink()  # a file that fails is tried again at every build
+    for bad in ("minutes-cp1252.txt", "notes.txt"):  # a file that fails is tried at every build
+        (docs / bad).unlink()
     out = tmp_path / "out"
     first = coopgraph.build([docs], output_dir=out, scheduler=scheduler, network=False)
     assert first.report.reused == 0
