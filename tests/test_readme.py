@@ -63,3 +63,20 @@ def test_every_runtime_dependency_is_justified_with_its_weight() -> None:
              for row in rows for name in row.split("|")[1].split(",")}
     assert named == wanted
     assert "scipy" not in wanted  # dropped: the layout is numpy's (tests/test_viz.py)
+
+
+def readme_output(command: str) -> str:
+    """What the README shows ``$ COMMAND`` printing (the rest of its code block)."""
+    block = re.search(rf"```\n\$ {re.escape(command)}\n(.*?)```", README, flags=re.S)
+    assert block, f"no `$ {command}` example in the README"
+    return block.group(1)
+
+
+def test_build_viz_and_validate_print_what_the_readme_shows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15 (a newcomer's try): the README said 5865 triples where validate printed 5859."""
+    monkeypatch.chdir(tmp_path)  # as a new user: the default ./coopgraph-out
+    for command in ("coopgraph build", "coopgraph viz", "coopgraph validate"):
+        assert main(command.split()[1:]) == 0
+        assert capsys.readouterr().out == readme_output(command), command
