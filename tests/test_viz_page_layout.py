@@ -171,7 +171,9 @@ def test_hovering_a_node_without_a_label_shows_it(driver, pages: dict[str, Path]
             break
         time.sleep(0.1)
     assert label == target["label"]
-    ActionChains(driver).move_by_offset(0, 400).perform()  # away: the label goes again
+    # away, to the drawing's empty top-left corner (still on the canvas, so vis sees the move)
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(-rect["width"] / 2 + 3), int(-rect["height"] / 2 + 3)).perform()
     time.sleep(0.3)
     assert driver.execute_script("return window.coopgraph.nodes.get(arguments[0]).label",
                                  target["id"]) == ""
