@@ -569,3 +569,18 @@ def test_dates_of_other_years_are_a_dated_storys_background() -> None:
             "The Clean Water Compact was signed on July 27, 2018.\n")
     event = extract_text(text).events[0]
     assert (event.start, event.end) == ("2022-04-08", "2022-04-08")
+
+
+def test_a_whole_government_named_without_a_cue_takes_no_role() -> None:
+    """'the Government of Riverland' named as the context of an activity is not its participant;
+    one named by a cue ('with the participation of') is."""
+    background = ("The Lakeside Water Agency held a training for 30 well engineers in Riverton on 3 May 2021. "
+                  "The training supports the Government of Riverland in its plan for clean water.\n")
+    names = {e.id: e.name for e in extract_text(background).entities}
+    (event,) = extract_text(background).events
+    assert "Government of Riverland" not in {names[a] for a in (*event.organisers, *event.supporters, *event.participants)}
+    cued = ("The Lakeside Water Agency held a training in Riverton on 3 May 2021 with the participation of "
+            "the Government of Riverland.\n")
+    names = {e.id: e.name for e in extract_text(cued).entities}
+    (event,) = extract_text(cued).events
+    assert "Government of Riverland" in {names[a] for a in event.participants}

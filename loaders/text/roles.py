@@ -72,11 +72,17 @@ def assign_roles(text: str, sents: Sequence[tuple[int, int]], found: Found, acto
     described |= in_description - elsewhere  # a project's funders and partners, not the event's
     for eid in list(actors):
         if eid not in roles and eid not in described and found.table.by_id.get(eid) \
-                and found.table.by_id[eid].type == "Organisation":
+                and found.table.by_id[eid].type == "Organisation" \
+                and not _WHOLE_GOVERNMENT.search(found.table.by_id[eid].name):
             roles[eid] = "participants"
     return roles
 
 
+#: a country's whole government ("the Government of X", "the X Government"): named in a story it is
+#: most often the context (its policies, its request, its engagement), so it takes a role only
+#: where a cue gives it one, never the default participant role
+_WHOLE_GOVERNMENT = re.compile(r"^(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?|"
+                               r"[A-Z][\w\-]*\s+Government)$")
 #: "Co-financed by A, the X project is implemented by B in collaboration with C": a sentence about
 #: a project, who pays for it and who carries it out
 _PROJECT_FACTS = re.compile(r"\b(?:(?:co-?)?(?:financed|funded)\s+by|is\s+(?:being\s+)?(?:implemented|executed)\s+by|"
