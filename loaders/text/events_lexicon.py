@@ -24,3 +24,6 @@ ACTIVITY_WORDS = re.compile(
     # "received more medical supplies from X": a delivery told from the receiving side
     r"receive[ds]?\s+(?:[\w\-]+\s+){0,3}?(?:supplies|equipment|aid|donations?|vehicles|ambulances|masks|kits|grants?))\b",
     re.I)
+
+#: the nouns that name a project in running text ("the X project", "a UN programme")
+PROJECT_WORD = re.compile(r"\b(?:project|programme|program|initiative|facility)\b", re.I)

@@ -45,7 +45,6 @@ _PART_OF = re.compile(r"[ \n]+(?:is|are|was|as)[ \n]+(?:an?[ \n]+|the[ \n]+)?(?:
 _POSSESSIVE = re.compile(r"[’']s?[ \n]+(?:new[ \n]+|former[ \n]+|own[ \n]+)?$")
 _LED = re.compile(r"-(?:led|managed|implemented|run)[ \n]+(?:the[ \n]+)?(?:[A-Z][\w\-]*[ \n]+){0,1}$")
 _COMMA = re.compile(r"\)?,[ \n]*(?:the[ \n]+)?$")
-_PROJECT_WORD = re.compile(r"\b(?:project|programme|program|initiative|facility)\b", re.I)
 #: the grain of a body's units, small to large: a unit of one grain sits inside one of a larger
 _GRAIN = (("section", 1), ("unit", 1), ("division", 2), ("department", 3), ("directorate", 3),
           ("office", 4), ("agency", 4), ("centre", 4), ("center", 4), ("ministry", 5))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from coopgraph.loaders.text.events_lexicon import ACTIVITY_WORDS
+from coopgraph.loaders.text.events_lexicon import ACTIVITY_WORDS, PROJECT_WORD
 from coopgraph.loaders.text.found import Found, Mention
 
 _CUES: tuple[tuple[str, str], ...] = (
@@ -87,13 +87,12 @@ _WHOLE_GOVERNMENT = re.compile(r"^(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?[A-
 #: a project, who pays for it and who carries it out
 _PROJECT_FACTS = re.compile(r"\b(?:(?:co-?)?(?:financed|funded)\s+by|is\s+(?:being\s+)?(?:implemented|executed)\s+by|"
                             r"(?:implementing|executing)\s+(?:agency|partners?)|aims\s+to|funding\s+from)\b", re.I)
-_PROJECT_WORD = re.compile(r"\b(?:project|programme|program|initiative|facility)\b", re.I)
 
 
 def _describes_a_project(text: str, s: int, e: int) -> bool:
     """A sentence that tells who funds or carries out a project and names no activity: its
     bodies are the project's funders and partners (relations), not the event's participants."""
-    return _PROJECT_FACTS.search(text, s, e) is not None and _PROJECT_WORD.search(text, s, e) is not None \
+    return _PROJECT_FACTS.search(text, s, e) is not None and PROJECT_WORD.search(text, s, e) is not None \
         and ACTIVITY_WORDS.search(text, s, e) is None
 
 
