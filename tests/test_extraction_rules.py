@@ -325,10 +325,16 @@ def test_cooperation_agreement_and_project_of_an_agency() -> None:
     assert {("hsp", "implementedBy", "jica"), ("hsp", "cooperatesWith", college.id)} <= _rels(rec)
 
 
-def test_place_inside_a_name_is_not_a_place() -> None:
+def test_place_inside_a_name_is_not_a_venue() -> None:
+    # a town in a body's name is where the body stands (a Place, locatedIn), never the venue; a
+    # country in a name ("Japan Social Development Fund") is neither
     rec = extract_text("The Erdenet Mining Corporation hosted a meeting with the Japan Social Development Fund in "
                        "Darkhan on 4 June 2019.")
-    assert {e.name for e in rec.entities if e.type == "Place"} == {"Darkhan"}
+    places = {e.id: e.name for e in rec.entities if e.type == "Place"}
+    assert set(places.values()) == {"Darkhan", "Erdenet"}
+    assert [places[p] for ev in rec.events for p in ev.places] == ["Darkhan"]
+    corp = _entity(rec, "Organisation", "Erdenet Mining Corporation")
+    assert (corp.id, "locatedIn", "erdenet") in _rels(rec)
     assert _entity(rec, "Organisation", "Japan Social Development Fund").category == "donor"
 
 

@@ -433,6 +433,14 @@ def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
     found.index()
     for h in hits:
         if h.place is not None and _in_a_name(text, found, h):
+            # a known place below country level inside a body's name ('Khuvsgul OSSC') is not a
+            # mention of the place (no venue, no role), but the place exists: the body lies in it
+            # (name_parts.py). A country in a name ('Korea International Cooperation Agency') says
+            # whose body it is, not where it stands.
+            p = h.place
+            if p.place_type != "country":
+                found.table.add("Place", p.name, span=(h.start, h.end), aliases=(h.surface,), eid=p.id,
+                                place_type=p.place_type, parent=p.parent, wikidata=p.wikidata)
             continue  # 'X soum' names the soum even inside a body's name ('X soum training centre')
         if h.place is not None:
             p = h.place

@@ -116,8 +116,15 @@ def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: Callable[[s
                             or w.lower() in _GENERIC for w in content_left) and not right_text.strip() \
             and not is_place(" ".join(w for w in content_left if w.lower() in ("capital", "city"))):
         return None  # "the Governor's Office"; but "Capital City Governor's Office" names one
+    if head == "Ministry" and right_text.lstrip().startswith(("of ", "for ")) \
+            and len(content_left) == 1 and _NATIONALITY.fullmatch(content_left[0]):
+        left = hs  # "the Mongolian Ministry of Health": the country's adjective is not the name
     name = text[left:right]
     return OrgName(left, right, " ".join(name.split()), head)
+
+
+#: a nationality adjective ('Mongolian', 'Chinese', 'Japanese', 'Swiss', 'French', 'Thai')
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|ch|ss|i)")
 
 
 def _owner_possessive(text: str, w: str, ws: int, lo: int) -> bool:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from coopgraph.loaders.text.entities import EntityTable
 from coopgraph.loaders.text.found import Found, Mention
+from coopgraph.loaders.text.name_parts import name_relations
+from coopgraph.loaders.text.office_holders import mission_of, office_of_title
 from coopgraph.loaders.text.relation_frames import frame_relations, located_after_comma
 from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES, owner_only
 from coopgraph.loaders.reference import reference
@@ -47,6 +49,7 @@ def find_relations(text: str, found: Found, sents: Sequence[tuple[int, int]]) ->
             b = target.id
         out.append((a, p, b, span))
     out += _located(text, found, sents)
+    out += name_relations(found.table)
     actors_in = lambda a, b: _in([m for m in found.between(a, b) if m.kind in ("Organisation", "Project")], a, b)  # noqa: E731
     out += frame_relations(text, sents, actors_in, found.table)
     out += located_after_comma(text, _in([m for m in found.mentions if m.kind in ("Organisation", "Place")], 0, len(text)),
@@ -388,7 +391,14 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
                       and not re.search(r"[.,;:]", text[m.end:s0])]
             if before:
                 org, ev = before[-1].eid, (before[-1].start, d.spans[0][1])
+        if org is None and d.spans:
+            # "Mr. A, Governor of X aimag", "Prime Minister A": a title naming a place's office
+            # or a government the text names (office_holders.py)
+            office = office_of_title(text, d.spans[0], t)
+            if office is not None:
+                org, ev = office.id, d.spans[0]
         if org is not None and ev is not None:
+            org = mission_of(t.by_id[org], text, ev, t).id
             d.attrs["affiliation"] = org
             out.append((d.id, "affiliatedWith", org, ev))
     return out
@@ -400,7 +410,8 @@ _ROLE_WORD = re.compile(r"\b(?:CEO|CFO|COO|Chair\w*|Director|Manager|President|H
                         r"Member|Founder|Authority|Researcher|Professor|Lecturer|Engineer|Spokes(?:person|man|woman)|"
                         r"Official|Analyst|Assistant|Associate|Dean|Rector|Commissioner|Counsellor|Attach[eé])\b", re.I)
 #: the stretch from a name to the body of its role: ", Deputy Director General, " / ", CEO of "
-_ROLE_TO_BODY = re.compile(r"[ \n]*,[ \n]*(?:the[ \n]+|an?[ \n]+)?(?P<role>[^,.;:()“”\"\n]{2,80}?)(?:[ \n]+(?:of|at|for|with|from|in)"
+_ROLE_TO_BODY = re.compile(r"[ \n]*,[ \n]*(?:the[ \n]+|an?[ \n]+)?(?P<role>(?:[^,.;:()“”\"\n]|(?<=\bSr)\.|(?<=\bSnr)\.|"
+                           r"(?<=\bDep)\.|(?<=\bAsst)\.|(?<=\bExec)\.){2,80}?)(?:[ \n]+(?:of|at|for|with|from|in)"
                            r"[ \n]+(?:the[ \n]+)?|[ \n]*,[ \n]*(?:the[ \n]+)?|[ \n]+)$")
 
 
