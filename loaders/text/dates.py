@@ -28,11 +28,15 @@ _YEAR = r"(?:19|20)\d\d"
 _DAY_LIST = re.compile(
     rf"\b({_DAY}(?:\s*(?:-|to|until)\s*{_DAY})?(?:\s*(?:,|and|&|,\s*and)?\s+{_DAY}(?:\s*-\s*{_DAY})?)*)"
     rf"\s*(?:of\s+)?({_MON})(?:\s*,?\s*({_YEAR}))?", re.I)
-_MONTH_DAY = re.compile(rf"\b({_MON})\s+({_DAY}(?:\s*(?:-|to|until|and)\s*{_DAY})?),?\s+({_YEAR})", re.I)
-_MONTH_DAY_NO_YEAR = re.compile(rf"\b({_MON})\s+({_DAY}(?:\s*(?:-|–|to|until|and)\s*{_DAY})?)\b(?![.,]?\d|\s*,?\s*{_YEAR})", re.I)
-#: "28 February - 2 March 2019", "from 30 September to 1 October", "November 28 - December 2, 2019"
-_CROSS_DM = re.compile(rf"\b({_DAY})\s*(?:of\s+)?({_MON})\s*,?\s*(?:-|to|until)\s*({_DAY})\s*(?:of\s+)?({_MON})(?:\s*,?\s*({_YEAR}))?", re.I)
-_CROSS_MD = re.compile(rf"\b({_MON})\s+({_DAY})\s*(?:-|to|until)\s*({_MON})\s+({_DAY}),?\s*({_YEAR})?", re.I)
+#: the month first, with its days: "May 19-20, 2017", and without a year ("May 19"); across two
+#: months, the day first or the month first: "28 February - 2 March 2019", "from 30 September to
+#: 1 October", "November 28 - December 2, 2019" (a table: the same shape, other words)
+_MONTH_DAY, _MONTH_DAY_NO_YEAR, _CROSS_DM, _CROSS_MD = (re.compile(pattern, re.I) for pattern in (
+    rf"\b({_MON})\s+({_DAY}(?:\s*(?:-|to|until|and)\s*{_DAY})?),?\s+({_YEAR})",
+    rf"\b({_MON})\s+({_DAY}(?:\s*(?:-|–|to|until|and)\s*{_DAY})?)\b(?![.,]?\d|\s*,?\s*{_YEAR})",
+    rf"\b({_DAY})\s*(?:of\s+)?({_MON})\s*,?\s*(?:-|to|until)\s*({_DAY})\s*(?:of\s+)?({_MON})(?:\s*,?\s*({_YEAR}))?",
+    rf"\b({_MON})\s+({_DAY})\s*(?:-|to|until)\s*({_MON})\s+({_DAY}),?\s*({_YEAR})?",
+))
 #: "early 2020", "mid-2019", "late 2019", "end of 2019": the year
 _YEAR_PART = re.compile(rf"\b(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[- ]({_YEAR})\b", re.I)
 _ISO = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")

@@ -65,10 +65,6 @@ class EntityTable:
                 return self.by_id[eid]
         return None
 
-    def find_id(self, etype: EntityType, name: str) -> str | None:
-        d = self.find(etype, name)
-        return d.id if d else None
-
     def add(self, etype: EntityType, name: str, *, span: tuple[int, int] | None = None,
             aliases: tuple[str, ...] = (), eid: str | None = None,
             **attrs: object) -> EntityDraft:

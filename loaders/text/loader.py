@@ -128,14 +128,16 @@ def _with_announced(text: str, events: list[tuple[EventDraft, Item]], found: Fou
 
 #: a sentence worth parsing for an activity of its own (cheap filter before the parse): a verb
 #: that is an activity, or an activity noun with a verb of doing in the same sentence
-_CLAUSE_VERB = re.compile(r"\b(?:train(?:s|ed|ing)?|donat(?:e|es|ed)|distribut(?:e|es|ed)|received|deliver(?:s|ed)?|"
-                          r"handed|hand\s+over|signed|sign)\b", re.I)
-_CLAUSE_NOUN = re.compile(r"\b(?:workshops?|seminars?|webinars?|meetings?|consultations?|conferences?|forums?|courses?|"
-                          r"surveys?|stud(?:y|ies)|handover|ceremony|missions?|exhibitions?|fairs?|dialogues?|tours?|"
-                          r"campaigns?|trainings?)\b", re.I)
-_CLAUSE_DOING = re.compile(r"\b(?:co-?)?(?:organi[sz]|conduct|held|hold|host|conven|complet|carr(?:y|ied)\s+out|deliver|"
-                           r"provid|run|arrang|undert|finish|finali|launch|attend|stag|facilitat|offer|start|began|begin|"
-                           r"took\s+place|take\s+place)", re.I)
+_CLAUSE_VERB, _CLAUSE_NOUN, _CLAUSE_DOING = (re.compile(pattern, re.I) for pattern in (
+    r"\b(?:train(?:s|ed|ing)?|donat(?:e|es|ed)|distribut(?:e|es|ed)|received|deliver(?:s|ed)?|"
+    r"handed|hand\s+over|signed|sign)\b",
+    r"\b(?:workshops?|seminars?|webinars?|meetings?|consultations?|conferences?|forums?|courses?|"
+    r"surveys?|stud(?:y|ies)|handover|ceremony|missions?|exhibitions?|fairs?|dialogues?|tours?|"
+    r"campaigns?|trainings?)\b",
+    r"\b(?:co-?)?(?:organi[sz]|conduct|held|hold|host|conven|complet|carr(?:y|ied)\s+out|deliver|"
+    r"provid|run|arrang|undert|finish|finali|launch|attend|stag|facilitat|offer|start|began|begin|"
+    r"took\s+place|take\s+place)",
+))
 
 
 def _clause_cue(text: str, span: tuple[int, int]) -> bool:

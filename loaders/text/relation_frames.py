@@ -30,8 +30,6 @@ _PARTNER = re.compile(r"\b(?:in[ \n]+(?:close[ \n]+)?(?:partnership|collaboratio
                       r"(?<=,[ \n])(?:together|jointly)[ \n]+with|"
                       r"partner(?:s|ed|ing)?[ \n]+with|(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|cooperat(?:e|es|ed|ing))[ \n]+"
                       r"(?:closely[ \n]+|together[ \n]+)?with)\b", re.I)
-_SUPPORTING = re.compile(r"\b(?:is|are|was|were|has[ \n]+been|have[ \n]+been)[ \n]+supporting[ \n]+"
-                         r"(?:the[ \n]+(?:efforts?|work|work)[ \n]+of[ \n]+)?(?:the[ \n]+)?$", re.I)
 _SUPPORTING_AFTER = re.compile(r"(?:[ \n]*\([^()\n]{1,15}\))?[ \n]+(?:(?:is|are|was|were|has[ \n]+been|have[ \n]+been)[ \n]+)"
                                r"(?:also[ \n]+|actively[ \n]+|currently[ \n]+)?supporting[ \n]+(?:the[ \n]+(?:efforts?|work)[ \n]+of[ \n]+)?"
                                r"(?:(?:the|a|an|two|three|four|five|several)[ \n]+)?(?:[a-z][\w\-]*[ \n]+){0,3}?(?:[A-Z][\w\-]*[ \n]+){0,2}?"
