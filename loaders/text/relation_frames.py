@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from coopgraph.loaders.text.entities import EntityTable
 from coopgraph.loaders.text.found import Mention
+from coopgraph.loaders.text.lists import list_before, listed_after
 import itertools
 
 Rel = tuple[str, str, str, tuple[int, int]]
@@ -47,9 +48,6 @@ _COMMA = re.compile(r"\)?,[ \n]*(?:the[ \n]+)?$")
 _GRAIN = (("section", 1), ("unit", 1), ("division", 2), ("department", 3), ("directorate", 3),
           ("office", 4), ("agency", 4), ("centre", 4), ("center", 4), ("ministry", 5))
 _MAX_FRAME_GAP = 120
-#: what joins the names of a list: "A (ACR), B and the C", "A as well as B"
-_LIST_JOINT = re.compile(r"\)?(?:[ \n]*\([^()\n]{1,15}\))?[ \n]*(?:,|and|&|as[ \n]+well[ \n]+as)?[ \n]*(?:,[ \n]*)?"
-                         r"(?:and[ \n]+)?(?:the[ \n]+)?(?:(?:other|local|national)[ \n]+)?")
 
 
 def _grain(name: str) -> int | None:
@@ -72,29 +70,6 @@ def _category(t: EntityTable, m: Mention) -> str | None:
     return v if isinstance(v, str) else None
 
 
-def _joined(gap: str) -> bool:
-    """Does this stretch between two names join them as items of one list?"""
-    return _LIST_JOINT.fullmatch(gap) is not None and re.search(r",|\band\b|&|\bas[ \n]+well[ \n]+as\b", gap) is not None
-
-
-def _listed_after(text: str, ms: list[Mention], pos: int, end: int) -> list[Mention]:
-    """The actors named in a list starting at pos: 'A, B and C' (stops at the first word that is
-    not a list joint)."""
-    out: list[Mention] = []
-    last = pos
-    for m in ms:
-        if m.start < pos or m.start >= end:
-            continue
-        gap = text[last:m.start]
-        if out and not (_joined(gap) or (m.eid == out[-1].eid and re.fullmatch(r"[ \n]*\(", gap))):
-            break
-        if not out and len(gap) > 40:
-            break
-        out.append(m)
-        last = m.end
-    return out
-
-
 def joint_action(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
     """'A and B (have) jointly organised X', 'jointly organised by A and B', 'Together, A and B
     developed': the first-named body cooperates with each of the others."""
@@ -102,10 +77,10 @@ def joint_action(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -
     for j in _JOINTLY.finditer(text, s, e):
         group: list[Mention] = []
         if j.group(0).lower().startswith("together,"):
-            group = _listed_after(text, ms, j.end(), e)
+            group = listed_after(text, ms, j.end(), e)
         else:
             # the list that ends right before the verb: 'A, B and C (ACR) have'
-            group = _list_before(text, ms, j.start())
+            group = list_before(text, ms, j.start(), _MAX_FRAME_GAP)
         if group and not j.group(0).lower().startswith("together,"):
             tail = text[group[-1].end:j.start()]
             if not re.fullmatch(r"\)?(?:[ \n]*\([^()\n]{1,15}\))?[ \n]*(?:(?:have|has|had|were|was|will|are|is)[ \n]+)?"
@@ -114,7 +89,7 @@ def joint_action(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -
         if len(group) < 2:
             by = re.match(r"[ \n]+by[ \n]+(?:the[ \n]+)?", text[j.end():e])
             if by:
-                group = _listed_after(text, ms, j.end() + by.end(), e)
+                group = listed_after(text, ms, j.end() + by.end(), e)
         ids = list(dict.fromkeys(m.eid for m in group if _kind(t, m) in ("Organisation", "Project")))
         out += [(ids[0], "cooperatesWith", o, (group[0].start, group[-1].end)) for o in ids[1:]]
     return out
@@ -127,7 +102,7 @@ def partnership(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) ->
     out: list[Rel] = []
     for p in _PARTNER.finditer(text, s, e):
         before = [m for m in ms if m.end <= p.start()]
-        after = _listed_after(text, ms, p.end(), e)
+        after = listed_after(text, ms, p.end(), e)
         if not after:
             continue
         if before:
@@ -175,7 +150,7 @@ def _cue_then_list(text: str, ms: list[Mention], e: int, cue: re.Pattern[str],
         c = cue.match(text, a.end, e)
         if c is None or not accept(a):
             continue
-        out += [(a, b) for b in _listed_after(text, ms[k + 1:], c.end(), e) if b.eid != a.eid]
+        out += [(a, b) for b in listed_after(text, ms[k + 1:], c.end(), e) if b.eid != a.eid]
     return out
 
 
@@ -206,7 +181,7 @@ def project_agents(text: str, s: int, e: int, ms: list[Mention], t: EntityTable)
     # "Co-financed by A, with additional support from B and C, the X project ...": every body
     # listed after a funding cue funds the sentence's project, before or after it
     for cue in _FUNDED_BY.finditer(text, s, e):
-        for m in _listed_after(text, [x for x in ms if _kind(t, x) == "Organisation"], cue.end(), e):
+        for m in listed_after(text, [x for x in ms if _kind(t, x) == "Organisation"], cue.end(), e):
             out.append((proj.eid, "fundedBy", m.eid, (min(proj.start, cue.start()), max(proj.end, m.end))))
     return out
 
@@ -282,22 +257,6 @@ def unit_of(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> lis
     return out
 
 
-def _list_before(text: str, ms: list[Mention], pos: int) -> list[Mention]:
-    """The list of bodies that ends right before ``pos``: 'A, B and C (ACR) have' (walking back
-    over list joints)."""
-    before = [m for m in ms if m.end <= pos and pos - m.end <= _MAX_FRAME_GAP]
-    if not before:
-        return []
-    group = [before[-1]]
-    for m in reversed(before[:-1]):
-        gap = text[m.end:group[0].start]
-        if _joined(gap) or (text.startswith(" (", m.end) and m.eid == group[0].eid):
-            group.insert(0, m)
-        else:
-            break
-    return group
-
-
 _SIGNED = re.compile(r"\b(?:signed|sign|signs|will[ \n]+sign|have[ \n]+signed|has[ \n]+signed)\b", re.I)
 _SIGNED_TAIL = re.compile(r"\)?(?:[ \n]*\([^()\n]{1,15}\))?[ \n]*(?:(?:have|has|had|will|today|also|officially|formally)[ \n]+)*$")
 _AGREEMENT_BETWEEN = re.compile(r"\b(?:agreement|memorandum|MoU|compact|protocol|contract)[^.;]{0,60}?\bbetween[ \n]+(?:the[ \n]+)?",
@@ -310,7 +269,7 @@ def signatories(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) ->
     out: list[Rel] = []
     actors = [m for m in ms if _kind(t, m) in ("Organisation", "Project")]
     for v in _SIGNED.finditer(text, s, e):
-        group = _list_before(text, actors, v.start())
+        group = list_before(text, actors, v.start(), _MAX_FRAME_GAP)
         if group and not _SIGNED_TAIL.fullmatch(text[group[-1].end:v.start()]):
             group = []
         if group and len({m.eid for m in group}) == 1:
@@ -321,11 +280,11 @@ def signatories(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) ->
             group = owner[-1:] or group
         w = re.search(r"\bwith[ \n]+(?:the[ \n]+)?", text[v.end():e])
         if group and w is not None:
-            group += _listed_after(text, actors, v.end() + w.end(), e)
+            group += listed_after(text, actors, v.end() + w.end(), e)
         ids = list(dict.fromkeys(m.eid for m in group))
         out += [(ids[0], "cooperatesWith", o, (group[0].start, group[-1].end)) for o in ids[1:]]
     for a in _AGREEMENT_BETWEEN.finditer(text, s, e):
-        group = _listed_after(text, actors, a.end(), e)
+        group = listed_after(text, actors, a.end(), e)
         ids = list(dict.fromkeys(m.eid for m in group))
         out += [(ids[0], "cooperatesWith", o, (a.start(), group[-1].end)) for o in ids[1:]]
     return out
@@ -342,7 +301,7 @@ def supported_by(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -
     out: list[Rel] = []
     actors = [m for m in ms if _kind(t, m) == "Organisation"]
     for w in _WITH_SUPPORT_OF.finditer(text, s, e):
-        helpers = _listed_after(text, actors, w.end(), e)
+        helpers = listed_after(text, actors, w.end(), e)
         if not helpers:
             continue
         # "of A, B and C, D has": the list closes at the item after "and"; without one, at A
@@ -392,7 +351,7 @@ def implementers(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -
         if _AS_IMPLEMENTER.match(text, a.end, e):
             out.append((projects[0].eid, "implementedBy", a.eid, (min(a.start, projects[0].start), a.end)))
     for r in _IMPLEMENTING_ROLE.finditer(text, s, e):
-        for a in _listed_after(text, orgs, r.end(), e):
+        for a in listed_after(text, orgs, r.end(), e):
             out.append((projects[0].eid, "implementedBy", a.eid, (min(r.start(), projects[0].start), a.end)))
     return out
 

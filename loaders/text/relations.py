@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from coopgraph.loaders.text.entities import EntityTable
 from coopgraph.loaders.text.found import Found, Mention
+from coopgraph.loaders.text.lists import bodies_listed
 from coopgraph.loaders.text.name_parts import name_relations
 from coopgraph.loaders.text.office_holders import mission_of, office_of_title
 from coopgraph.loaders.text.relation_frames import frame_relations, located_after_comma
@@ -93,11 +94,11 @@ def _funding(text: str, s: int, e: int, ms: list[Mention], found: Found) -> list
         obj = [m for m in ms if m.start >= f.end() and m.kind == "Organisation"]
         if subj and obj and obj[0].start - f.end() < 12:
             pred = "implementedBy" if f.group(1) else "fundedBy"
-            for o in _coordinated(text, obj):
+            for o in bodies_listed(text, obj):
                 out.append((subj[-1].eid, pred, o.eid, (subj[-1].start, o.end)))
         elif obj and obj[0].start - f.end() < 12:
             # "The workshop was funded by A under the X project": A funds the project
-            bodies = _coordinated(text, obj)
+            bodies = bodies_listed(text, obj)
             under = _UNDER.match(text, bodies[-1].end, e)
             proj = [m for m in projects if under and under.end() <= m.start <= under.end() + 1]
             if proj:
@@ -110,25 +111,10 @@ _UNDER = re.compile(r"(?:[ \n]*\([^()\n]{1,12}\))?[ \n]+(?:under|through|as[ \n]
                     r"(?:the[ \n]+|its[ \n]+)?\"?")
 
 
-_AND = re.compile(r"(?:[ \n]*\([^()\n]{1,12}\))?[ \n]*(?:,[ \n]*(?:and[ \n]+)?|and[ \n]+)(?:the[ \n]+)?")
-
-
 def _ends_as_project(text: str, a: Mention, found: Found) -> bool:
     """Is the project mention (or the title its acronym stands for) a '... Project' name?"""
     name = found.table.by_id[a.eid].name
     return name.endswith(("Project", "Programme", "Program")) or text[a.start:a.end].endswith(("Project", "Programme"))
-
-
-def _coordinated(text: str, obj: list[Mention]) -> list[Mention]:
-    """'financed by A (ACR) and the B': A and every body joined to it by 'and' or a comma."""
-    out = [obj[0]]
-    for m in obj[1:]:
-        if m.eid == out[-1].eid and m.start <= out[-1].end + 3:
-            continue
-        if not _AND.fullmatch(text, out[-1].end, m.start):
-            break
-        out.append(m)
-    return out
 
 
 def _in(ms: list[Mention], s: int, e: int) -> list[Mention]:
