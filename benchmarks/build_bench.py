@@ -1,17 +1,20 @@
 """Measure one build of a generated corpus, in a fresh process so peak memory is its own.
 
-    python benchmarks/build_bench.py CORPUS_DIR OUT_DIR
+    python benchmarks/build_bench.py CORPUS_DIR OUT_DIR [--reading rules|full] [--no-quality]
 
-Prints one JSON object: documents, bytes, total and per-stage seconds of `coopgraph build`
+Prints one JSON object: documents, bytes, total and per-stage seconds (wall, and CPU of this
+process) of `coopgraph build`
 (coopgraph.pipeline.build, or load_documents + build_graph where the pipeline is missing), the
 seconds of an incremental rebuild after one document changes, peak resident memory of this
-process and of its largest worker, and extraction quality (coopgraph.evaluation) against
-CORPUS_DIR/gold.
+process and of its largest worker, CPU seconds of the build (this process and its extraction
+workers), quads per document, and extraction quality (coopgraph.evaluation) against CORPUS_DIR/gold.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import resource
 import shutil
 import sys
@@ -28,16 +31,30 @@ STAGES = ("load_documents", "build_quads", "validate_graph", "summarise", "save_
 
 
 def _timed(stages: dict[str, float], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` counting its wall seconds in ``stages[name]`` and its CPU seconds (this process)
+    in ``stages[name + ".cpu"]``; a mapping of graphs it returns is counted in ``stages["quads"]``."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            if name == "build_quads" and isinstance(result, dict):
+                stages["quads"] = sum(len(v) for v in result.values())
+            return result
         finally:
             stages[name] = stages.get(name, 0.0) + time.perf_counter() - t
+            stages[name + ".cpu"] = stages.get(name + ".cpu", 0.0) + time.process_time() - c
     return wrapper
 
 
-def run_build(docs: list[Path], out: Path, stages: dict[str, float]) -> list[Any]:
+def cpu_s() -> float:
+    """CPU seconds (user + system) of this process and its finished children so far."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_build(docs: list[Path], out: Path, stages: dict[str, float],
+              reading: str = "full") -> list[Any]:
     """One build of the documents (not the gold/ folder beside them); returns its records.
     Stage times are collected by wrapping the pipeline's own references to each step."""
     try:
@@ -50,10 +67,11 @@ def run_build(docs: list[Path], out: Path, stages: dict[str, float]) -> list[Any
             setattr(pipeline, name, _timed(stages, name, fn))
         from coopgraph.errors import CoopgraphError
         try:
-            return list(pipeline.build(docs, output_dir=out).records)
+            return list(pipeline.build(docs, output_dir=out, reading=reading).records)
         except CoopgraphError as exc:  # e.g. no actor to draw: time the build without the page
             stages["note"] = f"network page skipped: {exc}"  # type: ignore[assignment]
-            return list(pipeline.build(docs, output_dir=out, network=False).records)
+            return list(pipeline.build(docs, output_dir=out, network=False,
+                                       reading=reading).records)
         finally:  # unwrap, so a second build's stages are not counted in this one's too
             for name, fn in originals.items():
                 setattr(pipeline, name, fn)
@@ -90,40 +108,53 @@ def quality(records: list[Any], gold_dir: Path) -> dict[str, float]:
     return out
 
 
-def measure(corpus: Path, out: Path) -> dict[str, Any]:
+def _rounded(stages: dict[str, float]) -> dict[str, Any]:
+    return {k: round(v, 3) if isinstance(v, float) else v for k, v in stages.items()}
+
+
+def measure(corpus: Path, out: Path, reading: str = "full",
+            with_quality: bool = True) -> dict[str, Any]:
     docs = sorted(corpus.glob("*.txt"))
     shutil.rmtree(out, ignore_errors=True)
     stages: dict[str, float] = {}
-    t = time.perf_counter()
-    records = run_build(docs, out, stages)
-    total = time.perf_counter() - t
+    t, c = time.perf_counter(), cpu_s()
+    records = run_build(docs, out, stages, reading)
+    total, total_cpu = time.perf_counter() - t, cpu_s() - c
     own, kids = peak_mb()
     changed = docs[0]
     original = changed.read_text(encoding="utf-8")
     changed.write_text(original + "\nThe report was published on 3 March 2020.\n", encoding="utf-8")
     inc_stages: dict[str, float] = {}
     try:
-        t = time.perf_counter()
-        run_build(docs, out, inc_stages)
-        incremental = time.perf_counter() - t
+        t, c = time.perf_counter(), cpu_s()
+        run_build(docs, out, inc_stages, reading)
+        incremental, incremental_cpu = time.perf_counter() - t, cpu_s() - c
     finally:
         changed.write_text(original, encoding="utf-8")
+    quads = stages.pop("quads", 0)
+    inc_stages.pop("quads", None)
     return {
         "documents": len(docs), "bytes": sum(p.stat().st_size for p in docs),
-        "records": len(records), "build_s": round(total, 3),
-        "stages_s": {k: round(v, 3) if isinstance(v, float) else v for k, v in stages.items()},
-        "incremental_s": round(incremental, 3),
-        "incremental_stages_s": {k: round(v, 3) if isinstance(v, float) else v
-                                 for k, v in inc_stages.items()},
+        "reading": reading, "records": len(records), "build_s": round(total, 3),
+        "build_cpu_s": round(total_cpu, 3), "stages_s": _rounded(stages),
+        "quads": quads, "quads_per_document": round(quads / max(len(records), 1), 1),
+        "incremental_s": round(incremental, 3), "incremental_cpu_s": round(incremental_cpu, 3),
+        "incremental_stages_s": _rounded(inc_stages),
         "peak_rss_mb": round(own, 1), "peak_worker_rss_mb": round(kids, 1),
-        "quality_f1": quality(records, corpus / "gold"),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "quality_f1": quality(records, corpus / "gold") if with_quality else {},
     }
 
 
 def main(argv: list[str]) -> int:
-    corpus, out = Path(argv[0]), Path(argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--reading", choices=("full", "rules"), default="full")
+    parser.add_argument("--no-quality", action="store_true", help="skip the F1 against gold/")
+    args = parser.parse_args(argv)
     try:
-        result = measure(corpus, out)
+        result = measure(args.corpus, args.out, args.reading, not args.no_quality)
     except Exception as exc:  # report any failure as data: the runner prints it  # noqa: BLE001
         result = {"error": f"{type(exc).__name__}: {exc}"}
     print(json.dumps(result))
