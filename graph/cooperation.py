@@ -39,6 +39,8 @@ class Pair:
     years: set[int] = field(default_factory=set)
     annotations: set[URIRef] = field(default_factory=set)
     documents: set[URIRef] = field(default_factory=set)
+    #: The documents one of ``annotations`` quotes (each quote names its document).
+    quoted: set[URIRef] = field(default_factory=set)
 
 
 def derive_pairs(events: Iterable[EventFact], relations: Iterable[RelationFact],
@@ -55,12 +57,14 @@ def derive_pairs(events: Iterable[EventFact], relations: Iterable[RelationFact],
         years = {y for f in facts for y in (f.first_year, f.last_year) if y is not None}
         annotations = {f.annotation for f in facts if f.annotation is not None}
         documents = {f.document for f in facts}
+        quoted = {f.document for f in facts if f.annotation is not None}
         for a, b in combinations(sorted(members, key=str), 2):
             p = pair(a, b)
             p.events.add(iri)
             p.documents.update(documents)
             p.years.update(years)
             p.annotations.update(annotations)
+            p.quoted.update(quoted)
     for rel in relations:
         if rel.predicate in COOPERATION_PREDICATES and rel.subject in actors \
                 and rel.object in actors and rel.subject != rel.object:
@@ -69,6 +73,7 @@ def derive_pairs(events: Iterable[EventFact], relations: Iterable[RelationFact],
             p.documents.add(rel.document)
             if rel.annotation is not None:
                 p.annotations.add(rel.annotation)
+                p.quoted.add(rel.document)
     return [pairs[k] for k in sorted(pairs, key=lambda k: (str(k[0]), str(k[1])))]
 
 
@@ -90,7 +95,11 @@ def cooperation_iri(base_iri: str, pair: Pair) -> URIRef:
 
 
 def add_pairs(g: TripleSink, pairs: Iterable[Pair], base_iri: str, labels: dict[URIRef, str]) -> None:
-    """Write the cooperation nodes and the symmetric ``cg:cooperatesWith`` triples."""
+    """Write the cooperation nodes and the symmetric ``cg:cooperatesWith`` triples.
+
+    ``prov:wasDerivedFrom`` names only the documents none of the pair's quotes comes from (a
+    project's funders field has no quote): a quote names its document already, and the
+    repeated links were a twentieth of the graph (issue 14, item 3)."""
     for p in pairs:
         s = cooperation_iri(base_iri, p)
         g.add((s, RDF.type, CG.Cooperation))
@@ -108,7 +117,7 @@ def add_pairs(g: TripleSink, pairs: Iterable[Pair], base_iri: str, labels: dict[
             g.add((s, CG.viaRelation, Literal(name)))
         for ann in p.annotations:
             g.add((s, CG.evidence, ann))
-        for doc in p.documents:
+        for doc in p.documents - p.quoted:
             g.add((s, PROV.wasDerivedFrom, doc))
         g.add((p.first, CG.cooperatesWith, p.second))
         g.add((p.second, CG.cooperatesWith, p.first))

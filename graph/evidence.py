@@ -1,15 +1,20 @@
-"""Evidence: W3C Web Annotations pointing at the quote a statement was read from.
+"""Evidence: one node per quote, in W3C Web Annotation terms, naming the document, the exact
+text and its character offsets.
 
-Each quote becomes ``oa:Annotation`` → target (``oa:hasSource`` the document) → selector
-(``oa:TextQuoteSelector`` with ``oa:exact``, plus ``oa:TextPositionSelector`` with ``oa:start`` /
-``oa:end`` when the offsets are known and agree with the quote's length). Target and selector are
-IRIs derived from the annotation's, never blank nodes, so output stays byte-identical.
+Each quote is ``<annotation IRI> oa:hasSource <document> ; oa:exact "…" ; oa:start n ; oa:end m``
+(offsets only when known and agreeing with the quote's length). Why one node and no
+``rdf:type``: a full Web Annotation is three typed nodes (annotation → target → selector,
+11 triples a quote); nothing ever pointed at the inner two, and evidence was a fifth of every
+graph (issue 14, item 3). The terms keep their W3C meaning (RDFS inference types the node an
+``oa:SpecificResource`` and a text quote/position selector). The node's IRI is derived from the
+document and the offsets (or a hash of the quote), never a blank node, so output stays
+byte-identical.
 """
 
 from __future__ import annotations
 
 from rdflib import Literal, Namespace, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 
 from coopgraph.graph.bulk import TripleSink
 from coopgraph.graph.iris import mint
@@ -17,10 +22,11 @@ from coopgraph.slugs import short_hash
 from coopgraph.records import Span
 
 OA = Namespace("http://www.w3.org/ns/oa#")
+_SOURCE, _EXACT, _START, _END = OA.hasSource, OA.exact, OA.start, OA.end
 
 
 def annotation_iri(base_iri: str, doc_slug: str, quote: str, span: Span | None) -> URIRef:
-    """The annotation's IRI: by offsets when known (``123-456``), else by a hash of the quote."""
+    """The evidence node's IRI: by offsets when known (``123-456``), else by a hash of the quote."""
     if usable_span(quote, span):
         assert span is not None
         return mint(base_iri, "annotation", doc_slug, f"{span[0]}-{span[1]}")
@@ -33,19 +39,11 @@ def usable_span(quote: str, span: Span | None) -> bool:
 
 
 def add_annotation(g: TripleSink, ann: URIRef, document: URIRef, quote: str, span: Span | None) -> URIRef:
-    """Write the annotation (idempotent: the same quote twice gives the same triples)."""
-    target, selector = URIRef(f"{ann}/target"), URIRef(f"{ann}/selector")
-    g.add((ann, RDF.type, OA.Annotation))
-    g.add((ann, OA.motivatedBy, OA.describing))
-    g.add((ann, OA.hasTarget, target))
-    g.add((target, RDF.type, OA.SpecificResource))
-    g.add((target, OA.hasSource, document))
-    g.add((target, OA.hasSelector, selector))
-    g.add((selector, RDF.type, OA.TextQuoteSelector))
-    g.add((selector, OA.exact, Literal(quote)))
+    """Write the evidence node (idempotent: the same quote twice gives the same triples)."""
+    g.add((ann, _SOURCE, document))
+    g.add((ann, _EXACT, Literal(quote)))
     if usable_span(quote, span):
         assert span is not None
-        g.add((selector, RDF.type, OA.TextPositionSelector))
-        g.add((selector, OA.start, Literal(span[0], datatype=XSD.nonNegativeInteger)))
-        g.add((selector, OA.end, Literal(span[1], datatype=XSD.nonNegativeInteger)))
+        g.add((ann, _START, Literal(span[0], datatype=XSD.nonNegativeInteger)))
+        g.add((ann, _END, Literal(span[1], datatype=XSD.nonNegativeInteger)))
     return ann

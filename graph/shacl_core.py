@@ -7,7 +7,9 @@ is one pass over the focus nodes. pySHACL stays available (``validate_graph(...,
 engine="pyshacl")``); ``tests/test_validate.py`` runs every breakage fixture through both and
 requires the same report lines.
 
-Supported: ``sh:targetClass`` (with ``rdfs:subClassOf`` in the data), ``sh:property`` with an
+Supported: ``sh:targetClass`` (with ``rdfs:subClassOf`` in the data), ``sh:targetSubjectsOf``
+(nodes without an ``rdf:type``, such as a qualified role, are found by a property they must
+have), ``sh:property`` with an
 IRI ``sh:path``, ``sh:minCount``, ``sh:maxCount``, ``sh:datatype``, ``sh:class``, ``sh:in``,
 ``sh:nodeKind`` (IRI, Literal, BlankNode), ``sh:hasValue``, ``sh:pattern``, ``sh:minLength``,
 ``sh:minInclusive``, ``sh:disjoint``, ``sh:lessThanOrEquals``, ``sh:node``, ``sh:or``,
@@ -34,7 +36,7 @@ from coopgraph.ontology.namespace import CG
 _TYPE, _STRING, _LANG_STRING = RDF.type, XSD.string, RDF.langString
 _EMPTY: dict[Any, list[Any]] = {}
 
-_HANDLED = {SH.path, SH.property, SH.targetClass, SH.message, SH.minCount, SH.maxCount,
+_HANDLED = {SH.path, SH.property, SH.targetClass, SH.targetSubjectsOf, SH.message, SH.minCount, SH.maxCount,
             SH.datatype, SH["class"], SH["in"], SH.nodeKind, SH.hasValue, SH.pattern,
             SH.minLength, SH.minInclusive, SH.disjoint, SH.lessThanOrEquals, SH.node, SH["or"],
             RDF.type, RDFS.comment, RDFS.label, SH.name, SH.description}
@@ -59,6 +61,8 @@ class Shape:
     path: URIRef | None = None
     message: str | None = None
     targets: list[URIRef] = field(default_factory=list)
+    #: ``sh:targetSubjectsOf``: every subject of these predicates is a focus node.
+    subject_targets: list[URIRef] = field(default_factory=list)
     checks: list[tuple[Node, Any]] = field(default_factory=list)
     properties: list[Shape] = field(default_factory=list)
 
@@ -70,7 +74,8 @@ def compile_shapes(shapes: Graph) -> list[Shape]:
         ValueError: a shape uses a path or constraint this checker does not support.
     """
     cache: dict[Node, Shape] = {}
-    targeted = sorted(set(shapes.subjects(SH.targetClass, None)), key=str)
+    targeted = sorted(set(shapes.subjects(SH.targetClass, None))
+                      | set(shapes.subjects(SH.targetSubjectsOf, None)), key=str)
     return [_compile(shapes, s, cache) for s in targeted]
 
 
@@ -114,6 +119,8 @@ def _compile(shapes: Graph, node: Node, cache: dict[Node, Shape]) -> Shape:
             shape.message = str(o)
         elif p == SH.targetClass:
             shape.targets.append(o)  # type: ignore[arg-type]
+        elif p == SH.targetSubjectsOf:
+            shape.subject_targets.append(o)  # type: ignore[arg-type]
         elif p == SH.property:
             shape.properties.append(_compile(shapes, o, cache))
         elif p == SH.node:
@@ -139,6 +146,7 @@ class Checker:
         self._subclasses: dict[Node, frozenset[Node]] = {}
         self._sub_of: dict[Node, list[Node]] = defaultdict(list)
         self._instances: dict[Node, list[Node]] = defaultdict(list)
+        self._with_predicate: dict[Node, list[Node]] = {}
         for s, preds in index.items():
             for c in preds.get(RDFS.subClassOf, ()):
                 self._sub_of[c].append(s)
@@ -159,7 +167,18 @@ class Checker:
         return found
 
     def focus_nodes(self, shape: Shape) -> set[Node]:
-        return {n for t in shape.targets for c in self.classes(t) for n in self._instances.get(c, ())}
+        found = {n for t in shape.targets for c in self.classes(t) for n in self._instances.get(c, ())}
+        for predicate in shape.subject_targets:
+            found.update(self._subjects_of(predicate))
+        return found
+
+    def _subjects_of(self, predicate: Node) -> list[Node]:
+        """The subjects having ``predicate`` (one pass over the index per predicate, kept)."""
+        found = self._with_predicate.get(predicate)
+        if found is None:
+            found = self._with_predicate[predicate] = [
+                s for s, preds in self.index.items() if predicate in preds]
+        return found
 
     def values(self, focus: Node, path: URIRef) -> list[Node]:
         preds = self.index.get(focus)

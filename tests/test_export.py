@@ -154,7 +154,7 @@ def test_jsonld_is_byte_stable_and_round_trips(ds, tmp_path):
     for graph in graphs:
         ids = [node["@id"] for node in graph["@graph"]]
         assert ids == sorted(ids), graph["@id"]
-    assert '"@id": "cgc:role-organiser"' in text and '"@type": "xsd:integer"' in text
+    assert '"@id": "cgc:status-completed"' in text and '"@type": "xsd:integer"' in text
 
 
 def test_nquads_escapes_round_trip(tmp_path):

@@ -19,7 +19,9 @@ from coopgraph.graph import (
     to_trig,
     to_turtle,
     union_graph,
+    validate_graph,
 )
+from coopgraph.graph.evidence import OA
 from coopgraph.ontology.namespace import CG, CGC
 from coopgraph.records import Entity, Event, ExtractionRecord, SourceInfo
 from graph_support import document_text, gold_record, gold_records
@@ -211,29 +213,41 @@ def test_same_content_under_two_names_is_one_document():
     assert len(set(g.subjects(RDF.type, CG.Event))) == 1
 
 
-def test_each_role_is_a_qualified_node_with_its_quote(union):
-    # GASI organised the 2017 labour inspector training; the role node carries the quote
-    rows = list(union.query(
-        """SELECT ?role ?quote WHERE {
-             ?role a cg:Participation ; cg:agent ?who ; cg:inEvent ?event ;
-                   cg:roleType cgc:role-organiser ; cg:evidence ?ann .
-             ?ann oa:hasTarget/oa:hasSelector/oa:exact ?quote }""",
-        initNs={"cg": CG._NS, "cgc": CGC._NS, "oa": URIRef("http://www.w3.org/ns/oa#")},
-        initBindings={"who": GASI, "event": TRAINING}))
-    assert len(rows) == 1
-    role, quote = rows[0]
-    assert str(role) == (ID + "role/secim-labour-policy-news/labour-inspector-training-2017"
-                         "--organiser--organisation-government-agency-for-specialised-inspection")
-    assert (role, CG.evidence, union.value(TRAINING, CG.evidence)) in union  # the event's quote
-    assert str(quote) in document_text("secim-labour-policy-news")
-    assert union.value(role, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) == SECIM_DOC
-    # one qualified node per direct role triple
-    direct = {(e, r, a) for r, p in (("organiser", CG.organiser), ("supporter", CG.supporter),
-                                     ("participant", CG.participant))
-              for e, a in union.subject_objects(p)}
-    qualified = {(union.value(n, CG.inEvent), str(union.value(n, CG.roleType)).rsplit("-", 1)[1],
-                  union.value(n, CG.agent)) for n in union.subjects(RDF.type, CG.Participation)}
-    assert qualified == direct
+def test_an_event_reported_once_has_its_quote_and_no_qualified_roles(union):
+    # GASI organised the 2017 labour inspector training; the event's own quote backs each role
+    quote = union.value(union.value(TRAINING, CG.evidence), OA.exact)
+    assert quote is not None and str(quote) in document_text("secim-labour-policy-news")
+    assert (TRAINING, CG.organiser, GASI) in union
+    assert not set(union.subjects(CG.inEvent, TRAINING))
+
+
+def _report(doc: str, quote: str, role: str) -> ExtractionRecord:
+    """One document reporting the 2017 training, with its own quote and ILO's role."""
+    return ExtractionRecord(
+        f"{doc}.txt", source=SourceInfo(name=f"{doc}.txt", sha256=doc[0] * 64),
+        entities=(Entity(id="mol", type="Organisation", name="Ministry of Labour"),
+                  Entity(id="ilo", type="Organisation", name="International Labour Organization")),
+        events=(Event(id="t", title="Training of inspectors", type="training", start="2017-05-19",
+                      organisers=("mol",), **{role: ("ilo",)}, evidence=quote,
+                      span=(0, len(quote))),),
+    )
+
+
+def test_each_role_of_a_merged_event_is_a_qualified_node_with_its_reports_quote():
+    a = _report("alpha", "The Ministry of Labour ran a training with the ILO.", "supporters")
+    b = _report("beta", "ILO staff took part in the ministry's training.", "participants")
+    union = union_graph(build_graph([a, b]))
+    [event] = set(union.subjects(RDF.type, CG.Event))
+    rows = {(str(union.value(n, CG.roleType)).rsplit("-", 1)[1],
+             str(union.value(n, CG.agent)).rsplit("/", 1)[1],
+             str(union.value(union.value(n, CG.evidence), OA.exact)))
+            for n in union.subjects(CG.inEvent, event)}
+    assert rows == {
+        ("organiser", "ministry-of-labour", a.events[0].evidence),
+        ("supporter", "international-labour-organization", a.events[0].evidence),
+        ("organiser", "ministry-of-labour", b.events[0].evidence),
+        ("participant", "international-labour-organization", b.events[0].evidence)}
+    assert validate_graph(build_graph([a, b])).conforms
 
 
 def test_plain_triple_sets_give_the_same_outputs(ds, tmp_path):

@@ -20,8 +20,7 @@ GASI_ILO = URIRef(ID + "cooperation/organisation-government-agency-for-specialis
 EVIDENCE_QUERY = """
 SELECT ?coop ?doc ?quote ?start ?end WHERE {
   ?coop a cg:Cooperation ; cg:evidence ?ann .
-  ?ann oa:hasTarget ?t . ?t oa:hasSource ?doc ; oa:hasSelector ?sel .
-  ?sel oa:exact ?quote ; oa:start ?start ; oa:end ?end .
+  ?ann oa:hasSource ?doc ; oa:exact ?quote ; oa:start ?start ; oa:end ?end .
 }"""
 
 
@@ -79,7 +78,7 @@ def test_every_cooperation_edge_has_a_verbatim_quote(union):
 def test_sentences_connecting_two_actors(union):
     query = """
     SELECT DISTINCT ?quote WHERE {
-      ?coop cg:firstActor ?a ; cg:secondActor ?b ; cg:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?quote .
+      ?coop cg:firstActor ?a ; cg:secondActor ?b ; cg:evidence/oa:exact ?quote .
     }"""
     rows = union.query(query, initNs={"cg": CG._NS, "oa": OA}, initBindings={"a": GASI, "b": ILO})
     quotes = [str(r.quote) for r in rows]

@@ -63,9 +63,8 @@ def test_every_cooperation_edge_has_a_verbatim_quote(union):
     texts = {URIRef(ID + f"document/{stem}"): document_text(stem)
              for stem in ("secim-labour-policy-news", "iom-labour-migration-workshop")}
     query = """SELECT ?coop ?doc ?quote ?start ?end WHERE {
-      ?coop a cg:Cooperation ; cg:evidence/oa:hasTarget ?t .
-      ?t oa:hasSource ?doc ; oa:hasSelector ?sel .
-      ?sel oa:exact ?quote ; oa:start ?start ; oa:end ?end . }"""
+      ?coop a cg:Cooperation ; cg:evidence ?ann .
+      ?ann oa:hasSource ?doc ; oa:exact ?quote ; oa:start ?start ; oa:end ?end . }"""
     good = {row.coop for row in union.query(query, initNs={"cg": CG._NS, "oa": OA})
             if texts[row.doc][int(row.start):int(row.end)] == str(row.quote)}
     pairs = set(union.subjects(RDF.type, CG.Cooperation))

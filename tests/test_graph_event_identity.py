@@ -78,7 +78,7 @@ def test_each_document_graph_keeps_its_own_statements(ds):
     assert (TRAINING, PROV.wasDerivedFrom, URIRef(ID + "document/newsletter")) in newsletter
     for g in (register, newsletter):
         ann = g.value(TRAINING, CG.evidence)
-        assert ann is not None and (ann, RDF.type, None) in g
+        assert ann is not None and (ann, URIRef("http://www.w3.org/ns/oa#exact"), None) in g
         assert (TRAINING, CG.supporter, ILO) in g
     assert (TRAINING, CG.startDate, None) in reference
     assert (TRAINING, CG.startDate, None) not in register

@@ -24,6 +24,7 @@ from graph_support import gold_records
 
 ID = DEFAULT_BASE_IRI
 OA = "http://www.w3.org/ns/oa#"
+PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 ORG = URIRef(ID + "organisation/ministry-of-labour")
 PROJECT = URIRef(ID + "project/skills-project")
 PERSON = URIRef(ID + "person/ann-example")
@@ -77,8 +78,14 @@ def _coop(g: Graph) -> URIRef:
 
 
 def _role(g: Graph) -> URIRef:
+    """A qualified role, as the builder writes one for an event merged from several reports
+    (the small graph's one event is reported once, so it has none of its own)."""
     role = URIRef(ID + "role/small/training--organiser--organisation-ministry-of-labour")
-    assert (role, RDF.type, CG.Participation) in g
+    if (role, CG.inEvent, EVENT) not in g:
+        g.add((role, CG.agent, ORG))
+        g.add((role, CG.roleType, CGC["role-organiser"]))
+        g.add((role, CG.inEvent, EVENT))
+        g.add((role, CG.evidence, g.value(EVENT, CG.evidence)))
     return role
 
 
@@ -118,9 +125,11 @@ BREAKAGES: list[tuple[str, Callable[[Graph], None], str]] = [
      "a cooperation must rest on at least one shared event"),
     ("bad document hash", lambda g: _set(g, DOC, CG.sha256, Literal("xyz")),
      "64 lower-case hexadecimal digits"),
-    ("annotation without target", lambda g: g.remove((g.value(EVENT, CG.evidence), URIRef(OA + "hasTarget"), None)),
-     "evidence needs exactly one target (oa:hasTarget)"),
-    ("quote offsets reversed", lambda g: _set(g, URIRef(f"{ID}annotation/small/0-43/selector"), URIRef(OA + "start"),
+    ("evidence without document", lambda g: g.remove((g.value(EVENT, CG.evidence), URIRef(OA + "hasSource"), None)),
+     "the evidence needs exactly one source document (oa:hasSource a cg:Document)"),
+    ("evidence without quote", lambda g: g.remove((g.value(EVENT, CG.evidence), URIRef(OA + "exact"), None)),
+     "the evidence needs exactly one non-empty quote (oa:exact)"),
+    ("quote offsets reversed", lambda g: _set(g, URIRef(f"{ID}annotation/small/0-43"), URIRef(OA + "start"),
                                               Literal(50, datatype=XSD.nonNegativeInteger)),
      "the quote's start offset (oa:start) is after its end offset (oa:end)"),
     ("role without agent", lambda g: g.remove((_role(g), CG.agent, None)),
@@ -129,6 +138,13 @@ BREAKAGES: list[tuple[str, Callable[[Graph], None], str]] = [
      "a participation needs exactly one agent (cg:agent), an organisation or project"),
     ("role type not a role", lambda g: _set(g, _role(g), CG.roleType, CGC["status-completed"]),
      "a participation needs exactly one role type"),
+    ("role without quote", lambda g: g.remove((_role(g), CG.evidence, None)),
+     "needs its quote (cg:evidence)"),
+    ("relation without quote", lambda g: g.remove((URIRef(ID + "relation/small/sp-fundedby-mol"), CG.evidence, None)),
+     "needs its quote (cg:evidence)"),
+    ("cooperation from nowhere", lambda g: (g.remove((_coop(g), CG.evidence, None)),
+                                           g.remove((_coop(g), PROV_DERIVED, None))),
+     "must say which source document it comes from"),
     ("relation with unknown predicate", lambda g: _set(g, URIRef(ID + "relation/small/sp-fundedby-mol"),
                                                        CG.relationPredicate, RDFS.label),
      "a stated relation needs exactly one predicate"),

@@ -39,16 +39,12 @@ def _actor(g, slug: str, name: str, category: str | None, acronym: str | None = 
 
 
 def _evidence(g, subject: URIRef, doc: URIRef, slug: str, quote: str, start: int) -> None:
-    ann, target, sel = ID[f"annotation/{slug}"], ID[f"target/{slug}"], ID[f"selector/{slug}"]
+    ann = ID[f"annotation/{slug}"]
     g.add((subject, CG.evidence, ann))
-    g.add((ann, RDF.type, OA.Annotation))
-    g.add((ann, OA.hasTarget, target))
-    g.add((target, OA.hasSource, doc))
-    g.add((target, OA.hasSelector, sel))
-    g.add((sel, RDF.type, OA.TextQuoteSelector))
-    g.add((sel, OA.exact, Literal(quote)))
-    g.add((sel, OA.start, Literal(start)))
-    g.add((sel, OA.end, Literal(start + len(quote))))
+    g.add((ann, OA.hasSource, doc))
+    g.add((ann, OA.exact, Literal(quote)))
+    g.add((ann, OA.start, Literal(start)))
+    g.add((ann, OA.end, Literal(start + len(quote))))
     g.add((subject, PROV.wasDerivedFrom, doc))
 
 
