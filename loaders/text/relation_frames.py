@@ -27,10 +27,13 @@ Frame = Callable[[str, int, int, list[Mention], EntityTable], list[Rel]]
 #: C" only lists organisers (their shared event says they cooperated, no relation of its own)
 _JOINTLY = re.compile(r"\b(?:jointly|together)[ \n]+(?:organi[sz]ed|held|conducted|hosted|implemented|"
                       r"developed|launched|organi[sz]ing|run)\b|\btogether,", re.I)
-_PARTNER = re.compile(r"\b(?:in[ \n]+(?:close[ \n]+)?(?:partnership|collaboration|cooperation|co-operation)[ \n]+with|"
-                      r"(?<=,[ \n])(?:together|jointly)[ \n]+with|"
-                      r"partner(?:s|ed|ing)?[ \n]+with|(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|cooperat(?:e|es|ed|ing))[ \n]+"
-                      r"(?:closely[ \n]+|together[ \n]+)?with)\b", re.I)
+#: "in (close) partnership with", ", together with", "partnered with", "works closely with": one cue a line
+_PARTNER = re.compile(r"\b(?:" + "|".join((
+    r"in[ \n]+(?:close[ \n]+)?(?:partnership|collaboration|cooperation|co-operation)[ \n]+with",
+    r"(?<=,[ \n])(?:together|jointly)[ \n]+with",
+    r"partner(?:s|ed|ing)?[ \n]+with",
+    r"(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|cooperat(?:e|es|ed|ing))[ \n]+(?:closely[ \n]+|together[ \n]+)?with",
+)) + r")\b", re.I)
 _SUPPORTING_AFTER = re.compile(r"(?:[ \n]*\([^()\n]{1,15}\))?[ \n]+(?:(?:is|are|was|were|has[ \n]+been|have[ \n]+been)[ \n]+)"
                                r"(?:also[ \n]+|actively[ \n]+|currently[ \n]+)?supporting[ \n]+(?:the[ \n]+(?:efforts?|work)[ \n]+of[ \n]+)?"
                                r"(?:(?:the|a|an|two|three|four|five|several)[ \n]+)?(?:[a-z][\w\-]*[ \n]+){0,3}?(?:[A-Z][\w\-]*[ \n]+){0,2}?"
