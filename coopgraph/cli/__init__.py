@@ -34,7 +34,7 @@ def make_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentParse
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _commands.COMMANDS:
         if name in full:
-            _commands.registrar(name)(sub)
+            _commands.register(sub, name)
         else:
             _commands.add_command(sub, name, add_help=False)
     return parser

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coopgraph.cli._commands import add_command
+from coopgraph.cli._commands import Command, option
 from coopgraph.cli._options import (
     add_base_iri, add_documents, add_encoding, add_reading, add_output, note_large_documents,
 )
@@ -17,37 +17,6 @@ from coopgraph.cli._options import (
 if TYPE_CHECKING:  # imported when run, not when the CLI starts (keeps `--help` fast)
     from coopgraph.loaders.registry import Skipped
     from coopgraph.records import ExtractionRecord
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = add_command(
-        sub, "build",
-        description="Read documents (files or directories; the bundled corpus when none are "
-                    "given), extract who did what with whom, validate the graph against the "
-                    "shapes and write graph.ttl, graph.trig, network.html and manifest.json "
-                    "into the build directory. Unchanged documents are not re-extracted; when "
-                    "nothing changed at all the outputs are kept ('up to date').",
-        epilog="exit codes: 0 built (documents that could not be read are reported and left "
-               "out); 1 the graph breaks the shapes (nothing written); 2 no document could be "
-               "read, another build holds the directory, an output cannot be written (disk "
-               "full, no permission; old outputs are kept whole), the --scheduler cluster "
-               "cannot extract (dask missing, unreachable, no worker), or usage error")
-    add_documents(p)
-    add_output(p)
-    add_base_iri(p)
-    add_encoding(p)
-    add_reading(p)
-    p.add_argument("--force", action="store_true", help="re-extract every document")
-    p.add_argument("--no-network", action="store_true", help="do not write network.html")
-    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                   help="when another build is writing into the same directory, wait up to "
-                        "SECONDS for it to finish (default: refuse at once)")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="extract the documents on the workers of this Dask scheduler "
-                        "(tcp://HOST:8786; needs the dask extra); the graph, files and page are "
-                        "built here, identical to a build without it")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    p.set_defaults(func=run)
 
 
 #: What each step of a build after reading is called on its progress bar.
@@ -186,3 +155,35 @@ def run(args: argparse.Namespace) -> int:
     for path in result.written:
         print(f"wrote {path}")
     return 0
+
+
+COMMAND = Command(
+    run,
+    description="Read documents (files or directories; the bundled corpus when none are "
+                "given), extract who did what with whom, validate the graph against the "
+                "shapes and write graph.ttl, graph.trig, network.html and manifest.json "
+                "into the build directory. Unchanged documents are not re-extracted; when "
+                "nothing changed at all the outputs are kept ('up to date').",
+    epilog="exit codes: 0 built (documents that could not be read are reported and left "
+           "out); 1 the graph breaks the shapes (nothing written); 2 no document could be "
+           "read, another build holds the directory, an output cannot be written (disk "
+           "full, no permission; old outputs are kept whole), the --scheduler cluster "
+           "cannot extract (dask missing, unreachable, no worker), or usage error",
+    options=(
+        add_documents,
+        add_output,
+        add_base_iri,
+        add_encoding,
+        add_reading,
+        option("--force", action="store_true", help="re-extract every document"),
+        option("--no-network", action="store_true", help="do not write network.html"),
+        option("--wait", type=float, default=0.0, metavar="SECONDS",
+               help="when another build is writing into the same directory, wait up to "
+                    "SECONDS for it to finish (default: refuse at once)"),
+        option("--scheduler", metavar="ADDRESS",
+               help="extract the documents on the workers of this Dask scheduler "
+                    "(tcp://HOST:8786; needs the dask extra); the graph, files and page are "
+                    "built here, identical to a build without it"),
+        option("-q", "--quiet", action="store_true", help="print only errors"),
+    ),
+)

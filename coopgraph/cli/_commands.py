@@ -5,20 +5,26 @@ command needs (the extractor, rdflib's SPARQL engine, networkx …), and importi
 made every start pay for all of them (1.2 CPU-s for ``coopgraph --version``). The CLI imports
 only the module of the command it runs; ``--help`` and ``--version`` import none.
 
-Each module defines ``register(subparsers)``, adding its subcommand with :func:`add_command`
-and setting ``func`` to a function that takes the parsed arguments and returns an exit code.
+Each module ends with ``COMMAND = Command(run, description=..., options=(...))``: what its
+``--help`` says, its options in the order ``--help`` lists them, and the function that takes
+the parsed arguments and returns an exit code. :func:`register` turns that table into the
+subcommand's parser, so the modules hold data, not nine copies of the same argparse calls.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
-Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+#: what runs a command: the parsed arguments in, the exit code out
+Run = Callable[[argparse.Namespace], int]
+#: adds one option (or a group of them) to a command's parser
+Option = Callable[[argparse.ArgumentParser], object]
 
-#: name → (module defining ``register``, one-line help shown by ``coopgraph --help``).
+#: name → (module defining ``COMMAND``, one-line help shown by ``coopgraph --help``).
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("coopgraph.cli._build",
               "build the knowledge graph and network page from documents"),
@@ -44,10 +50,31 @@ def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: 
     return sub.add_parser(name, help=COMMANDS[name][1], **kwargs)
 
 
-def registrar(name: str) -> Registrar:
-    """The ``register`` function of command ``name``, importing its module now."""
-    register: Registrar = import_module(COMMANDS[name][0]).register
-    return register
+@dataclass(frozen=True)
+class Command:
+    """A subcommand as its module declares it (see the module docstring)."""
+
+    run: Run
+    description: str
+    options: tuple[Option, ...]
+    epilog: str | None = None
+
+
+def option(*flags: str, **settings: Any) -> Option:
+    """An option of one command: ``argparse``'s ``add_argument(*flags, **settings)``, called when
+    the command's parser is built."""
+    def add(parser: argparse.ArgumentParser) -> object:
+        return parser.add_argument(*flags, **settings)
+    return add
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
+    """Add command ``name`` with the options its module declares, importing the module now."""
+    command: Command = import_module(COMMANDS[name][0]).COMMAND
+    parser = add_command(sub, name, description=command.description, epilog=command.epilog)
+    for add in command.options:
+        add(parser)
+    parser.set_defaults(func=command.run)
 
 
 def chosen_command(argv: list[str]) -> str | None:

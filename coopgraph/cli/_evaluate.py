@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from coopgraph.cli._commands import add_command
+from coopgraph.cli._commands import Command, option
 from coopgraph.cli._options import add_documents, add_encoding, add_reading
 from coopgraph.errors import InputError
 from coopgraph.evaluation import (
@@ -13,31 +13,6 @@ from coopgraph.evaluation import (
     score_records,
 )
 from coopgraph.extraction import extract
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = add_command(
-        sub, "evaluate",
-        description="Extract the documents (default: the bundled corpus), or read saved records "
-                    "with --pred, and compare them with the gold files <stem>.gold.json in "
-                    "--gold DIR: precision, recall and F1 for entities (overall and per type), "
-                    "events, actor links with and without role, relations and cooperation "
-                    "pairs; accuracy of start and end dates, type and status of matched events. "
-                    "Matching rules: docs/evaluation.md in the source repository.",
-        epilog="exit codes: 0 scored; 2 missing gold directory, unreadable input or usage error")
-    p.add_argument("--gold", required=True, metavar="DIR",
-                   help="directory of gold files named <document-stem>.gold.json")
-    add_documents(p)
-    add_encoding(p)
-    add_reading(p)
-    p.add_argument("--pred", metavar="FILE_OR_DIR",
-                   help="score saved records (output of `coopgraph extract`: a JSON file, JSON "
-                        "lines, or a directory of .json files) instead of extracting")
-    p.add_argument("--explain", action="store_true",
-                   help="also list every missed, spurious and wrong item")
-    p.add_argument("--format", choices=["table", "json"], default="table",
-                   help="table: aligned text (default); json: counts and scores as JSON")
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,3 +56,29 @@ def render_table(report: EvaluationReport, *, explain: bool = False) -> str:
         lines.extend(f"[{d.document}] {d.kind} {d.measure}: {d.item}"
                      for d in report.discrepancies)
     return "\n".join(lines)
+
+
+COMMAND = Command(
+    run,
+    description="Extract the documents (default: the bundled corpus), or read saved records "
+                "with --pred, and compare them with the gold files <stem>.gold.json in "
+                "--gold DIR: precision, recall and F1 for entities (overall and per type), "
+                "events, actor links with and without role, relations and cooperation "
+                "pairs; accuracy of start and end dates, type and status of matched events. "
+                "Matching rules: docs/evaluation.md in the source repository.",
+    epilog="exit codes: 0 scored; 2 missing gold directory, unreadable input or usage error",
+    options=(
+        option("--gold", required=True, metavar="DIR",
+               help="directory of gold files named <document-stem>.gold.json"),
+        add_documents,
+        add_encoding,
+        add_reading,
+        option("--pred", metavar="FILE_OR_DIR",
+               help="score saved records (output of `coopgraph extract`: a JSON file, JSON "
+                    "lines, or a directory of .json files) instead of extracting"),
+        option("--explain", action="store_true",
+               help="also list every missed, spurious and wrong item"),
+        option("--format", choices=["table", "json"], default="table",
+               help="table: aligned text (default); json: counts and scores as JSON"),
+    ),
+)

@@ -6,31 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from coopgraph.cli._commands import add_command
+from coopgraph.cli._commands import Command, option
 from coopgraph.defaults import DEFAULT_OUTPUT
 from coopgraph.errors import InputError
 from coopgraph.graph import EXPORT_FORMATS, export_graph, load_graph, resolve_graph_path
 from coopgraph.graph.export import DEFAULT_NAMES
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = add_command(
-        sub, "export",
-        description="Export a built graph. RDF formats (turtle, trig, nquads, jsonld) keep every "
-                    "statement (trig, nquads and jsonld keep the named graphs); graphml and gexf "
-                    "write the cooperation network for Gephi or Cytoscape; csv writes nodes.csv "
-                    "and edges.csv.")
-    p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, metavar="FORMAT",
-                   help=f"one of: {', '.join(EXPORT_FORMATS)}")
-    p.add_argument("--out", default=None, metavar="PATH",
-                   help="file to write (for csv: a folder, or NAME.csv for NAME-nodes.csv and "
-                        "NAME-edges.csv); default: next to the graph, e.g. graph.nq, network.gexf, csv/")
-    p.add_argument("-o", "--output", default=None, metavar="DIR",
-                   help=f"build folder to export, as in every command (default: ./{DEFAULT_OUTPUT}); "
-                        "the older '-o PATH' for the file to write still works, with a warning")
-    p.add_argument("graph", nargs="?", default=None, metavar="GRAPH",
-                   help="graph file or build folder to export (default: the -o build folder)")
-    p.set_defaults(func=run)
 
 
 #: Files ``coopgraph build`` writes itself: a default export never replaces them.
@@ -67,3 +47,24 @@ def _build_dir_and_target(args: argparse.Namespace) -> tuple[str, str | None]:
                          "to write; -o is the build folder)")
     print(DEPRECATED_OUTPUT, file=sys.stderr)
     return DEFAULT_OUTPUT, given
+
+
+COMMAND = Command(
+    run,
+    description="Export a built graph. RDF formats (turtle, trig, nquads, jsonld) keep every "
+                "statement (trig, nquads and jsonld keep the named graphs); graphml and gexf "
+                "write the cooperation network for Gephi or Cytoscape; csv writes nodes.csv "
+                "and edges.csv.",
+    options=(
+        option("--format", "-f", required=True, choices=EXPORT_FORMATS, metavar="FORMAT",
+               help=f"one of: {', '.join(EXPORT_FORMATS)}"),
+        option("--out", default=None, metavar="PATH",
+               help="file to write (for csv: a folder, or NAME.csv for NAME-nodes.csv and "
+                    "NAME-edges.csv); default: next to the graph, e.g. graph.nq, network.gexf, csv/"),
+        option("-o", "--output", default=None, metavar="DIR",
+               help=f"build folder to export, as in every command (default: ./{DEFAULT_OUTPUT}); "
+                    "the older '-o PATH' for the file to write still works, with a warning"),
+        option("graph", nargs="?", default=None, metavar="GRAPH",
+               help="graph file or build folder to export (default: the -o build folder)"),
+    ),
+)

@@ -6,25 +6,9 @@ import argparse
 import json
 import sys
 
-from coopgraph.cli._commands import add_command
+from coopgraph.cli._commands import Command, option
 from coopgraph.cli._options import add_documents, add_encoding, add_reading, note_large_documents
 from coopgraph.extraction import load_documents
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = add_command(
-        sub, "extract",
-        description="Extract entities, events and relations from documents and print them in "
-                    "the JSON format of the gold files (one record per document; a JSON list "
-                    "when there are several). Errors and warnings go to stderr.",
-        epilog="exit codes: 0 all documents read; 2 a document could not be read (the others "
-               "are still printed) or usage error")
-    add_documents(p)
-    add_encoding(p)
-    add_reading(p)
-    p.add_argument("--format", choices=["json", "jsonl"], default="json",
-                   help="json: one record, or a list of records (default); jsonl: one per line")
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,3 +28,20 @@ def run(args: argparse.Namespace) -> int:
         out = dicts[0] if len(dicts) == 1 else dicts
         print(json.dumps(out, ensure_ascii=False, indent=2))
     return 2 if report.failed else 0
+
+
+COMMAND = Command(
+    run,
+    description="Extract entities, events and relations from documents and print them in "
+                "the JSON format of the gold files (one record per document; a JSON list "
+                "when there are several). Errors and warnings go to stderr.",
+    epilog="exit codes: 0 all documents read; 2 a document could not be read (the others "
+           "are still printed) or usage error",
+    options=(
+        add_documents,
+        add_encoding,
+        add_reading,
+        option("--format", choices=["json", "jsonl"], default="json",
+               help="json: one record, or a list of records (default); jsonl: one per line"),
+    ),
+)

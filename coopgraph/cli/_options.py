@@ -56,12 +56,6 @@ def note_large_documents(documents: list[str]) -> None:
                   file=sys.stderr, flush=True)
 
 
-def add_graph(p: argparse.ArgumentParser, default: str = DEFAULT_OUTPUT) -> None:
-    """The optional GRAPH argument of commands that read a built graph."""
-    p.add_argument("graph", nargs="?", default=default, metavar="GRAPH",
-                   help=f"graph file or build directory (default: ./{default})")
-
-
 ENV_HELP = ("Credentials for the endpoint come from the environment variables "
             "COOPGRAPH_ENDPOINT_USER and COOPGRAPH_ENDPOINT_PASSWORD, never from arguments; "
             "COOPGRAPH_ENDPOINT_AUTH=digest answers HTTP Digest challenges (Virtuoso's "

@@ -5,27 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coopgraph.cli._commands import add_command
+from coopgraph.cli._commands import Command, option
 from coopgraph.cli._options import ENV_HELP, add_graph_source, positive_number
 from coopgraph.queries.default_graph import hidden_graphs_message
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = add_command(
-        sub, "push",
-        description="Send each named graph of the built graph to a SPARQL server with the "
-                    "Graph Store HTTP Protocol (PUT replaces the graph), falling back to SPARQL "
-                    "Update in batches. For an Oxigraph-style endpoint ending in /query, the "
-                    "/store and /update URLs are derived. " + ENV_HELP)
-    p.add_argument("--endpoint", required=True, metavar="URL", help="the server's query endpoint")
-    p.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update endpoint")
-    p.add_argument("--store-endpoint", metavar="URL", help="Graph Store HTTP Protocol endpoint")
-    p.add_argument("--timeout", type=positive_number, default=30, metavar="SECONDS",
-                   help="give up on a request not done after this many seconds, from "
-                        "connecting to the server's last byte; each graph is one request "
-                        "(default: 30)")
-    add_graph_source(p)
-    p.set_defaults(func=run_push)
 
 
 def run_push(args: argparse.Namespace) -> int:
@@ -39,3 +21,22 @@ def run_push(args: argparse.Namespace) -> int:
     if not report.visible:
         print(f"warning: {hidden_graphs_message(args.endpoint)}", file=sys.stderr)
     return 0
+
+
+COMMAND = Command(
+    run_push,
+    description="Send each named graph of the built graph to a SPARQL server with the "
+                "Graph Store HTTP Protocol (PUT replaces the graph), falling back to SPARQL "
+                "Update in batches. For an Oxigraph-style endpoint ending in /query, the "
+                "/store and /update URLs are derived. " + ENV_HELP,
+    options=(
+        option("--endpoint", required=True, metavar="URL", help="the server's query endpoint"),
+        option("--update-endpoint", metavar="URL", help="SPARQL Update endpoint"),
+        option("--store-endpoint", metavar="URL", help="Graph Store HTTP Protocol endpoint"),
+        option("--timeout", type=positive_number, default=30, metavar="SECONDS",
+               help="give up on a request not done after this many seconds, from "
+                    "connecting to the server's last byte; each graph is one request "
+                    "(default: 30)"),
+        add_graph_source,
+    ),
+)

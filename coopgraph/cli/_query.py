@@ -7,7 +7,7 @@ import shlex
 import shutil
 import sys
 
-from coopgraph.cli._commands import add_command
+from coopgraph.cli._commands import Command, option
 from coopgraph.cli._options import ENV_HELP, add_graph_source, positive_number
 from coopgraph.errors import EndpointError, QueryError
 from coopgraph.queries import QueryBackend, list_queries, open_backend, run_query
@@ -15,41 +15,6 @@ from coopgraph.queries.default_graph import hidden_graphs_message, inspect_defau
 from coopgraph.queries.names import NameMatch, find_names
 from coopgraph.queries.results import FORMATS, short_iri
 from coopgraph.queries.transport import DEFAULT_MAX_BYTES, MB
-
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    _register_query(sub)
-
-
-def _register_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = add_command(
-        sub, "query",
-        description="Run a library query (queries/*.rq) on the built graph, or on a SPARQL "
-                    "endpoint with --endpoint, and print the rows. An answer cut at the "
-                    "server's row cap (Virtuoso's X-SPARQL-MaxRows) is fetched again page by "
-                    "page. " + ENV_HELP,
-        epilog="Example: coopgraph query partners-of-actor --param actor=ILO")
-    p.add_argument("name", nargs="?", metavar="NAME", help="query name (see --list)")
-    p.add_argument("--list", action="store_true", help="list the queries and their parameters")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="a parameter value (repeatable); values are bound as RDF terms")
-    add_graph_source(p)
-    p.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead")
-    p.add_argument("--graph", dest="graph_iri", metavar="IRI",
-                   help="with --endpoint: the graph to use as default graph")
-    p.add_argument("--timeout", type=positive_number, default=10, metavar="SECONDS",
-                   help="with --endpoint: give up on a request not answered in full after this "
-                        "many seconds, from connecting to the last byte (default: 10)")
-    p.add_argument("--max-response-mb", type=positive_number, default=DEFAULT_MAX_BYTES / MB,
-                   metavar="MB",
-                   help="with --endpoint: refuse an answer larger than this "
-                        f"(default: {DEFAULT_MAX_BYTES / MB:g})")
-    p.add_argument("--backend", choices=["oxigraph", "rdflib"], default="oxigraph",
-                   help="embedded engine for local runs (default: oxigraph, much faster)")
-    p.add_argument("--format", choices=FORMATS, default="table",
-                   help="output format; json is SPARQL 1.1 Query Results JSON (default: table)")
-    p.set_defaults(func=run_query_command)
 
 
 def run_query_command(args: argparse.Namespace) -> int:
@@ -156,3 +121,34 @@ def format_listing() -> str:
                            for p in q.params if p.required)
         lines.append(f"    e.g. coopgraph query {q.name}" + (f" {example}" if example else ""))
     return "\n".join(lines) + "\n"
+
+
+COMMAND = Command(
+    run_query_command,
+    description="Run a library query (queries/*.rq) on the built graph, or on a SPARQL "
+                "endpoint with --endpoint, and print the rows. An answer cut at the "
+                "server's row cap (Virtuoso's X-SPARQL-MaxRows) is fetched again page by "
+                "page. " + ENV_HELP,
+    epilog="Example: coopgraph query partners-of-actor --param actor=ILO",
+    options=(
+        option("name", nargs="?", metavar="NAME", help="query name (see --list)"),
+        option("--list", action="store_true", help="list the queries and their parameters"),
+        option("--param", action="append", default=[], metavar="NAME=VALUE",
+               help="a parameter value (repeatable); values are bound as RDF terms"),
+        add_graph_source,
+        option("--endpoint", metavar="URL", help="query this SPARQL endpoint instead"),
+        option("--graph", dest="graph_iri", metavar="IRI",
+               help="with --endpoint: the graph to use as default graph"),
+        option("--timeout", type=positive_number, default=10, metavar="SECONDS",
+               help="with --endpoint: give up on a request not answered in full after this "
+                    "many seconds, from connecting to the last byte (default: 10)"),
+        option("--max-response-mb", type=positive_number, default=DEFAULT_MAX_BYTES / MB,
+               metavar="MB",
+               help="with --endpoint: refuse an answer larger than this "
+                    f"(default: {DEFAULT_MAX_BYTES / MB:g})"),
+        option("--backend", choices=["oxigraph", "rdflib"], default="oxigraph",
+               help="embedded engine for local runs (default: oxigraph, much faster)"),
+        option("--format", choices=FORMATS, default="table",
+               help="output format; json is SPARQL 1.1 Query Results JSON (default: table)"),
+    ),
+)

@@ -5,35 +5,12 @@ from __future__ import annotations
 import argparse
 import signal
 
-from coopgraph.cli._commands import add_command
+from coopgraph.cli._commands import Command, option
 from coopgraph.cli._options import add_output
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from coopgraph.queries.server import DEFAULT_BIND, DEFAULT_PORT
-
-    p = add_command(
-        sub, "serve",
-        description="Load the built graph into an Oxigraph store inside the build folder and "
-                    "start Oxigraph's SPARQL server on it, read-only; stop with Ctrl-C. Queries "
-                    "see the union of the named graphs. The store is loaded again from the "
-                    "build at every start.")
-    add_output(p)
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
-    p.add_argument("--bind", default=DEFAULT_BIND, metavar="HOST",
-                   help=f"address to listen on (default: {DEFAULT_BIND}, this machine only)")
-    p.add_argument("--writable", action="store_true",
-                   help="also take writes: SPARQL Update at /update and Graph Store PUT, POST "
-                        "and DELETE at /store, from anyone who can reach the port, with no "
-                        "password (Oxigraph's server has no authentication); with --bind "
-                        "beyond 127.0.0.1 that is anyone on the network, and on a shared "
-                        "machine every local user")
-    p.set_defaults(func=run_serve)
+from coopgraph.queries.server import DEFAULT_BIND, DEFAULT_PORT, prepare_store, start_server
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from coopgraph.queries.server import prepare_store, start_server
-
     store = prepare_store(args.output)
     server = start_server(store, host=args.bind, port=args.port, writable=args.writable)
     print(f"SPARQL endpoint: {server.query_url}", flush=True)
@@ -64,3 +41,24 @@ def _interrupt(signum: int, frame: object) -> None:
 def wait_for_server(server: object) -> None:
     """Block until the server process ends (Ctrl-C raises KeyboardInterrupt here)."""
     server.process.wait()  # type: ignore[attr-defined]
+
+
+COMMAND = Command(
+    run_serve,
+    description="Load the built graph into an Oxigraph store inside the build folder and "
+                "start Oxigraph's SPARQL server on it, read-only; stop with Ctrl-C. Queries "
+                "see the union of the named graphs. The store is loaded again from the "
+                "build at every start.",
+    options=(
+        add_output,
+        option("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})"),
+        option("--bind", default=DEFAULT_BIND, metavar="HOST",
+               help=f"address to listen on (default: {DEFAULT_BIND}, this machine only)"),
+        option("--writable", action="store_true",
+               help="also take writes: SPARQL Update at /update and Graph Store PUT, POST "
+                    "and DELETE at /store, from anyone who can reach the port, with no "
+                    "password (Oxigraph's server has no authentication); with --bind "
+                    "beyond 127.0.0.1 that is anyone on the network, and on a shared "
+                    "machine every local user"),
+    ),
+)
