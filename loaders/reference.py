@@ -14,6 +14,8 @@ from coopgraph.reference_data import RefPlace, read_reference, reference_places
 
 @dataclass(frozen=True)
 class RefOrg:
+    """A well-known organisation (organisations.json): its names, kind, Wikidata item and place."""
+
     id: str
     name: str
     acronyms: tuple[str, ...]
@@ -27,6 +29,9 @@ class RefOrg:
 
 @dataclass(frozen=True)
 class RefConvention:
+    """An ILO convention (ilo_conventions.json): a text names it by number or title, the graph by
+    its id and full name."""
+
     number: int
     title: str
     year: int
@@ -43,6 +48,8 @@ class RefConvention:
 
 @dataclass(frozen=True)
 class Succession:
+    """A body renamed or replaced by another (successions.json), with the names of each."""
+
     old: str
     old_aliases: tuple[str, ...]
     new: str
@@ -52,6 +59,8 @@ class Succession:
 
 @dataclass(frozen=True)
 class Reference:
+    """All the reference data, as :func:`reference` reads it."""
+
     places: tuple[RefPlace, ...]
     organisations: tuple[RefOrg, ...]
     conventions: dict[int, RefConvention]

@@ -23,7 +23,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -79,22 +79,16 @@ class OxigraphServer:
     port: int
     log: IO[bytes]
     writable: bool = False
+    #: the server's address, and its SPARQL query, SPARQL update and graph store services
+    url: str = field(init=False)
+    query_url: str = field(init=False)
+    update_url: str = field(init=False)
+    store_url: str = field(init=False)
 
-    @property
-    def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
-    @property
-    def query_url(self) -> str:
-        return f"{self.url}/query"
-
-    @property
-    def update_url(self) -> str:
-        return f"{self.url}/update"
-
-    @property
-    def store_url(self) -> str:
-        return f"{self.url}/store"
+    def __post_init__(self) -> None:
+        self.url = f"http://{self.host}:{self.port}"
+        self.query_url, self.update_url, self.store_url = (
+            f"{self.url}/{service}" for service in ("query", "update", "store"))
 
     def stop(self, timeout: float = 5) -> None:
         """Terminate the server, killing it if it does not stop within ``timeout`` seconds."""

@@ -260,7 +260,10 @@ def _watched(http_class: Callable[..., http.client.HTTPConnection],
     return make
 
 
-class _HTTPHandler(urllib.request.HTTPHandler):
+class _WatchedHandler(urllib.request.AbstractHTTPHandler):
+    """Opens connections that the request's deadline watches; mixed into the HTTP and the HTTPS
+    handler below (each still says which connection class it opens)."""
+
     def __init__(self, deadline: _Deadline) -> None:
         super().__init__()
         self._deadline = deadline
@@ -269,13 +272,12 @@ class _HTTPHandler(urllib.request.HTTPHandler):
         return super().do_open(_watched(http_class, self._deadline), req, **kwargs)
 
 
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: _Deadline) -> None:
-        super().__init__()
-        self._deadline = deadline
+class _HTTPHandler(_WatchedHandler, urllib.request.HTTPHandler):
+    pass
 
-    def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
-        return super().do_open(_watched(http_class, self._deadline), req, **kwargs)
+
+class _HTTPSHandler(_WatchedHandler, urllib.request.HTTPSHandler):
+    pass
 
 
 # --- failures as one line --------------------------------------------------------------------
