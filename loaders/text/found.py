@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.loaders.text.acronyms import Definition
 from coopgraph.loaders.text.entities import EntityTable
+from coopgraph.loaders.text.hints import ActorNamed, HomeProjectHint, RelationHint
 from coopgraph.loaders.text.spans import ClaimedSpans
 
 
@@ -23,11 +24,12 @@ class Mention:
 
 @dataclass
 class Found:
-    """Entities, mentions and relation hints of one document."""
+    """Entities, mentions and hints (loaders/text/hints.py) of one document."""
 
     table: EntityTable
     mentions: list[Mention] = field(default_factory=list)
-    hints: list[tuple[str, str, str, tuple[int, int]]] = field(default_factory=list)
+    hints: list[RelationHint] = field(default_factory=list)
+    home_hints: list[HomeProjectHint] = field(default_factory=list)
     home_project: str | None = None
     definitions: list[Definition] = field(default_factory=list)
     plain_defs: dict[str, str] = field(default_factory=dict)
@@ -55,8 +57,13 @@ class Found:
         hi = bisect.bisect_left(self._starts, e)
         return self.mentions[lo:hi]
 
-    def hint(self, s: str, p: str, o: str, span: tuple[int, int]) -> None:
-        self.hints.append((s, p, o, span))
+    def hint(self, s: str, p: str, o: str | ActorNamed, span: tuple[int, int]) -> None:
+        """Note a relation seen while reading a name (hints.RelationHint)."""
+        self.hints.append(RelationHint(s, p, o, span))
+
+    def home_hint(self, span: tuple[int, int], alias: str | None = None) -> None:
+        """Note words that name the document's own project (hints.HomeProjectHint)."""
+        self.home_hints.append(HomeProjectHint(span, alias))
 
 
 #: Spans already read (kept as its own name here: the mention rules call it so).

@@ -15,19 +15,18 @@ def resolve_home_project(found: Found, items: Sequence[tuple[int, int, list[str]
     if not projects:
         return
     home = max(projects, key=lambda d: (d.mentions, -len(d.name)))
-    generic = any(h[0] == "__home__" and h[1] == "mention" for h in found.hints)
+    generic = any(h.alias is None for h in found.home_hints)
     if home.mentions < 2 and not (len(projects) == 1 and generic):
         return  # "the project" names the page's project only when one project stands out
     if not _page_wide(home, items, title_end):
         return  # a project named in one news item of several is that item's, not the page's
     found.home_project = home.id
-    for s, p, o, span in found.hints:
-        if s == "__home__":
-            if p == "alias":
-                found.table.alias(home, o)
-            found.add(Mention(span[0], span[1], home.id, "Project"))
-            home.spans.append(span)
-    found.hints = [h for h in found.hints if h[0] != "__home__"]
+    for h in found.home_hints:
+        if h.alias is not None:
+            found.table.alias(home, h.alias)
+        found.add(Mention(h.span[0], h.span[1], home.id, "Project"))
+        home.spans.append(h.span)
+    found.home_hints = []
 
 
 def _page_wide(d: EntityDraft, items: Sequence[tuple[int, int, list[str]]], title_end: int) -> bool:

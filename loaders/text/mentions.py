@@ -17,6 +17,7 @@ from functools import lru_cache
 from coopgraph.loaders.text.acronyms import abbreviates, find_definitions
 from coopgraph.loaders.text.entities import EntityDraft, EntityTable
 from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
+from coopgraph.loaders.text.hints import ActorNamed
 from coopgraph.loaders.text.home_project import resolve_home_project
 from coopgraph.loaders.text.organisations import HEAD_RE, category_for, find_org_names, split_ministries
 from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES
@@ -138,8 +139,8 @@ def _definitions(text: str, found: Found, taken: Taken,
         elif existing is not None and existing.type in ("Organisation", "Project"):
             ent = found.table.add(existing.type, existing.name, span=d.long_span, aliases=(d.long, d.short))
         elif d.long.split()[-1].lower() in ("team",):
-            found.hint("__home__", "alias", d.short, d.long_span)
-            found.hint("__home__", "alias", d.long, d.long_span)
+            found.home_hint(d.long_span, d.short)
+            found.home_hint(d.long_span, d.long)
             continue
         else:
             heads = HEAD_RE.findall(d.long)
@@ -233,7 +234,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             d = found.table.add("Organisation", known.name, span=(n.start, n.end), aliases=(text[n.start - 6:n.end],), eid=known.id)
         elif known is not None:
             d = found.table.add("Organisation", known.name, span=(n.start, n.end), aliases=(name,), eid=known.id)
-            found.hint(d.id, "partOf", "@" + first, (n.start, n.end))
+            found.hint(d.id, "partOf", ActorNamed(first), (n.start, n.end))
         else:
             gov = re.match(r"Government of (?:the )?(.+)$", name)
             country = gov.group(1) if gov and gov.group(1).lower() in places else None
@@ -290,7 +291,7 @@ def _government_programme(text: str, p: ProjectHit) -> bool:
 def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> None:
     for p in hits:
         if p.generic:
-            found.hint("__home__", "mention", text[p.start:p.end], (p.start, p.end))
+            found.home_hint((p.start, p.end))
             continue
         if _government_programme(text, p):
             continue  # found again by the policy rules

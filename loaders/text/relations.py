@@ -40,15 +40,10 @@ def find_relations(text: str, found: Found, sents: Sequence[tuple[int, int]]) ->
         out += _members(text, s, e, ms)
         out += _funding(text, s, e, ms, found)
     out += _adjacent(text, found, [m for m in found.mentions if m.kind in ("Organisation", "Project")])
-    for a, p, b, span in found.hints:
-        if a.startswith("__"):
-            continue
-        if b.startswith("@"):
-            target = found.table.find("Project", b[1:])
-            if target is None:
-                continue
-            b = target.id
-        out.append((a, p, b, span))
+    for h in found.hints:
+        obj = h.object_id(found.table)
+        if obj is not None:
+            out.append((h.subject, h.predicate, obj, h.span))
     out += _located(text, found, sents)
     out += name_relations(found.table)
     actors_in = lambda a, b: _in([m for m in found.between(a, b) if m.kind in ("Organisation", "Project")], a, b)  # noqa: E731

@@ -1,0 +1,60 @@
+"""Unit tests of the text reader's typed internals: hints, entity drafts and their ids.
+
+Invented names only; each test calls the type or the function that carries the behaviour.
+"""
+
+from __future__ import annotations
+
+from coopgraph.loaders.text.entities import EntityTable
+from coopgraph.loaders.text.found import Found
+from coopgraph.loaders.text.hints import ActorNamed, RelationHint
+from coopgraph.loaders.text.home_project import resolve_home_project
+
+# --- hints -------------------------------------------------------------------------------------
+
+
+def test_a_relation_hint_to_an_id_keeps_the_id() -> None:
+    assert RelationHint("a", "partOf", "b", (0, 3)).object_id(EntityTable()) == "b"
+
+
+def test_a_relation_hint_to_a_name_finds_the_actor_known_by_then() -> None:
+    t = EntityTable()
+    hint = RelationHint("unit", "partOf", ActorNamed("NRA"), (0, 3))
+    assert hint.object_id(t) is None  # nothing of that name read (yet): no relation
+    body = t.add("Organisation", "Northern Rivers Alliance", aliases=("NRA",))
+    assert hint.object_id(t) == body.id  # a body or a project: they share one key space
+
+
+def _found_with_project(mentions: int) -> tuple[Found, str]:
+    found = Found(EntityTable())
+    d = found.table.add("Project", "Clean Wells Project", span=(0, 19))
+    for k in range(1, mentions):
+        found.table.add("Project", "Clean Wells Project", span=(100 * k, 100 * k + 19))
+    return found, d.id
+
+
+def test_home_project_hints_become_mentions_and_names_of_the_page_project() -> None:
+    found, pid = _found_with_project(2)
+    found.home_hint((200, 211))  # "the project"
+    found.home_hint((300, 312), "Wells Team")  # "Wells Team (WT)"
+    found.home_hint((300, 312), "WT")
+    resolve_home_project(found)
+    assert found.home_project == pid
+    assert [(m.start, m.end, m.eid) for m in found.mentions] == [(200, 211, pid), (300, 312, pid), (300, 312, pid)]
+    assert found.table.find("Project", "WT") is found.table.by_id[pid]
+    assert found.table.find("Project", "Wells Team") is found.table.by_id[pid]
+
+
+def test_a_generic_mention_lets_the_only_project_named_once_be_the_page_project() -> None:
+    found, pid = _found_with_project(1)
+    found.home_hint((200, 211))
+    resolve_home_project(found)
+    assert found.home_project == pid
+
+
+def test_a_project_named_once_without_a_generic_mention_is_not_the_page_project() -> None:
+    found, _ = _found_with_project(1)
+    found.home_hint((300, 312), "Wells Team")  # another name only: no "the project"
+    resolve_home_project(found)
+    assert found.home_project is None and found.mentions == []
+    assert found.table.find("Project", "Wells Team") is None
