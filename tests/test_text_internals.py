@@ -25,6 +25,28 @@ def test_a_relation_hint_to_a_name_finds_the_actor_known_by_then() -> None:
     assert hint.object_id(t) == body.id  # a body or a project: they share one key space
 
 
+# --- entity drafts ------------------------------------------------------------------------------
+
+
+def test_the_first_reading_that_knows_a_fact_fills_it_and_later_ones_do_not_overwrite_it() -> None:
+    t = EntityTable()
+    d = t.add("Organisation", "Lakeside Water Council", span=(0, 22), category="government")
+    t.add("Organisation", "Lakeside Water Council", span=(40, 62), category="ngo", country="Westvale")
+    assert (d.category, d.country, d.branch) == ("government", "Westvale", False)
+    d.fill(category="", branch=True, aimag=None)  # empty values and None fill nothing
+    assert (d.category, d.branch, d.aimag) == ("government", True, None)
+
+
+def test_a_merged_entity_keeps_its_facts_and_takes_the_ones_it_lacks() -> None:
+    t = EntityTable()
+    keep = t.add("Organisation", "Hill Farmers Union", span=(0, 18), category="social_partner")
+    drop = t.add("Organisation", "Farmers Union of the Hills", span=(30, 56), category="ngo", aimag="Riverton",
+                 branch=True)
+    t.merge(keep, drop)
+    assert (keep.category, keep.aimag, keep.branch) == ("social_partner", "Riverton", True)
+    assert t.resolve(drop.id) == keep.id and drop.id not in t.by_id
+
+
 def _found_with_project(mentions: int) -> tuple[Found, str]:
     found = Found(EntityTable())
     d = found.table.add("Project", "Clean Wells Project", span=(0, 19))

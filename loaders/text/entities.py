@@ -4,6 +4,8 @@ Why: a ministry named in full, by acronym and by a misspelt variant must become 
 Every name form is reduced to a key (case, punctuation, plural -s, British/American spelling and a
 leading "the" ignored); acronyms also get a key without their lower-case letters (MoLSP = MLSP).
 Organisations and projects share one key space, since a bare acronym may name either.
+What a reading knows beyond the names (category, role, place type ...) is a typed field of the
+draft (``Facts``), filled once: the first reading that knows a fact wins.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypedDict, Unpack
 
 from coopgraph.names import looks_like_acronym, variant_key
 from coopgraph.slugs import id_slug
-from coopgraph.records import EntityType
+from coopgraph.records import EntityType, Span
 
 _SPACES = re.compile(r"\s+")
 
@@ -32,17 +35,67 @@ def group(etype: str) -> str:
     return "actor" if etype in ("Organisation", "Project") else etype
 
 
+class Facts(TypedDict, total=False):
+    """What a reading may know of an entity beyond its names: the keyword arguments of
+    ``EntityTable.add`` and ``EntityDraft.fill``, one per fact field of ``EntityDraft``."""
+
+    category: str  # Organisation
+    country: str | None  # Organisation
+    wikidata: str | None  # Q-id from reference data
+    ref_parent: str | None  # Organisation: the parent body's id in reference data
+    branch: bool  # Organisation: an office of a reference body ("ILO Mongolia Office")
+    aimag: str  # Organisation: the aimag a local body serves (a name, not an id)
+    role: str | None  # Person
+    role_span: Span | None  # Person: where the role around the name is written
+    affiliation: str  # Person: entity id
+    issuer: str | None  # Convention: entity id
+    policy_type: str  # Policy
+    place_type: str  # Place
+    parent: str | None  # Place: entity id
+
+
 @dataclass
 class EntityDraft:
-    """A mutable entity while the document is read; frozen into records.Entity at the end."""
+    """A mutable entity while the document is read; frozen into records.Entity at the end.
+
+    The fact fields (``Facts``) start empty and are filled by the first reading that knows them
+    (``fill``): a later reading, or a merged entity, never overwrites a fact already known."""
 
     id: str
     type: EntityType
     name: str
     aliases: list[str] = field(default_factory=list)
-    attrs: dict[str, object] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
     mentions: int = 0
+    category: str | None = None
+    country: str | None = None
+    wikidata: str | None = None
+    ref_parent: str | None = None
+    branch: bool = False
+    aimag: str | None = None
+    role: str | None = None
+    role_span: Span | None = None
+    affiliation: str | None = None
+    issuer: str | None = None
+    policy_type: str | None = None
+    place_type: str | None = None
+    parent: str | None = None
+
+    def fill(self, **facts: Unpack[Facts]) -> None:
+        """Set each fact given (not None) that is still empty (None, "" or False)."""
+        for key, value in facts.items():
+            if value is not None and not getattr(self, key):
+                setattr(self, key, value)
+
+    def fill_from(self, other: EntityDraft) -> None:
+        """Take the facts ``other`` knows that are still empty here (``other`` is merged in)."""
+        for key in _FACT_KEYS:
+            value = getattr(other, key)
+            if value and not getattr(self, key):
+                setattr(self, key, value)
+
+
+_FACT_KEYS: tuple[str, ...] = tuple(Facts.__annotations__)
 
 
 class EntityTable:
@@ -67,7 +120,7 @@ class EntityTable:
 
     def add(self, etype: EntityType, name: str, *, span: tuple[int, int] | None = None,
             aliases: tuple[str, ...] = (), eid: str | None = None,
-            **attrs: object) -> EntityDraft:
+            **facts: Unpack[Facts]) -> EntityDraft:
         """Register a mention: merged into a known entity when any name form matches."""
         draft = self.by_id.get(eid) if eid else None
         if draft is None:
@@ -83,9 +136,7 @@ class EntityTable:
             draft.type = "Project"
         for n in (name, *aliases):
             self.alias(draft, n)
-        for k, v in attrs.items():
-            if v is not None and draft.attrs.get(k) in (None, "", ()):
-                draft.attrs[k] = v
+        draft.fill(**facts)
         if span is not None:
             draft.spans.append(span)
             draft.mentions += 1
@@ -109,9 +160,7 @@ class EntityTable:
             self.alias(keep, n)
         keep.spans.extend(drop.spans)
         keep.mentions += drop.mentions
-        for k, v in drop.attrs.items():
-            if keep.attrs.get(k) in (None, "", ()):
-                keep.attrs[k] = v
+        keep.fill_from(drop)
         for key, eid in list(self._keys.items()):
             if eid == drop.id:
                 self._keys[key] = keep.id

@@ -140,10 +140,10 @@ def _venues(text: str, item: Item, in_item: list[Mention], found: Found) -> list
         if inside_org or (re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after)):
             pass
         if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) or _DESCRIBED_IN.search(before) \
-                or (found.table.by_id[m.eid].attrs.get("place_type") == "country" and _org_in(text, m.start, found)):
+                or (found.table.by_id[m.eid].place_type == "country" and _org_in(text, m.start, found)):
             continue
         vm = _VENUE.search(before)
-        if vm and found.table.by_id[m.eid].attrs.get("place_type") == "country" and not _COUNTRY_VENUE.search(before):
+        if vm and found.table.by_id[m.eid].place_type == "country" and not _COUNTRY_VENUE.search(before):
             continue  # "to fight child labour in Mongolia": the country of a whole story is no venue
         if vm and (not vm.group(0).strip(" \n").startswith((",", "and")) or m.start - accepted_end < 40):
             if m.eid not in out:
@@ -153,7 +153,7 @@ def _venues(text: str, item: Item, in_item: list[Mention], found: Found) -> list
     body = [e for e in out if any(m.eid == e and m.start >= item.body_span[0] for m in in_item if m.kind == "Place")]
     if body:
         out = [e for e in out if e in body]  # the body's venue is more precise than the heading's area
-    parents = {t.by_id[e].attrs.get("parent") for e in out}
+    parents = {t.by_id[e].parent for e in out}
     soum_of = {_soum_aimag(text, m, found) for m in in_item if m.kind == "Place" and m.eid in out}
     return [e for e in out if e not in parents and e not in soum_of]
 
@@ -207,7 +207,7 @@ _DESCRIBED_IN = re.compile(r"\b(?:used|applied|developed|introduced|practi[sc]ed
 
 def _soum_aimag(text: str, m: Mention, found: Found) -> str | None:
     """'in Sukhbaatar soum, Selenge aimag': the aimag that only locates the soum."""
-    if found.table.by_id[m.eid].attrs.get("place_type") != "soum":
+    if found.table.by_id[m.eid].place_type != "soum":
         return None
     after = re.match(r"[ \n]+soum,?[ \n]+(?:of[ \n]+)?([A-Z][\w\-]+)", text[m.end:m.end + 40])
     p = found.table.find("Place", after.group(1)) if after else None
@@ -233,8 +233,8 @@ def row_places(found: Found, s: int, e: int) -> list[str]:
     ms = found.between(s, e)
     orgs = [(m.start, m.end) for m in ms if m.kind == "Organisation"]
     out = list(dict.fromkeys(m.eid for m in ms if m.kind == "Place" and not any(a <= m.start < b for a, b in orgs)))
-    kinds = {found.table.by_id[x].attrs.get("place_type") for x in out}
-    parents = {found.table.by_id[x].attrs.get("parent") for x in out}
-    return [x for x in out if x not in parents and not ("soum" in kinds and found.table.by_id[x].attrs.get("place_type") == "aimag")]
+    kinds = {found.table.by_id[x].place_type for x in out}
+    parents = {found.table.by_id[x].parent for x in out}
+    return [x for x in out if x not in parents and not ("soum" in kinds and found.table.by_id[x].place_type == "aimag")]
 
 

@@ -267,10 +267,9 @@ def _rename(found: Found, text: str, events: list[tuple[EventDraft, Item]], rels
         t.by_id[new] = d
         t.redirects[old] = new
     for d in t.by_id.values():
-        for k in ("affiliation", "issuer", "parent"):
-            v = d.attrs.get(k)
-            if isinstance(v, str) and v in mapping:
-                d.attrs[k] = mapping[v]
+        d.affiliation = mapping.get(d.affiliation, d.affiliation) if d.affiliation else d.affiliation
+        d.issuer = mapping.get(d.issuer, d.issuer) if d.issuer else d.issuer
+        d.parent = mapping.get(d.parent, d.parent) if d.parent else d.parent
     for ev, _ in events:
         for f in ("organisers", "supporters", "participants", "projects", "subjects", "people", "places"):
             setattr(ev, f, list(dict.fromkeys(mapping.get(x, x) for x in getattr(ev, f))))
@@ -291,7 +290,7 @@ def _record(document: Document, raw: str, found: Found, events: list[tuple[Event
         elif p == "implementedBy":
             implementers.setdefault(s, []).append(o)
     home = reference().home_country
-    at_home = home is not None and any(d.attrs.get("parent") == home.id or d.id == home.id for d in t.by_id.values())
+    at_home = home is not None and any(d.parent == home.id or d.id == home.id for d in t.by_id.values())
     ents = [_entity(d, funders, implementers, home.name if home is not None and at_home else None, t.by_id)
             for d in t.by_id.values()]
     ents.sort(key=lambda e: (_TYPE_ORDER[e.type], e.spans[0] if e.spans else (0, 0), e.id))
@@ -332,34 +331,26 @@ def _event_id(ev: EventDraft, used: set[str]) -> str:
 
 def _entity(d: EntityDraft, funders: dict[str, list[str]], implementers: dict[str, list[str]],
             home_country: str | None, by_id: dict[str, EntityDraft]) -> Entity:
-    a = d.attrs
     spans = tuple(sorted(set(d.spans)))
     aliases = tuple(x for x in dict.fromkeys(d.aliases) if x != d.name)
     if d.type == "Organisation":
-        cat = str(a.get("category") or "other")
-        country = _s(a.get("country"))
+        cat = d.category or "other"
+        country = d.country or None
         if country is None and home_country and cat in ("government", "social_partner", "education", "research", "ngo"):
             country = home_country  # a national body of a document set in the gazetteer's country
         return Entity(d.id, d.type, d.name, aliases, category=cat, country=country,
-                      wikidata=_s(a.get("wikidata")), spans=spans)
+                      wikidata=d.wikidata or None, spans=spans)
     if d.type == "Project":
         return Entity(d.id, d.type, d.name, aliases, funders=tuple(dict.fromkeys(funders.get(d.id, []))),
                       implementers=tuple(dict.fromkeys(implementers.get(d.id, []))), spans=spans)
     if d.type == "Person":
-        return Entity(d.id, d.type, d.name, aliases, affiliation=_s(a.get("affiliation")),
-                      role=_s(a.get("role")), spans=spans)
+        return Entity(d.id, d.type, d.name, aliases, affiliation=d.affiliation or None, role=d.role or None, spans=spans)
     if d.type == "Convention":
-        return Entity(d.id, d.type, d.name, aliases, issuer=_s(a.get("issuer")),
-                      wikidata=_s(a.get("wikidata")), spans=spans)
+        return Entity(d.id, d.type, d.name, aliases, issuer=d.issuer or None, wikidata=d.wikidata or None, spans=spans)
     if d.type == "Policy":
-        return Entity(d.id, d.type, d.name, aliases, policy_type=_s(a.get("policy_type")) or "other", spans=spans)
-    parent = _s(a.get("parent"))
-    return Entity(d.id, d.type, d.name, aliases, place_type=_s(a.get("place_type")), parent=parent,
-                  wikidata=_s(a.get("wikidata")), spans=spans)
-
-
-def _s(v: object) -> str | None:
-    return v if isinstance(v, str) and v else None
+        return Entity(d.id, d.type, d.name, aliases, policy_type=d.policy_type or "other", spans=spans)
+    return Entity(d.id, d.type, d.name, aliases, place_type=d.place_type or None, parent=d.parent or None,
+                  wikidata=d.wikidata or None, spans=spans)
 
 
 def extract_text(text: str, name: str = "text.txt") -> ExtractionRecord:

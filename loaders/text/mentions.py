@@ -155,7 +155,7 @@ def _definitions(text: str, found: Found, taken: Taken,
             ent = found.table.add("Organisation", name, span=d.long_span, aliases=(d.short,),
                                   category=category_for(d.long, heads[-1]), eid=id_slug(d.short))
             if aimag:
-                ent.attrs.setdefault("aimag", aimag)
+                ent.fill(aimag=aimag)
         for s, e in (d.long_span, d.short_span):
             if not overlaps(taken, s, e):
                 found.add(Mention(s, e, ent.id, ent.type, not ADJECTIVAL.match(text, e)))
@@ -227,7 +227,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
         known = found.table.find("Organisation", rest) if rest and looks_like_acronym(first) else None
         local = text[max(0, n.start - 6):n.start].lower().endswith("local ")
         if local:
-            known = next((x for x in found.table.by_id.values() if aimag and x.attrs.get("aimag") == aimag
+            known = next((x for x in found.table.by_id.values() if aimag and x.aimag == aimag
                           and "department" in x.name.lower()), None)
             if known is None:
                 continue
@@ -244,7 +244,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat, country=country,
                                 aliases=aliases)  # "Khovd aimag X Department" as written, too
         if aimag:
-            d.attrs.setdefault("aimag", aimag)
+            d.fill(aimag=aimag)
         found.add(Mention(n.start, n.end, d.id, "Organisation"))
         taken.append((n.start, n.end))
     for m in (_PLURAL_LOCAL.finditer(text) if "epartments" in text else ()):
@@ -255,7 +255,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
                 continue
             name = f"{base} Department of {a} aimag".replace("Services Department", "Service Department")
             d = found.table.add("Organisation", name, span=(m.start(), m.end()), category="government")
-            d.attrs.setdefault("aimag", a)
+            d.fill(aimag=a)
             found.add(Mention(m.start(2) + w.start(), m.start(2) + w.end(), d.id, "Organisation"))
 
 
@@ -327,7 +327,7 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
         if owner:
             o = found.table.find("Organisation", owner)
             if o is not None:
-                pred = "fundedBy" if p.funder or (o.attrs.get("category") == "donor" and o.id not in IMPLEMENTING_AGENCIES) else "implementedBy"
+                pred = "fundedBy" if p.funder or (o.category == "donor" and o.id not in IMPLEMENTING_AGENCIES) else "implementedBy"
                 found.hint(d.id, pred, o.id, (max(0, p.start - 40), p.end))
 
 
@@ -423,7 +423,7 @@ def _in_a_name(text: str, found: Found, h: PlaceHit) -> bool:
     lo = bisect.bisect_right(found._starts, h.start) if found._starts else 0
     for m in found.mentions[max(0, lo - 8):lo] if found._starts else ():
         if m.kind in ("Organisation", "Project") and m.start <= h.start and h.end <= m.end:
-            if found.table.by_id[m.eid].attrs.get("branch") or (m.start, m.end) == (h.start, h.end):
+            if found.table.by_id[m.eid].branch or (m.start, m.end) == (h.start, h.end):
                 return False  # 'IOM Beijing': the office's place
             return not re.search(r"\b(?:of|in)[ \n]+(?:the[ \n]+)?$", text[max(m.start, h.start - 8):h.start])
     return False
@@ -477,7 +477,7 @@ def _people(text: str, found: Found) -> None:
         d = found.table.add("Person", known.name if known else h.name, span=(h.start, h.end), role=h.role,
                             eid=known.id if known else None, aliases=(h.name, *aliases) if known else aliases)
         if h.role_span:
-            d.attrs.setdefault("role_span", h.role_span)
+            d.fill(role_span=h.role_span)
         found.add(Mention(h.start, h.end, d.id, "Person"))
 
 
@@ -594,7 +594,7 @@ def _add_candidate(text: str, found: Found, c: Candidate) -> None:
         d = found.table.add("Person", known.name if known else c.name, span=(c.start, c.end), role=role,
                             eid=known.id if known else None)
         if role_span:
-            d.attrs.setdefault("role_span", role_span)
+            d.fill(role_span=role_span)
         found.add(Mention(c.start, c.end, d.id, "Person"))
         return
     known = found.table.find("Organisation", c.name)

@@ -66,10 +66,10 @@ def place_in_name(d: EntityDraft, t: EntityTable) -> EntityDraft | None:
         p = t.find("Place", run)
         if p is None or p.id == d.id:
             continue
-        grain = _PLACE_GRAIN.get(str(p.attrs.get("place_type")))
+        grain = _PLACE_GRAIN.get(p.place_type or "")
         if grain is None:
             continue
-        if best is None or grain < _PLACE_GRAIN[str(best.attrs.get("place_type"))]:
+        if best is None or grain < _PLACE_GRAIN[best.place_type or ""]:
             best = p
     return best
 
@@ -81,7 +81,7 @@ def whole_in_name(d: EntityDraft, t: EntityTable) -> EntityDraft | None:
     Asia', "ADB's project implementation unit", 'JICA Mongolia' — a body and a place is its
     office there), or a unit's head noun then 'of (the)' and the whole ('Project Board of the X
     project', 'Inner Mongolia branch of the Red Cross Society of China')."""
-    if d.attrs.get("wikidata"):
+    if d.wikidata:
         return None  # a body of the reference data is a body of its own ('UN Population Fund')
     name = " ".join(d.name.split())
     m = _UNIT_OF.match(name)

@@ -69,8 +69,7 @@ def _kind(t: EntityTable, m: Mention) -> str | None:
 
 def _category(t: EntityTable, m: Mention) -> str | None:
     d = t.by_id.get(m.eid)
-    v = d.attrs.get("category") if d is not None else None
-    return v if isinstance(v, str) else None
+    return d.category if d is not None else None
 
 
 def joint_action(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
@@ -384,7 +383,7 @@ def located_after_comma(text: str, mentions: Sequence[Mention], t: EntityTable) 
     for a, b in itertools.pairwise(mentions):
         if _kind(t, a) != "Organisation" or _kind(t, b) != "Place":
             continue
-        pt = t.by_id[b.eid].attrs.get("place_type")
+        pt = t.by_id[b.eid].place_type
         if pt not in ("city", "aimag", "soum"):
             continue
         if re.fullmatch(r"[’']?\)?,[ \n]*", text[a.end:b.start]) and not re.match(r"[ \n]*(?:and[ \n]|,[ \n]*(?:and[ \n]+)?[A-Z])", text[b.end:b.end + 12]):

@@ -74,7 +74,7 @@ def _funding(text: str, s: int, e: int, ms: list[Mention], found: Found) -> list
     if loan is not None:
         after = [m for m in projects_all if m.start >= loan.end()]
         donors = [m for m in ms if m.kind == "Organisation" and m.end <= loan.start()
-                  and found.table.by_id[m.eid].attrs.get("category") == "donor"]
+                  and found.table.by_id[m.eid].category == "donor"]
         if after and donors:
             out += [(after[0].eid, "fundedBy", d.eid, (d.start, after[0].end)) for d in donors]
     for m in ms:
@@ -198,20 +198,20 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
                 and re.search(r"\b(?:department|division|unit|office|section)\b", db.name, re.I):
             out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
         elif re.fullmatch(r"[ \n]+under[ \n]+(?:the[ \n]+)?", gap) and da.type == "Organisation" \
-                and db.type == "Organisation" and db.attrs.get("category") == "government":
+                and db.type == "Organisation" and db.category == "government":
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))  # "X Office under the Ministry of Y"
         elif da.type == "Project" and db.type == "Organisation" \
                 and (re.fullmatch(r"[ \n]+(?:[Pp]roject|[Pp]rogramm?e)[ \n]+of[ \n]+(?:the[ \n]+)?", gap)
                      or (re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap) and _ends_as_project(text, a, found))):
             # "the DVTM project of GIZ": an implementing agency implements it, a donor funds it
-            pred = "fundedBy" if db.attrs.get("category") == "donor" and b.eid not in IMPLEMENTING_AGENCIES \
+            pred = "fundedBy" if db.category == "donor" and b.eid not in IMPLEMENTING_AGENCIES \
                 else "implementedBy"
             out.append((a.eid, pred, b.eid, (a.start, b.end)))
         elif _THROUGH_ITS.match(gap) or (gap == " " and da.type == "Project" and db.type == "Organisation" and "ommittee" in db.name):
             out.append((b.eid, "partOf", a.eid, (a.start, b.end)))
     for d in t.by_id.values():
-        parent = d.attrs.get("ref_parent")
-        if isinstance(parent, str) and parent in t.by_id and d.spans:
+        parent = d.ref_parent
+        if parent is not None and parent in t.by_id and d.spans:
             out.append((d.id, "partOf", parent, d.spans[0]))
     return out
 
@@ -221,31 +221,31 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
     t = found.table
     places = [m for m in found.mentions if m.kind == "Place"]
     for d in list(t.by_id.values()):
-        aimag = d.attrs.get("aimag")
-        if not isinstance(aimag, str) and d.type == "Organisation" and d.spans:
+        aimag = d.aimag
+        if aimag is None and d.type == "Organisation" and d.spans:
             aimag = _named_aimag(d.name, t)
         soum = _SOUM_NAMED.match(d.name) if d.type == "Organisation" and d.spans else None
         sp = t.find("Place", soum.group(1)) if soum else None
-        if sp is not None and sp.attrs.get("place_type") == "soum":
+        if sp is not None and sp.place_type == "soum":
             out.append((d.id, "locatedIn", sp.id, d.spans[0]))  # 'Uyench soum training centre'
-        elif isinstance(aimag, str):
+        elif aimag is not None:
             p = t.find("Place", aimag)
             if p is not None and d.spans:
                 out.append((d.id, "locatedIn", p.id, d.spans[0]))
     for m in places:
         d = t.by_id[m.eid]
-        if d.attrs.get("place_type") == "soum" and not d.attrs.get("parent"):
+        if d.place_type == "soum" and not d.parent:
             of = re.match(r"[ \n]+soum(?:[ \n]+of|,)[ \n]+", text[m.end:m.end + 12])
             nxt = [p for p in places if of and p.start == m.end + of.end()]
             prev = nxt or [p for p in found.between(_paragraph_start(text, m.start), m.start)
-                           if p.kind == "Place" and t.by_id[p.eid].attrs.get("place_type") == "aimag"]
+                           if p.kind == "Place" and t.by_id[p.eid].place_type == "aimag"]
             if prev:
                 # the soum's aimag is kept as the place's parent (the graph states it as
                 # locatedIn); it is not a relation the text states between two bodies
-                d.attrs["parent"] = prev[-1].eid
-        parent = d.attrs.get("parent")
-        if d.attrs.get("place_type") == "city" and isinstance(parent, str) and parent in t.by_id \
-                and parent != _home_id() and t.by_id[parent].attrs.get("place_type") == "country":
+                d.parent = prev[-1].eid
+        parent = d.parent
+        if d.place_type == "city" and parent is not None and parent in t.by_id \
+                and parent != _home_id() and t.by_id[parent].place_type == "country":
             nxt = [p for p in found.between(m.end, m.end + 60) if p.eid == parent and p.start - m.end < 5]
             if nxt:
                 out.append((d.id, "locatedIn", parent, (m.start, nxt[0].end)))
@@ -255,7 +255,7 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
         after = re.match(r"[ \n]+in[ \n]+", text[a.end:a.end + 6])
         if after:
             place = by_start.get(a.end + after.end())
-            if place is not None and (t.by_id[place.eid].attrs.get("place_type") in ("aimag", "soum")
+            if place is not None and (t.by_id[place.eid].place_type in ("aimag", "soum")
                                       or _MISSION.match(t.by_id[a.eid].name)):  # 'Embassy of X in Mongolia'
                 out.append((a.eid, "locatedIn", place.eid, (a.start, place.end)))
     return out
@@ -297,7 +297,7 @@ def _named_aimag(name: str, t: EntityTable) -> str | None:
     """'Arkhangai Governor's Office', 'Khovd aimag Governor's office': a body named after its aimag."""
     m = re.match(r"([A-Z][\w\-]+)[ \n]+(?:aimag[ \n]+)?[A-Z]", name)
     p = t.find("Place", m.group(1)) if m else None
-    return p.name if p is not None and p.attrs.get("place_type") == "aimag" else None
+    return p.name if p is not None and p.place_type == "aimag" else None
 
 
 def _affiliations(text: str, found: Found) -> list[Rel]:
@@ -309,7 +309,7 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
     for d in list(t.by_id.values()):
         if d.type != "Person":
             continue
-        span = d.attrs.get("role_span")
+        span = d.role_span
         org = None
         ev = None
         if d.spans:
@@ -319,14 +319,14 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
             if hit is not None:
                 org, ev = hit.eid, (hit.start, d.spans[0][1])
                 span = None
-        if isinstance(span, tuple) and _NEXT_PERSON.match(text, span[1]) and d.spans and span[0] > d.spans[0][1]:
+        if span is not None and _NEXT_PERSON.match(text, span[1]) and d.spans and span[0] > d.spans[0][1]:
             span = None  # "A, the Governor of the Bank, Mr B": the apposition is B's, not A's
-        if isinstance(span, tuple):
+        if span is not None:
             inside = _owned_units_first(text, actors_in(span[0], span[1]), t)
             if inside:
                 org, ev = inside[0].eid, (min(span[0], d.spans[0][0]), max(span[1], inside[0].end))
             else:
-                role = str(d.attrs.get("role") or "")
+                role = d.role or ""
                 mm = re.search(r"Minister\s+(?:for|of)\s+(.+)$", role) or _PORTFOLIO_MINISTER.search(role)
                 target = t.find("Organisation", "Ministry of " + mm.group(1)) if mm else None
                 if target is None:
@@ -380,7 +380,7 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
                 org, ev = office.id, d.spans[0]
         if org is not None and ev is not None:
             org = mission_of(t.by_id[org], text, ev, t).id
-            d.attrs["affiliation"] = org
+            d.affiliation = org
             out.append((d.id, "affiliatedWith", org, ev))
     return out
 
