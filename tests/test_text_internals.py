@@ -9,6 +9,7 @@ from coopgraph.loaders.text.entities import EntityTable
 from coopgraph.loaders.text.found import Found
 from coopgraph.loaders.text.hints import ActorNamed, RelationHint
 from coopgraph.loaders.text.home_project import resolve_home_project
+from coopgraph.loaders.text.ids import RecordIds
 
 # --- hints -------------------------------------------------------------------------------------
 
@@ -80,3 +81,48 @@ def test_a_project_named_once_without_a_generic_mention_is_not_the_page_project(
     resolve_home_project(found)
     assert found.home_project is None and found.mentions == []
     assert found.table.find("Project", "Wells Team") is None
+
+
+# --- ids ---------------------------------------------------------------------------------------
+
+TEXT = ("The Northern Rivers Water Alliance (NRWA, also NRA) met the Lakeside Water Council. "
+        "NRWA and the Council agreed ... NRWA will report.")
+
+
+def test_a_long_slug_key_is_shown_as_the_acronym_written_most_often() -> None:
+    t = EntityTable()
+    d = t.add("Organisation", "Northern Rivers Water Alliance", span=(4, 34), aliases=("NRA", "NRWA"))
+    ids = RecordIds(t, TEXT)
+    assert d.id == "northern-rivers-water-alliance"  # the key never changes
+    assert ids(d.id) == "nrwa"
+
+
+def test_a_merged_key_gives_the_id_of_the_entity_it_was_folded_into() -> None:
+    t = EntityTable()
+    keep = t.add("Organisation", "Northern Rivers Water Alliance", span=(4, 34), aliases=("NRWA",))
+    council = t.add("Organisation", "Lakeside Water Council", span=(60, 82))
+    anaphor = t.add("Organisation", "the Council", span=(91, 102))
+    t.merge(council, anaphor)
+    ids = RecordIds(t, TEXT)
+    assert ids(anaphor.id) == ids(council.id) == "lakeside-water-council"
+    assert ids.each_once([keep.id, anaphor.id, council.id]) == ("nrwa", "lakeside-water-council")
+
+
+def test_an_acronym_taken_by_an_earlier_entity_or_a_key_leaves_the_long_slug() -> None:
+    t = EntityTable()
+    first = t.add("Organisation", "Northern Rivers Water Alliance", span=(4, 34), aliases=("NRWA",))
+    later = t.add("Project", "New Rural Water Access project", span=(200, 230))
+    t.alias(later, "NRWA")  # the same letters: the body named first gets them
+    keyed = t.add("Organisation", "NRA", span=(300, 303), eid="nra")
+    other = t.add("Project", "National Rain Assessment project", span=(150, 180))
+    t.alias(other, "NRA")
+    ids = RecordIds(t, TEXT)
+    assert (ids(first.id), ids(later.id)) == ("nrwa", "new-rural-water-access-project")
+    assert (ids(keyed.id), ids(other.id)) == ("nra", "national-rain-assessment-project")
+
+
+def test_a_withdrawn_entity_is_known_to_no_record() -> None:
+    t = EntityTable()
+    d = t.add("Place", "Riverton", span=(0, 8))
+    t.forget(d.id, (0, 8))
+    assert not RecordIds(t, TEXT).known(d.id)

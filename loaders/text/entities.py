@@ -58,6 +58,9 @@ class Facts(TypedDict, total=False):
 class EntityDraft:
     """A mutable entity while the document is read; frozen into records.Entity at the end.
 
+    ``id`` is the entity's key while the document is read (a reference id, or a slug of the first
+    name read): it never changes; the record's id is minted from it once, at the end
+    (loaders/text/ids.py says why the readable id cannot be chosen earlier).
     The fact fields (``Facts``) start empty and are filled by the first reading that knows them
     (``fill``): a later reading, or a merged entity, never overwrites a fact already known."""
 
@@ -153,7 +156,12 @@ class EntityTable:
             self._keys.setdefault((group(draft.type), k), draft.id)
 
     def merge(self, keep: EntityDraft, drop: EntityDraft) -> None:
-        """Fold ``drop`` into ``keep`` (same real-world entity found under two names)."""
+        """Fold ``drop`` into ``keep`` (same real-world entity found under two names).
+
+        Why a merge, not one entity from the start: some names show whom they name only once
+        every body is read ('the Foundation' is the foundation named before it, which a later
+        finder may read). ``drop``'s key then leads to ``keep`` (``resolve``), so whatever
+        holds it (a hint, a mention) still finds the entity."""
         if keep is drop:
             return
         for n in (drop.name, *drop.aliases):

@@ -26,6 +26,7 @@ from coopgraph.loaders.text.events import EventDraft, build_event, event_status,
 from coopgraph.loaders.text.fields import find_fields
 from coopgraph.loaders.text.listed_events import form_event, publication_events, row_events
 from coopgraph.loaders.text.found import Found
+from coopgraph.loaders.text.ids import RecordIds
 from coopgraph.loaders.text.mentions import find_all
 from coopgraph.loaders.text.places import PlaceHit, find_places
 from coopgraph.loaders.text.publications import is_publication_list
@@ -35,7 +36,6 @@ from coopgraph.loaders.text.same_activity import MAX_STORY_EVENTS as _MAX_STORY_
 from coopgraph.loaders.text.segments import Item, split_items
 from coopgraph.loaders.text.textnorm import normalise
 from coopgraph.loaders.reference import reference
-from coopgraph.names import looks_like_acronym
 from coopgraph.slugs import id_slug
 from coopgraph.records import Entity, Event, ExtractionRecord, Relation
 
@@ -238,60 +238,21 @@ def _embedded_event(text: str, item: Item, main: EventDraft, x: Embedded, found:
     return ev
 
 
-def _readable_ids(found: Found, text: str) -> dict[str, str]:
-    """Long slugs of bodies with an acronym become the acronym ('support-to-...' -> 'secim')."""
-    t = found.table
-    taken = set(t.by_id)
-    out: dict[str, str] = {}
-    for d in sorted(t.by_id.values(), key=lambda x: x.spans[0] if x.spans else (0, 0)):
-        if d.type not in ("Organisation", "Project") or d.id.count("-") < 2:
-            continue
-        acrs = [a for a in (d.name, *d.aliases) if looks_like_acronym(a.replace(" ", ""))]
-        if not acrs:
-            continue
-        new = id_slug(max(acrs, key=lambda a: (len(re.findall(rf"(?<!\w){re.escape(a)}(?!\w)", text)), -len(a), a)))
-        if new not in taken:
-            out[d.id] = new
-            taken.add(new)
-    return out
-
-
-def _rename(found: Found, text: str, events: list[tuple[EventDraft, Item]], rels: list[Rel]) -> list[Rel]:
-    mapping = _readable_ids(found, text)
-    if not mapping:
-        return rels
-    t = found.table
-    for old, new in mapping.items():
-        d = t.by_id.pop(old)
-        d.id = new
-        t.by_id[new] = d
-        t.redirects[old] = new
-    for d in t.by_id.values():
-        d.affiliation = mapping.get(d.affiliation, d.affiliation) if d.affiliation else d.affiliation
-        d.issuer = mapping.get(d.issuer, d.issuer) if d.issuer else d.issuer
-        d.parent = mapping.get(d.parent, d.parent) if d.parent else d.parent
-    for ev, _ in events:
-        for f in ("organisers", "supporters", "participants", "projects", "subjects", "people", "places"):
-            setattr(ev, f, list(dict.fromkeys(mapping.get(x, x) for x in getattr(ev, f))))
-    if found.home_project in mapping:
-        found.home_project = mapping[found.home_project]
-    return [(mapping.get(a, a), p, mapping.get(b, b), sp) for a, p, b, sp in rels]
-
-
 def _record(document: Document, raw: str, found: Found, events: list[tuple[EventDraft, Item]],
             rels: list[Rel]) -> ExtractionRecord:
-    rels = _rename(found, raw, events, rels)
+    """The record, with every entity id minted here, once (loaders/text/ids.py says why not earlier)."""
     t = found.table
+    ids = RecordIds(t, raw)
     funders: dict[str, list[str]] = {}
     implementers: dict[str, list[str]] = {}
     for s, p, o, _ in rels:
         if p == "fundedBy":
-            funders.setdefault(s, []).append(o)
+            funders.setdefault(ids(s), []).append(ids(o))
         elif p == "implementedBy":
-            implementers.setdefault(s, []).append(o)
+            implementers.setdefault(ids(s), []).append(ids(o))
     home = reference().home_country
     at_home = home is not None and any(d.parent == home.id or d.id == home.id for d in t.by_id.values())
-    ents = [_entity(d, funders, implementers, home.name if home is not None and at_home else None, t.by_id)
+    ents = [_entity(d, ids, funders, implementers, home.name if home is not None and at_home else None)
             for d in t.by_id.values()]
     ents.sort(key=lambda e: (_TYPE_ORDER[e.type], e.spans[0] if e.spans else (0, 0), e.id))
     out_events = []
@@ -301,15 +262,17 @@ def _record(document: Document, raw: str, found: Found, events: list[tuple[Event
         ev_s, ev_e = ev.evidence_span
         out_events.append(Event(
             id=eid, title=ev.title, type=ev.type, start=ev.start, end=ev.end, date_precision=ev.precision,
-            status=ev.status, places=tuple(ev.places), organisers=tuple(ev.organisers),
-            supporters=tuple(ev.supporters), participants=tuple(ev.participants),
-            projects=tuple(ev.projects), subjects=tuple(ev.subjects), people=tuple(ev.people),
+            status=ev.status, places=ids.each_once(ev.places), organisers=ids.each_once(ev.organisers),
+            supporters=ids.each_once(ev.supporters), participants=ids.each_once(ev.participants),
+            projects=ids.each_once(ev.projects), subjects=ids.each_once(ev.subjects), people=ids.each_once(ev.people),
             attendee_count=ev.attendee_count, evidence=raw[ev_s:ev_e], span=(ev_s, ev_e)))
     seen: set[tuple[str, str, str]] = set()
     out_rels = []
     for s, p, o, (a, b) in rels:
-        s, o = t.resolve(s), t.resolve(o)
-        if s == o or (s, p, o) in seen or s not in t.by_id or o not in t.by_id:
+        if not ids.known(s) or not ids.known(o):
+            continue
+        s, o = ids(s), ids(o)
+        if s == o or (s, p, o) in seen:
             continue
         seen.add((s, p, o))
         out_rels.append(Relation(s, p, o, raw[a:b], (a, b)))
@@ -329,8 +292,9 @@ def _event_id(ev: EventDraft, used: set[str]) -> str:
     return eid
 
 
-def _entity(d: EntityDraft, funders: dict[str, list[str]], implementers: dict[str, list[str]],
-            home_country: str | None, by_id: dict[str, EntityDraft]) -> Entity:
+def _entity(d: EntityDraft, ids: RecordIds, funders: dict[str, list[str]], implementers: dict[str, list[str]],
+            home_country: str | None) -> Entity:
+    eid = ids(d.id)
     spans = tuple(sorted(set(d.spans)))
     aliases = tuple(x for x in dict.fromkeys(d.aliases) if x != d.name)
     if d.type == "Organisation":
@@ -338,19 +302,21 @@ def _entity(d: EntityDraft, funders: dict[str, list[str]], implementers: dict[st
         country = d.country or None
         if country is None and home_country and cat in ("government", "social_partner", "education", "research", "ngo"):
             country = home_country  # a national body of a document set in the gazetteer's country
-        return Entity(d.id, d.type, d.name, aliases, category=cat, country=country,
+        return Entity(eid, d.type, d.name, aliases, category=cat, country=country,
                       wikidata=d.wikidata or None, spans=spans)
     if d.type == "Project":
-        return Entity(d.id, d.type, d.name, aliases, funders=tuple(dict.fromkeys(funders.get(d.id, []))),
-                      implementers=tuple(dict.fromkeys(implementers.get(d.id, []))), spans=spans)
+        return Entity(eid, d.type, d.name, aliases, funders=tuple(dict.fromkeys(funders.get(eid, []))),
+                      implementers=tuple(dict.fromkeys(implementers.get(eid, []))), spans=spans)
     if d.type == "Person":
-        return Entity(d.id, d.type, d.name, aliases, affiliation=d.affiliation or None, role=d.role or None, spans=spans)
+        return Entity(eid, d.type, d.name, aliases, affiliation=ids(d.affiliation) if d.affiliation else None,
+                      role=d.role or None, spans=spans)
     if d.type == "Convention":
-        return Entity(d.id, d.type, d.name, aliases, issuer=d.issuer or None, wikidata=d.wikidata or None, spans=spans)
+        return Entity(eid, d.type, d.name, aliases, issuer=ids(d.issuer) if d.issuer else None,
+                      wikidata=d.wikidata or None, spans=spans)
     if d.type == "Policy":
-        return Entity(d.id, d.type, d.name, aliases, policy_type=d.policy_type or "other", spans=spans)
-    return Entity(d.id, d.type, d.name, aliases, place_type=d.place_type or None, parent=d.parent or None,
-                  wikidata=d.wikidata or None, spans=spans)
+        return Entity(eid, d.type, d.name, aliases, policy_type=d.policy_type or "other", spans=spans)
+    return Entity(eid, d.type, d.name, aliases, place_type=d.place_type or None,
+                  parent=ids(d.parent) if d.parent else None, wikidata=d.wikidata or None, spans=spans)
 
 
 def extract_text(text: str, name: str = "text.txt") -> ExtractionRecord:
