@@ -106,8 +106,12 @@ def _rows_named_after(text: str, item: Item, found: Found, rows: list[Row], even
         if len(hit) != 1:
             continue
         ev = events[hit[0]]
-        actors = {m.eid for m in found.between(ss, se) if m.kind in ("Organisation", "Project") and m.role_ok}
-        for eid, role in assign_roles(text, [(ss, se)], found, actors, found.home_project).items():
+        in_sentence = [m for m in found.between(ss, se) if m.kind in ("Organisation", "Project") and m.role_ok]
+        first = {m.eid: m.start for m in reversed(in_sentence)}
+        roles = assign_roles(text, [(ss, se)], found, set(first), found.home_project)
+        # in text order, as fill_event gives them (the roles' own order follows a set's, which
+        # changes with the string hash seed from run to run)
+        for eid, role in sorted(roles.items(), key=lambda kv: (first.get(kv[0], 1 << 40), kv[0])):
             if eid not in getattr(ev, role):
                 getattr(ev, role).append(eid)
 
