@@ -15,5 +15,5 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files (pytest --update-golden)."""
     return bool(request.config.getoption("--update-golden"))
 
-from servers import (corpus_build, loaded_server, oxigraph_server,  # noqa: E402,F401  (tests/servers.py)
-                     plain_oxigraph_server)
+from servers import (corpus_build, corpus_records, loaded_server,  # noqa: E402,F401  (tests/servers.py)
+                     oxigraph_server, plain_oxigraph_server)

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from coopgraph.queries.results import QueryResult
+from coopgraph.records import ExtractionRecord
 from coopgraph.queries.server import OxigraphServer, start_server, stop_process
 
 
@@ -44,13 +45,24 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A build folder with graph.ttl and graph.trig built from the bundled corpus."""
+def corpus_records() -> tuple[ExtractionRecord, ...]:
+    """The bundled corpus as ``extract()`` reads it (full reading), once per test process.
+
+    Why shared: a dozen modules need these records and each extraction costs ~0.6 CPU-s; the
+    records are frozen dataclasses, so no test can change them for another."""
     from coopgraph.extraction import extract
+
+    return tuple(extract())
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory,
+                 corpus_records: tuple[ExtractionRecord, ...]) -> Path:
+    """A build folder with graph.ttl and graph.trig built from the bundled corpus."""
     from coopgraph.graph import build_graph, save_graph
 
     out = tmp_path_factory.mktemp("corpus-build")
-    save_graph(build_graph(extract()), out)
+    save_graph(build_graph(list(corpus_records)), out)
     return out
 
 

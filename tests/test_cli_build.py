@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, RDFS
 from coopgraph.cli import main
 from coopgraph.corpus import bundled_documents
 from coopgraph.graph import validate_graph
+from coopgraph.records import ExtractionRecord
 
 CG = "https://w3id.org/coopgraph/ontology#"
 
@@ -175,12 +176,11 @@ def test_directory_build_reports_loaded_skipped_and_failed(
             "coopgraph evaluate --gold))") in captured.err
 
 
-def test_progress_counts_entities_and_events() -> None:
+def test_progress_counts_entities_and_events(corpus_records: tuple[ExtractionRecord, ...]) -> None:
     from coopgraph.cli._build import _ProgressLine
-    from coopgraph.extraction import extract
 
     progress = _ProgressLine()
-    records = extract()
+    records = corpus_records
     for i, record in enumerate(records):
         progress(i + 1, len(records), Path(record.document), record)
     assert progress.entities == sum(len(r.entities) for r in records) > 50
@@ -188,11 +188,10 @@ def test_progress_counts_entities_and_events() -> None:
 
 
 def test_progress_in_a_log_comes_every_tenth_of_the_batch(
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], corpus_records: tuple[ExtractionRecord, ...]) -> None:
     from coopgraph.cli._build import _ProgressLine
-    from coopgraph.extraction import extract
 
-    record = extract()[0]
+    record = corpus_records[0]
     progress = _ProgressLine(tty=False)
     for i in range(40):
         progress(i + 1, 40, Path(record.document), record)

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coopgraph.evaluation import EvaluationReport, evaluate, load_gold, score_records
-from coopgraph.extraction import extract
+from coopgraph.records import ExtractionRecord
 
 DATA = Path(__file__).parent / "data" / "eval"
 GOLD_DIR = Path(__file__).parent / "data" / "gold"
@@ -191,8 +191,9 @@ def test_missing_prediction_counts_as_empty(tmp_path: Path) -> None:
     assert ours.score("entities").recall == 16 / 95
 
 
-def test_extractor_output_on_bundled_corpus_agrees(tmp_path: Path) -> None:
-    records = extract()
+def test_extractor_output_on_bundled_corpus_agrees(tmp_path: Path,
+                                                  corpus_records: tuple[ExtractionRecord, ...]) -> None:
+    records = list(corpus_records)
     ours = evaluate(records, GOLD_DIR)
     assert ours.documents == ("iom-labour-migration-workshop", "secim-labour-policy-news")
     assert ours.missing_documents == ()

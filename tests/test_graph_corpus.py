@@ -6,7 +6,6 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from coopgraph.extraction import extract
 from coopgraph.graph import DEFAULT_BASE_IRI, build_graph, to_trig, union_graph, validate_graph
 from coopgraph.ontology.namespace import CG
 from graph_support import document_text
@@ -18,8 +17,8 @@ GASI = URIRef(ID + "organisation/government-agency-for-specialised-inspection")
 
 
 @pytest.fixture(scope="module")
-def records():
-    return extract()
+def records(corpus_records):
+    return list(corpus_records)
 
 
 @pytest.fixture(scope="module")

@@ -79,10 +79,11 @@ def test_the_order_of_documents_does_not_matter() -> None:
     assert entity_iris([C, B, A]) == entity_iris([A, B, C])
 
 
-def test_every_real_document_keeps_its_entity_iris_in_the_whole_corpus() -> None:
+def test_every_real_document_keeps_its_entity_iris_in_the_whole_corpus(
+        corpus_records: tuple[ExtractionRecord, ...]) -> None:
     """Each held-out and bundled document built alone, then all of them together."""
     documents = sorted(p for p in HELDOUT.iterdir() if p.suffix in (".txt", ".md", ".html"))
-    records = extract(documents) + extract()
+    records = extract(documents) + list(corpus_records)
     everything = resolve_entities(records, ID)
     found = {e.iri for e in everything.entities} | {i for e in everything.entities
                                                      for i in e.also_known_as}

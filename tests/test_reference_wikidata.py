@@ -17,10 +17,10 @@ import pytest
 from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import OWL
 
-from coopgraph.extraction import extract
 from coopgraph.graph import build_quads
 from coopgraph.loaders.reference import reference
 from coopgraph.ontology.namespace import CG
+from coopgraph.records import ExtractionRecord
 
 QID = re.compile(r"^Q[1-9][0-9]*$")
 ISO_AIMAG = re.compile(r"^MN-0[0-9]{2}$")
@@ -83,8 +83,8 @@ def test_loader_keeps_the_organisation_ids():
 
 
 @pytest.fixture(scope="module")
-def corpus_quads() -> dict[URIRef, set[tuple[Any, Any, Any]]]:
-    return build_quads(extract())
+def corpus_quads(corpus_records: tuple[ExtractionRecord, ...]) -> dict[URIRef, set[tuple[Any, Any, Any]]]:
+    return build_quads(list(corpus_records))
 
 
 @pytest.mark.parametrize("aimag", ["Dornod", "Selenge", "Zavkhan"])

@@ -15,13 +15,13 @@ from rdflib import Dataset
 
 from browser import chromium, png_colours
 from coopgraph.cli import main
-from coopgraph.extraction import extract
 from coopgraph.graph import build_graph, save_graph
+from coopgraph.records import ExtractionRecord
 from coopgraph.viz import build_network, write_network
 
 @pytest.fixture(scope="module")
-def corpus_graph() -> Dataset:
-    return build_graph(extract())
+def corpus_graph(corpus_records: tuple[ExtractionRecord, ...]) -> Dataset:
+    return build_graph(list(corpus_records))
 
 
 def names_of(network) -> dict[str, dict]:
