@@ -9,7 +9,7 @@ import pytest
 
 from coopgraph import extraction
 from coopgraph.corpus import bundled_documents
-from coopgraph.extraction import load_documents
+from coopgraph.extraction import LoadReport, load_documents
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 
@@ -20,18 +20,28 @@ def _documents() -> list[Path]:
     return docs
 
 
-def test_pool_and_serial_extraction_give_identical_records() -> None:
-    serial = load_documents(_documents(), workers=1)
-    pooled = load_documents(_documents(), workers=2)
-    assert not serial.failed and not pooled.failed
-    assert [r.to_dict() for r in pooled.records] == [r.to_dict() for r in serial.records]
-    assert sum(len(r.events) for r in serial.records) > 30
-
-
-def test_progress_reports_every_document_in_input_order_from_the_pool() -> None:
+@pytest.fixture(scope="module")
+def pooled() -> tuple[LoadReport, list[tuple[int, str]]]:
+    """One extraction over a pool of two processes, with the progress it reported (each pool
+    process loads the statistical model, so the module starts one pool, not two)."""
     seen: list[tuple[int, str]] = []
     report = load_documents(_documents(), workers=2,
                             progress=lambda done, total, path, rec: seen.append((done, path.name)))
+    return report, seen
+
+
+def test_pool_and_serial_extraction_give_identical_records(
+        pooled: tuple[LoadReport, list[tuple[int, str]]]) -> None:
+    serial = load_documents(_documents(), workers=1)
+    report, _ = pooled
+    assert not serial.failed and not report.failed
+    assert [r.to_dict() for r in report.records] == [r.to_dict() for r in serial.records]
+    assert sum(len(r.events) for r in serial.records) > 30
+
+
+def test_progress_reports_every_document_in_input_order_from_the_pool(
+        pooled: tuple[LoadReport, list[tuple[int, str]]]) -> None:
+    report, seen = pooled
     assert [d for d, _ in seen] == list(range(1, len(report.records) + 1))
     assert sorted(name for _, name in seen) == sorted(p.name for p in _documents())
 
