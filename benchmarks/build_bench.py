@@ -26,8 +26,8 @@ from typing import Any
 #: The repository root first on the path, so `coopgraph` is this checkout's package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-STAGES = ("load_documents", "build_quads", "validate_graph", "summarise", "save_graph",
-          "store_of", "write_network")
+STAGES = ("load_documents", "build_quads", "build_quads_and_tables", "validate_graph",
+          "summarise", "save_graph", "store_of", "write_network")
 
 
 def _timed(stages: dict[str, float], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -37,8 +37,9 @@ def _timed(stages: dict[str, float], name: str, fn: Callable[..., Any]) -> Calla
         t, c = time.perf_counter(), time.process_time()
         try:
             result = fn(*args, **kwargs)
-            if name == "build_quads" and isinstance(result, dict):
-                stages["quads"] = sum(len(v) for v in result.values())
+            quads = result[0] if isinstance(result, tuple) else result
+            if name.startswith("build_quads") and isinstance(quads, dict):
+                stages["quads"] = sum(len(v) for v in quads.values())
             return result
         finally:
             stages[name] = stages.get(name, 0.0) + time.perf_counter() - t

@@ -25,8 +25,8 @@ from coopgraph.errors import InputError, ValidationError
 from coopgraph.extraction import LoadReport, Progress, extractor_version, load_documents
 from coopgraph.loaders.text.statistical import Reading
 from coopgraph.defaults import DEFAULT_BASE_IRI
-from coopgraph.graph import build_quads, load_graph, save_graph, summarise, validate_graph
-from coopgraph.graph.cooperation_table import cooperation_table
+from coopgraph.graph import load_graph, save_graph, validate_graph
+from coopgraph.graph.builder import build_quads_and_tables
 from coopgraph.queries.answers import PRECOMPUTED, answer_path, cooperation_answer, save_answers
 from coopgraph.records import ExtractionRecord
 from coopgraph.viz import write_network
@@ -162,7 +162,7 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
         return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                            records=list(report.records), up_to_date=True)
     with _stage(stage, "graph"):
-        quads = build_quads(report.records, base_iri=base_iri)
+        quads, tables = build_quads_and_tables(report.records, base_iri=base_iri)
     with _stage(stage, "validation"):
         check = validate_graph(quads)
     if not check.conforms:
@@ -170,8 +170,8 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
         raise ValidationError(
             f"the graph breaks {len(check.violations)} shape constraint(s); nothing was written:"
             f"\n{shown}", report="\n".join(check.violations))
-    summary = summarise(quads)
-    answers = {"who-cooperated-with-whom": cooperation_answer(cooperation_table(quads))}
+    summary = tables.summary  # counts and the stored answer come from the merge's tables
+    answers = {"who-cooperated-with-whom": cooperation_answer(tables.cooperation)}
     with staged():  # all outputs move into place together, or none (a full disk at the last)
         with _stage(stage, "writing"):
             written = save_graph(quads, out)

@@ -24,6 +24,7 @@ from coopgraph.graph.evidence import OA
 from coopgraph.graph.identity import Identities, resolve_entities
 from coopgraph.defaults import DEFAULT_BASE_IRI
 from coopgraph.graph.iris import check_base_iri, mint
+from coopgraph.graph.tables import BuildTables, reduce_tables
 from coopgraph.ontology.namespace import CG, CGC
 from coopgraph.records import ExtractionRecord
 
@@ -90,6 +91,21 @@ def build_quads(records: Sequence[ExtractionRecord], *,
         return _build(records, base_iri)
 
 
+def build_quads_and_tables(records: Sequence[ExtractionRecord], *,
+                           base_iri: str = DEFAULT_BASE_IRI
+                           ) -> tuple[dict[URIRef, set[Triple]], BuildTables]:
+    """``build_quads``, plus the reduce tables (counts, cooperation rows) the build prints and
+    stores, taken from the merge's own tables instead of a pass over every triple.
+
+    Raises:
+        ValueError: ``base_iri`` is not an http(s) IRI ending in ``/`` or ``#``.
+    """
+    check_base_iri(base_iri)
+    tables: list[BuildTables] = []
+    with paused_gc():
+        return _build(records, base_iri, tables), tables[0]
+
+
 def to_dataset(graphs: Mapping[URIRef, Iterable[Triple]]) -> Dataset:
     """An rdflib dataset (prefixes bound, union as default) holding ``graphs``."""
     ds = new_dataset()
@@ -98,7 +114,9 @@ def to_dataset(graphs: Mapping[URIRef, Iterable[Triple]]) -> Dataset:
     return ds
 
 
-def _build(records: Sequence[ExtractionRecord], base_iri: str) -> dict[URIRef, set[Triple]]:
+def _build(records: Sequence[ExtractionRecord], base_iri: str,
+           tables: list[BuildTables] | None = None) -> dict[URIRef, set[Triple]]:
+    """The named graphs of ``records``; the reduce tables are appended to ``tables`` if given."""
     docs = prepare_documents(records, base_iri)
     ids = resolve_entities([d.record for d in docs], base_iri)
     sinks: dict[URIRef, set[Triple]] = defaultdict(set)
@@ -115,8 +133,10 @@ def _build(records: Sequence[ExtractionRecord], base_iri: str) -> dict[URIRef, s
         _add_document(writer, events, relations)
     actors = frozenset(e.iri for e in ids.entities if e.type in ACTOR_TYPES)
     labels = {e.iri: e.name for e in ids.entities}
-    add_pairs(sinks[cooperation_graph_iri(base_iri)], derive_pairs(events, relations, actors),
-              base_iri, labels)
+    pairs = derive_pairs(events, relations, actors)
+    add_pairs(sinks[cooperation_graph_iri(base_iri)], pairs, base_iri, labels)
+    if tables is not None:
+        tables.append(reduce_tables(ids.entities, event_ids.iri_of.values(), pairs, labels))
     return dict(sinks)
 
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, XSD
+from rdflib.namespace import PROV, RDF, RDFS
 
 from coopgraph.graph.bulk import TripleSink
-from coopgraph.graph.events import EventFact, RelationFact
+from coopgraph.graph.events import EventFact, RelationFact, integer
 from coopgraph.graph.iris import mint
 from coopgraph.ontology.namespace import CG
 
@@ -107,10 +107,10 @@ def add_pairs(g: TripleSink, pairs: Iterable[Pair], base_iri: str, labels: dict[
                                       f"{labels.get(p.second, p.second)}")))
         g.add((s, CG.firstActor, p.first))
         g.add((s, CG.secondActor, p.second))
-        g.add((s, CG.weight, Literal(len(p.events), datatype=XSD.integer)))
+        g.add((s, CG.weight, integer(len(p.events))))
         if p.years:
-            g.add((s, CG.firstYear, Literal(min(p.years), datatype=XSD.integer)))
-            g.add((s, CG.lastYear, Literal(max(p.years), datatype=XSD.integer)))
+            g.add((s, CG.firstYear, integer(min(p.years))))
+            g.add((s, CG.lastYear, integer(max(p.years))))
         for ev in p.events:
             g.add((s, CG.viaEvent, ev))
         for name in p.relations:
