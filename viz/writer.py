@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph
 
 from coopgraph._atomic import atomic_write_text
 from coopgraph.viz.layout import place_nodes
-from coopgraph.viz.model import read_model
+from coopgraph.viz.model import GraphSets, read_model
 from coopgraph.viz.page import render_page
 from coopgraph.viz.payload import JSONObject, make_payload
 from coopgraph.viz.views import build_view, ego_actors, most_connected_actors
@@ -45,7 +45,7 @@ class Network:
 MAX_PAGE_ACTORS = 2000
 
 
-def build_network(graph: Dataset | Graph | ox.Store, *, view: str = "actors", focus: str | None = None,
+def build_network(graph: Dataset | Graph | ox.Store | GraphSets, *, view: str = "actors", focus: str | None = None,
                   depth: int = 1, max_actors: int | None = MAX_PAGE_ACTORS) -> Network:
     """Project ``graph`` into ``view`` (the ego network of ``focus`` when given) and lay it out.
 
@@ -96,7 +96,7 @@ def save_network(network: Network, path: Path, *, title: str = DEFAULT_TITLE,
     return atomic_write_text(path, page)
 
 
-def write_network(graph: Dataset | Graph | ox.Store, path: Path, *, view: str = "actors",
+def write_network(graph: Dataset | Graph | ox.Store | GraphSets, path: Path, *, view: str = "actors",
                   focus: str | None = None, depth: int = 1, title: str = DEFAULT_TITLE,
                   sources: Sequence[str] | None = None, build_date: str | None = None,
                   max_actors: int | None = MAX_PAGE_ACTORS) -> Path:
