@@ -21,6 +21,7 @@ from rdflib import Literal, URIRef
 from coopgraph.defaults import ONTOLOGY_NS
 
 Row = dict[str, str | None]
+_NONE: list[object] = []
 Triple = tuple[Any, Any, Any]
 
 _RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -67,20 +68,29 @@ class TripleRows:
     """Answers the page's queries over the union of ``graphs`` (name → triples)."""
 
     def __init__(self, graphs: Mapping[Any, Collection[Triple]]) -> None:
-        index: dict[Any, dict[Any, set[Any]]] = {}
+        # Objects in lists, not sets: hashing an rdflib literal runs Python code; repeats (a
+        # triple in several named graphs) are dropped where rows are made.
+        index: dict[Any, dict[Any, list[Any]]] = {}
         read = _READ
+        # Whether a predicate is read, decided once per predicate object: ``p in read`` ran
+        # rdflib's Python-level ``__eq__`` for every triple (the triples outlive this loop, so
+        # no id is reused while it runs).
+        decided: dict[int, bool] = {}
         for triples in graphs.values():
             for s, p, o in triples:
-                if p not in read:
+                kept = decided.get(id(p))
+                if kept is None:
+                    kept = decided[id(p)] = p in read
+                if not kept:
                     continue
                 preds = index.get(s)
                 if preds is None:
                     preds = index[s] = {}
                 objs = preds.get(p)
                 if objs is None:
-                    preds[p] = {o}
+                    preds[p] = [o]
                 else:
-                    objs.add(o)
+                    objs.append(o)
         self.index = index
         self._typed: dict[Any, list[Any]] = {}
         for s, preds in index.items():
@@ -96,9 +106,9 @@ class TripleRows:
 
     # ---------------------------------------------------------------- helpers
 
-    def _values(self, s: Any, p: Any) -> set[Any]:
+    def _values(self, s: Any, p: Any) -> list[Any]:
         preds = self.index.get(s)
-        return preds.get(p, set()) if preds else set()
+        return preds.get(p, _NONE) if preds else _NONE
 
     def _optional(self, s: Any, p: Any) -> list[str | None]:
         found = {_text(o) for o in self._values(s, p)}
