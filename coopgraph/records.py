@@ -183,3 +183,13 @@ def _build(cls: Any, data: dict[str, Any]) -> Any:
             v = tuple(v)
         kwargs[f.name] = v
     return cls(**kwargs)
+
+
+#: between an event title's label and its account of the activity (loaders/text/event_titles.py)
+TITLE_ACCOUNT_SEPARATOR = " — "
+
+
+def event_label(title: str) -> str:
+    """An event title's label, without the account from the sentence that reports it: what
+    identifies the activity across documents (a second report tells it in other words)."""
+    return title.split(TITLE_ACCOUNT_SEPARATOR, 1)[0]

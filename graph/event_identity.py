@@ -38,7 +38,7 @@ from coopgraph.graph.identity import Identities
 from coopgraph.graph.union_find import UnionFind
 from coopgraph.names import name_key
 from coopgraph.graph.iris import SlugRegistry, mint
-from coopgraph.records import Event
+from coopgraph.records import Event, event_label
 
 _STOP = frozenset("a an and at by for from in into of on or the to with".split())
 _MONTHS = frozenset("january february march april may june july august september october "
@@ -147,7 +147,7 @@ def _mentions(docs: Sequence[SourceDocument], ids: Identities, base_iri: str) ->
                         for role in _ACTOR_ROLES}
             out.append(EventMention(index, position, ev, own,
                                     frozenset().union(*resolved.values()),
-                                    resolved["organisers"], title_words(ev.title)))
+                                    resolved["organisers"], title_words(event_label(ev.title))))
     return out
 
 
@@ -318,7 +318,7 @@ def merge_facts(group: Sequence[EventMention]) -> MergedFacts:
     """Canonical title (most common, then shortest: the core that other reports add to, then
     smallest), the most specific type, the most definite status, the most precise dates
     (earliest on ties), the largest attendee count."""
-    titles = Counter(t for m in group if (t := m.event.title.strip()))
+    titles = Counter(t for m in group if (t := event_label(m.event.title).strip()))
     title = min(titles, key=lambda t: (-titles[t], len(t), t)) if titles else group[0].event.id
     types = Counter(m.event.type for m in group if m.event.type != "other")
     ev_type = min(types, key=lambda t: (-types[t], t)) if types else "other"

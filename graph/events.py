@@ -22,7 +22,7 @@ from coopgraph.graph.evidence import add_annotation, annotation_iri
 from coopgraph.graph.identity import Identities
 from coopgraph.graph.iris import SlugRegistry, mint
 from coopgraph.ontology.namespace import CG, CGC
-from coopgraph.records import EVENT_TYPES, PREDICATES, STATUSES, Event, Relation
+from coopgraph.records import EVENT_TYPES, PREDICATES, STATUSES, Event, Relation, event_label
 
 _DATE_FORMS = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date, "day"),
@@ -84,7 +84,7 @@ def parse_date(value: str | None) -> tuple[Literal, str, int] | None:
 
 def facts_of(ev: Event) -> MergedFacts:
     """The single-valued facts of an event reported by one document only."""
-    return MergedFacts(ev.title.strip() or ev.id, ev.type, ev.status, ev.start, ev.end,
+    return MergedFacts(event_label(ev.title).strip() or ev.id, ev.type, ev.status, ev.start, ev.end,
                        ev.attendee_count)
 
 
@@ -154,8 +154,8 @@ class DocumentWriter:
         g.add((s, RDF.type, CG.Event))
         if merged is None:
             add_event_facts(g, s, facts_of(ev))
-        elif ev.title.strip():
-            g.add((s, SKOS.altLabel, Literal(ev.title.strip())))
+        elif event_label(ev.title).strip():
+            g.add((s, SKOS.altLabel, Literal(event_label(ev.title).strip())))
         for o in self._resolve(ev.places, frozenset({"Place"})):
             g.add((s, CG.place, o))
         for o in self._resolve(ev.subjects, frozenset({"Convention", "Policy"})):

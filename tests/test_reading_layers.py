@@ -584,3 +584,26 @@ def test_a_whole_government_named_without_a_cue_takes_no_role() -> None:
     names = {e.id: e.name for e in extract_text(cued).entities}
     (event,) = extract_text(cued).events
     assert "Government of Riverland" in {names[a] for a in event.participants}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an initial, a title and a dotted acronym do not end a sentence
+    ("On May 4 at the U.S. Embassy, Mr. B. Bold signed it. The team left.",
+     ["On May 4 at the U.S. Embassy, Mr. B. Bold signed it.", "The team left."]),
+    ("They ratified Convention No. 138 in 2019. Then they met.",
+     ["They ratified Convention No. 138 in 2019.", "Then they met."]),
+    # a stop followed by a lower-case word is not the end; one glued to a word is not a stop
+    ("It cost approx. the same as 3.5 units. Done.", ["It cost approx. the same as 3.5 units.", "Done."]),
+    # an ellipsis, and a closing quote after the stop
+    ("He paused... Then he said “yes.” Next.", ["He paused...", "Then he said “yes.”", "Next."]),
+])
+def test_sentences_end_at_stops_that_end_sentences(text: str, expected: list[str]) -> None:
+    from coopgraph.loaders.text.events import sentences
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == expected
+
+
+def test_a_stop_glued_to_a_capitalised_word_ends_a_sentence() -> None:
+    from coopgraph.loaders.text.events import sentences
+    text = "They held an exchange.The members agreed. See www.example.org and the U.S Embassy."
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "They held an exchange.", "The members agreed.", "See www.example.org and the U.S Embassy."]

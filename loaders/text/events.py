@@ -138,25 +138,94 @@ def _para_sentences(text: str, pa: int, pb: int, out: list[tuple[int, int]]) -> 
     out.extend(trimmed(text, _sentence_runs(text, pa, pb)))
 
 
-_RUN = re.compile(r"[^.!?]+")
+#: a sentence's closing stop, with the closing quotes or brackets glued to it ('said.” The')
+_STOP = re.compile(r"[.!?]+[”\"’')\]]*")
+#: words written with a stop that does not end a sentence ('Mr. A', 'No. 138', 'approx. 30')
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st no nos jr sr snr co inc ltd vs etc approx dept govt hon rev "
+                           "gen col capt lt fig vol pp art sec jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_ABBREVIATION_CHARS = 12
 
 
 def _sentence_runs(text: str, pa: int, pb: int) -> list[tuple[int, int]]:
-    """The matches of ``[^.!?]+(?:[.!?](?=\\s|$)|$)`` in text[pa:pb], found in linear time.
+    """Consecutive sentence spans covering text[pa:pb], in linear time.
 
-    Why not that pattern: on a long run of words ending in a stop glued to the next word
-    ("...x.y") it retries the whole run from every position (quadratic; a hostile file stalled
-    the build). A run of non-stops followed by a stop and a space (or the end) is a sentence; a
-    run followed by a stop glued to more text matches from no position; a run reaching the end
-    is a sentence. Exactly the pattern's answers, tested against it."""
+    A stop ends a sentence when white space (or the end) follows it, unless it closes an
+    abbreviation, an initial or a dotted acronym ('Mr. A', 'S. Purev', 'the U.S. Embassy') or the
+    next word starts in lower case. A stop glued to the next word ('3.5', 'U.S', 'x.y') ends
+    nothing. Why not a pattern of non-stops: it dropped the start of every sentence holding an
+    initial or 'U.S.' (the run before a glued stop matched nowhere), and with it the bodies named
+    there."""
     out: list[tuple[int, int]] = []
-    for m in _RUN.finditer(text, pa, pb):
-        a, b = m.start(), m.end()
-        if b >= pb:
-            out.append((a, b))
-        elif b + 1 >= pb or text[b + 1].isspace():
-            out.append((a, b + 1))
+    a = pa
+    for m in _STOP_OR_LINE.finditer(text, pa, pb):
+        if m.group() == "\n":
+            if _heading_line(text, a, m.start(), pb):
+                out.append((a, m.end()))
+                a = m.end()
+            continue
+        e = m.end()
+        if e < pb and not text[e].isspace() and not _missing_space(text, m.start(), e, pb):
+            continue
+        if m.group().startswith(".") and len(m.group().rstrip("”\"’')]")) == 1 and _abbreviation(text, a, m.start()):
+            continue
+        if _lower_next(text, e, pb):
+            continue
+        out.append((a, e))
+        a = e
+    if a < pb:
+        out.append((a, pb))
     return out
+
+
+#: a stop, or a line end (which ends a heading-like line: see _heading_line)
+_STOP_OR_LINE = re.compile(r"[.!?]+[”\"’')\]]*|\n")
+#: words a line wrapped in mid-sentence ends with
+_OPEN_ENDINGS = frozenset("of for and the to in with by a an on at from & or its their".split())
+_HEADING_WORDS = 10
+
+
+def _heading_line(text: str, a: int, nl: int, pb: int) -> bool:
+    """A short line with no closing stop, followed by a line that starts in upper case, is a
+    sentence of its own: a headline, a section label, a dateline, a byline ('Workshop held' /
+    'Society' / 'reporter@example'). A long line, a line with a comma (a list wrapped over lines:
+    '..., Education Department, Health' / 'Association, ...') or one ending in a word that needs
+    more ('... organised by the') is a paragraph wrapped in mid-sentence."""
+    line = text[text.rfind("\n", a, nl) + 1:nl].strip()
+    if not line or line[-1] in ".!?,;:-–—(" or len(line.split()) > _HEADING_WORDS or "," in line:
+        return False
+    if line.split()[-1].lower() in _OPEN_ENDINGS:
+        return False
+    k = nl + 1
+    while k < pb and text[k] in " \t":
+        k += 1
+    return k < pb and text[k].isupper()
+
+
+def _missing_space(text: str, stop: int, e: int, pb: int) -> bool:
+    """'…an Exchange.The following…': a word, a stop and a capitalised word glued to it is a
+    sentence end whose space was lost (a dotted acronym, 'U.S', or a number, '3.5', is not)."""
+    return (stop > 0 and text[stop - 1].islower() and e + 1 < pb and text[e].isupper()
+            and text[e + 1].islower())
+
+
+def _abbreviation(text: str, lo: int, stop: int) -> bool:
+    k = stop
+    while k > lo and stop - k < _ABBREVIATION_CHARS and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:stop]
+    if not word or (k > lo and text[k - 1].isalnum()):
+        return False
+    if len(word) == 1:
+        return word.isupper()  # an initial: 'S. Purev'
+    return "." in word or word.casefold() in _ABBREVIATIONS  # 'U.S.', 'e.g.', 'Mr.'
+
+
+def _lower_next(text: str, e: int, pb: int) -> bool:
+    """The next word after a stop starts in lower case: the sentence goes on ('approx. the')."""
+    k = e
+    while k < pb and text[k] in " \t":
+        k += 1
+    return k < pb and text[k].islower()
 
 
 def event_type(*texts: str) -> str:
@@ -201,7 +270,14 @@ def is_publication(text: str, item: Item) -> bool:
 
 
 def main_sentence(text: str, sents: Sequence[tuple[int, int]], heading_type: str) -> tuple[int, int] | None:
-    """The sentence that reports the activity: first with an event verb and, if possible, its type."""
+    """The sentence that reports the activity: first with an event verb and, if possible, its type.
+    A told sentence (ending in a stop) is preferred to a line with none (a headline or label
+    left in the body: the headline names the activity, the sentence reports it)."""
+    told = [(s, e) for s, e in sents if text[s:e].rstrip("”\"’')] ").endswith((".", "!", "?"))]
+    if told and len(told) < len(sents):
+        found = main_sentence(text, told, heading_type)
+        if found is not None:
+            return found
     best = None
     for s, e in sents:
         seg = text[s:e]

@@ -22,6 +22,7 @@ from coopgraph.loaders.text.entities import EntityDraft
 from coopgraph.loaders.text.dates import find_dates, span_of
 from coopgraph.loaders.text.embedded import Embedded, find_embedded
 from coopgraph.loaders.text.event_actors import fill_event
+from coopgraph.loaders.text.event_titles import with_account
 from coopgraph.loaders.text.events import EventDraft, build_event, event_status, heading_year, sentences
 from coopgraph.loaders.text.fields import find_fields
 from coopgraph.loaders.text.listed_events import form_event, publication_events, row_events
@@ -261,7 +262,7 @@ def _record(document: Document, raw: str, found: Found, events: list[tuple[Event
         eid = _event_id(ev, used)
         ev_s, ev_e = ev.evidence_span
         out_events.append(Event(
-            id=eid, title=ev.title, type=ev.type, start=ev.start, end=ev.end, date_precision=ev.precision,
+            id=eid, title=with_account(ev.title, raw[ev_s:ev_e]), type=ev.type, start=ev.start, end=ev.end, date_precision=ev.precision,
             status=ev.status, places=ids.each_once(ev.places), organisers=ids.each_once(ev.organisers),
             supporters=ids.each_once(ev.supporters), participants=ids.each_once(ev.participants),
             projects=ids.each_once(ev.projects), subjects=ids.each_once(ev.subjects), people=ids.each_once(ev.people),

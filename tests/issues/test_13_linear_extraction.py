@@ -7,7 +7,6 @@ of a linear run past any fixed ratio, but not its CPU time."""
 
 from __future__ import annotations
 
-import re
 import signal
 import time
 from collections.abc import Iterator
@@ -113,19 +112,21 @@ def test_a_text_over_the_budget_is_cut_with_a_warning(tmp_path: Path,
     assert record.events[-1].evidence == paragraph.strip()
 
 
-_SENT_REFERENCE = re.compile(r"[^.!?]+(?:[.!?](?=\s|$)|$)", re.S)
-
-
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab .!?\n\tX", max_size=40), st.data())
-def test_sentence_splitter_gives_the_patterns_answers(text: str, data: st.DataObject) -> None:
-    """The linear sentence splitter finds exactly what the (quadratic) pattern found."""
+@given(st.text(alphabet="ab .!?\n\tXS”", max_size=40), st.data())
+def test_sentence_splitter_covers_the_text_with_consecutive_spans(text: str, data: st.DataObject) -> None:
+    """The splitter cuts text[pa:pb] into consecutive spans: nothing dropped, nothing twice."""
     pa = data.draw(st.integers(0, len(text)))
     pb = data.draw(st.integers(pa, len(text)))
-    assert _sentence_runs(text, pa, pb) == [(m.start(), m.end()) for m in _SENT_REFERENCE.finditer(text, pa, pb)]
+    runs = _sentence_runs(text, pa, pb)
+    if pa == pb:
+        assert runs == []
+        return
+    assert [a for a, _ in runs] == [pa] + [b for _, b in runs[:-1]]
+    assert runs[-1][1] == pb
 
 
 def test_sentence_splitter_is_linear_on_stops_glued_to_words() -> None:
     text = "word " * 40_000 + "x.y"
-    # the pattern, too, finds only the run after the glued stop ("y"), and took seconds to say so
-    assert _sentence_runs(text, 0, len(text)) == [(len(text) - 1, len(text))]
+    # a stop glued to the next word ends nothing (the old pattern took seconds to find only "y")
+    assert _sentence_runs(text, 0, len(text)) == [(0, len(text))]
