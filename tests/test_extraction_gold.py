@@ -103,7 +103,9 @@ def test_dev2_scores(tmp_path: Path) -> None:
     assert s["events"] >= 0.72
     # links are counted on matched events only: the events found from other sentences brought
     # their gold links into the count (47 -> 56), so 0.63 -> 0.60 is recall measured wider
-    assert s["links"] >= 0.58
+    # and again when event titles began to carry their reporting sentence (events 0.74 -> 0.93):
+    # the newly matched events bring their links into the count, 0.60 -> 0.57
+    assert s["links"] >= 0.55
     assert s["cooperation"] >= 0.47
     assert s["relations"] >= 0.30
 

@@ -11,7 +11,7 @@ import pytest
 from coopgraph.loaders.text.dates import find_dates, span_of
 from coopgraph.loaders.text.loader import TextLoader, extract_text
 from coopgraph.loaders.text.textnorm import normalise
-from coopgraph.records import ExtractionRecord
+from coopgraph.records import ExtractionRecord, event_label
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -65,7 +65,7 @@ def test_selected_aimags(secim: ExtractionRecord) -> None:
 
 
 def test_labour_inspector_training(secim: ExtractionRecord) -> None:
-    ev = next(e for e in secim.events if e.title == "Training for Labour Inspectors")
+    ev = next(e for e in secim.events if event_label(e.title) == "Training for Labour Inspectors")
     assert (ev.type, ev.start, ev.end, ev.status) == ("training", "2017-05-19", "2017-05-20", "completed")
     assert ev.organisers == ("gasi",)
     assert set(ev.supporters) == {"ilo", _by_name(secim, "SECiM").id}
@@ -243,7 +243,7 @@ def test_possessive_ministry_owns_its_department() -> None:
 def test_event_title_ends_before_the_actor_clause() -> None:
     rec = extract_text("Herders learn about pensions\n\nOn 5 October 2017 the RPL project organized a training on "
                        "voluntary social insurance for herders, organized jointly with the Ministry of Labour.")
-    assert rec.events[0].title.endswith("training on voluntary social insurance for herders")
+    assert event_label(rec.events[0].title).endswith("training on voluntary social insurance for herders")
 
 
 def test_organisation_office_in_a_city_is_its_own_body() -> None:
@@ -570,7 +570,7 @@ def test_html_publication_line_is_not_an_event_date(tmp_path: Path) -> None:
 def test_heading_type_title_ends_at_a_phrase_boundary() -> None:
     rec = extract_text("Cashmere workshop\n\nA workshop for cashmere processors will be organized jointly with "
                        "the Khovd Polytechnic College in Khovd on 5 June 2025.\n")
-    assert rec.events[0].title == "Cashmere workshop: workshop for cashmere processors"
+    assert event_label(rec.events[0].title) == "Cashmere workshop: workshop for cashmere processors"
 
 
 def test_a_convention_carries_its_wikidata_id_from_reference_data(

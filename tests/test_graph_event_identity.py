@@ -99,7 +99,7 @@ def test_same_result_in_any_order(loaded):
 
 def test_changing_one_report_leaves_the_other_documents_graph(loaded):
     pdf, csv = loaded
-    renamed = replace(pdf, events=tuple(replace(e, title=e.title + " (revised)") for e in pdf.events))
+    renamed = replace(pdf, events=tuple(replace(e, title="Revised: " + e.title) for e in pdf.events))
     a, b = build_graph([pdf, csv]), build_graph([renamed, csv])
     assert to_turtle(a.graph(REGISTER_GRAPH)) == to_turtle(b.graph(REGISTER_GRAPH))
     assert to_turtle(a.graph(NEWSLETTER_GRAPH)) != to_turtle(b.graph(NEWSLETTER_GRAPH))

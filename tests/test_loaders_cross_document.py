@@ -19,7 +19,7 @@ from coopgraph.loaders.structured.register import RegisterLoader
 from coopgraph.loaders.formats.pdf import PdfLoader
 from coopgraph.names import name_key
 from coopgraph.ontology.namespace import CG
-from coopgraph.records import Event, ExtractionRecord
+from coopgraph.records import Event, ExtractionRecord, event_label
 
 DATA = Path(__file__).parent / "data" / "loaders"
 TITLE = "Training for labour inspectors"
@@ -32,7 +32,7 @@ def records() -> tuple[ExtractionRecord, ExtractionRecord]:
 
 
 def _event(record: ExtractionRecord) -> Event:
-    return next(e for e in record.events if name_key(e.title) == name_key(TITLE))
+    return next(e for e in record.events if name_key(event_label(e.title)) == name_key(TITLE))
 
 
 def _forms(record: ExtractionRecord, ids: tuple[str, ...]) -> list[set[str]]:

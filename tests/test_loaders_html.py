@@ -8,6 +8,7 @@ import pytest
 
 from coopgraph.errors import ExtractionError
 from coopgraph.loaders.formats.html import HtmlLoader, read_html
+from coopgraph.records import event_label
 
 DATA = Path(__file__).parent / "data" / "loaders"
 PAGE = DATA / "project-news.html"
@@ -89,7 +90,7 @@ def test_loading_the_page_finds_its_actors_event_and_conventions() -> None:
     record = HtmlLoader().load(PAGE)
     names = {e.name: e for e in record.entities}
     training = next(e for e in record.events if e.type == "training")
-    assert (training.title, training.start, training.end) == (
+    assert (event_label(training.title), training.start, training.end) == (
         "Training for labour inspectors", "2017-05-19", "2017-05-20")
     assert [record.entity(i).name for i in training.organisers if record.entity(i)] == [
         "Government Agency for Specialised Inspection"]

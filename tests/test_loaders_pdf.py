@@ -11,6 +11,7 @@ import pytest
 
 from coopgraph.errors import ExtractionError
 from coopgraph.loaders.formats.pdf import Box, PdfLoader, join_lines, read_pdf, reading_order
+from coopgraph.records import event_label
 
 DATA = Path(__file__).parent / "data" / "loaders"
 NEWSLETTER = DATA / "newsletter.pdf"
@@ -101,7 +102,7 @@ def test_sniffs_pdf_by_header_not_name(tmp_path: Path) -> None:
 def test_loading_the_newsletter_finds_both_columns_events() -> None:
     record = PdfLoader().load(NEWSLETTER)
     names = {e.id: e.name for e in record.entities}
-    events = {e.title: e for e in record.events}
+    events = {event_label(e.title): e for e in record.events}
     training = events["Training for labour inspectors"]
     assert (training.type, training.start, training.end) == ("training", "2017-05-19",
                                                              "2017-05-20")

@@ -11,6 +11,7 @@ from coopgraph.loaders.text.cleanup import blank_furniture, furniture_spans, is_
 from coopgraph.loaders.text.events import EventDraft, event_type, noun_phrase
 from coopgraph.loaders.text.loader import extract_text
 from coopgraph.loaders.text.same_activity import merge_same_activities, same_activity
+from coopgraph.records import event_label
 
 # --- cleanup -----------------------------------------------------------------------------------
 
@@ -446,7 +447,7 @@ def test_a_meeting_held_during_a_visit_is_an_event_of_its_own() -> None:
     rec = extract_text("Ministry team visits Riverton\n\nThe Ministry of Water visited Riverton on 4 May 2021. The team "
                        "met with members of the Lake Teachers Association to discuss clean wells.\n")
     meetings = [e for e in rec.events if e.type == "meeting"]
-    assert [(m.title, m.status) for m in meetings] == [("Meeting with members of the Lake Teachers Association to discuss "
+    assert [(event_label(m.title), m.status) for m in meetings] == [("Meeting with members of the Lake Teachers Association to discuss "
                                                         "clean wells", "completed")]
 
 
@@ -479,7 +480,7 @@ def test_markdown_and_plain_text_read_the_same_words_the_same_way() -> None:
     """Issue 15: a dateline in bold and bullets as '*' must not change dates or titles."""
     def reading(text: str, name: str) -> tuple[object, ...]:
         rec = extract_text(text, name)
-        return (tuple((e.title, e.start, e.end, e.type, e.status, e.organisers, e.participants) for e in rec.events),
+        return (tuple((event_label(e.title), e.start, e.end, e.type, e.status, e.organisers, e.participants) for e in rec.events),
                 tuple(sorted((e.type, e.name) for e in rec.entities)),
                 tuple(sorted((r.subject, r.predicate, r.object) for r in rec.relations)))
 
@@ -544,7 +545,7 @@ def test_a_headline_over_a_section_label_and_a_quoted_activity_name() -> None:
             "Riverton/NEWS/. Within the framework of the pasture project, a 'Sharing Water Fairly' "
             "multi-stakeholder consultation workshop was held on 3 May 2021 with the Lakeside Water Agency.\n")
     events = extract_text(text).events
-    assert [e.title for e in events] == ["‘Sharing Water Fairly’ multi-stakeholder consultation workshop"]
+    assert [event_label(e.title) for e in events] == ["‘Sharing Water Fairly’ multi-stakeholder consultation workshop"]
     assert (events[0].type, events[0].start) == ("workshop", "2021-05-03")
 
 

@@ -24,6 +24,8 @@ ACCOUNT_WORDS = 20
 _DATELINE = re.compile(r"^(?:[A-Z][\w\-’' ,]{1,40}?[ ]*/[A-Z][\w ]{1,20}/[ ]*"
                        r"|[A-Z][^–—\n]{0,80}?\b(?:19|20)\d\d[ ]*[–—-][ ]+"
                        r"|[A-Z][A-Z ,.]{2,40}[ ]*[–—-][ ]+)")
+#: a list item's bullet ('- ', '* ', '• ')
+_BULLET = re.compile(r"^(?:[-*•·▪–][ ]+)")
 _CLAUSE_END = re.compile(r"[;:](?:\s|$)")
 _WORD = re.compile(r"[\w’']+")
 
@@ -31,7 +33,7 @@ _WORD = re.compile(r"[\w’']+")
 def with_account(label: str, evidence: str) -> str:
     """``label — first words of the evidence…``; the label alone when the evidence adds nothing
     (it is the label, or all its words are already in the label)."""
-    account = _DATELINE.sub("", " ".join(evidence.split()), count=1)
+    account = _DATELINE.sub("", _BULLET.sub("", " ".join(evidence.split()), count=1), count=1)
     first = sentences(account, 0, len(account))
     if first:
         account = account[first[0][0]:first[0][1]]
