@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from coopgraph.loaders.text import statistical
 from coopgraph.loaders.text.entities import EntityTable
-from coopgraph.loaders.text.found import Found
+from coopgraph.loaders.text.found import Found, ItemAimags
 from coopgraph.loaders.text.hints import ActorNamed, RelationHint
 from coopgraph.loaders.text.home_project import resolve_home_project
 from coopgraph.loaders.text.ids import RecordIds
@@ -83,6 +83,18 @@ def test_a_project_named_once_without_a_generic_mention_is_not_the_page_project(
     resolve_home_project(found)
     assert found.home_project is None and found.mentions == []
     assert found.table.find("Project", "Wells Team") is None
+
+
+def test_a_project_named_in_one_item_of_several_is_that_items_not_the_pages() -> None:
+    items = [ItemAimags(0, 300, ()), ItemAimags(300, 600, ("Khovd",))]
+    found = Found(EntityTable())
+    d = found.table.add("Project", "Clean Wells Project", span=(10, 29))
+    found.table.add("Project", "Clean Wells Project", span=(100, 119))
+    resolve_home_project(found, items)
+    assert found.home_project is None
+    found.table.add("Project", "Clean Wells Project", span=(400, 419))  # now in the second item too
+    resolve_home_project(found, items)
+    assert found.home_project == d.id
 
 
 # --- ids ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from coopgraph.loaders.text.acronyms import Definition
 from coopgraph.loaders.text.entities import EntityTable
 from coopgraph.loaders.text.hints import ActorNamed, HomeProjectHint, RelationHint
 from coopgraph.loaders.text.spans import ClaimedSpans
+from coopgraph.records import EntityType
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,22 @@ class Mention:
     start: int
     end: int
     eid: str
-    kind: str  # entity type
+    kind: EntityType
     role_ok: bool = True  # False for adjectival uses ("EU countries")
+
+
+@dataclass(frozen=True)
+class ItemAimags:
+    """One item's stretch of the document (heading to end of body) and the aimags it names, in
+    text order: the aimag a local body of the item serves, and whether a project is named in
+    more than one item."""
+
+    start: int
+    end: int
+    aimags: tuple[str, ...]
+
+    def holds(self, pos: int) -> bool:
+        return self.start <= pos < self.end
 
 
 @dataclass
@@ -34,7 +49,8 @@ class Found:
     definitions: list[Definition] = field(default_factory=list)
     plain_defs: dict[str, str] = field(default_factory=dict)
 
-    abbrev_cache: dict[str, str | None] = field(default_factory=dict)
+    #: (acronym, entity type or None for any, entities known then) -> the entity it abbreviates
+    abbrev_cache: dict[tuple[str, str | None, int], str | None] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
 
     def add(self, m: Mention) -> None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coopgraph.loaders.text.entities import EntityDraft
-from coopgraph.loaders.text.found import Found, Mention
+from coopgraph.loaders.text.found import Found, ItemAimags, Mention
 
 
-def resolve_home_project(found: Found, items: Sequence[tuple[int, int, list[str]]] = (), title_end: int = 0) -> None:
+def resolve_home_project(found: Found, items: Sequence[ItemAimags] = (), title_end: int = 0) -> None:
     projects = [d for d in found.table.by_id.values() if d.type == "Project"]
     if not projects:
         return
@@ -29,13 +29,13 @@ def resolve_home_project(found: Found, items: Sequence[tuple[int, int, list[str]
     found.home_hints = []
 
 
-def _page_wide(d: EntityDraft, items: Sequence[tuple[int, int, list[str]]], title_end: int) -> bool:
+def _page_wide(d: EntityDraft, items: Sequence[ItemAimags], title_end: int) -> bool:
     """Is the project the page's own: named in its title line, or in more than one item (a page of
     one item is its project's page)?"""
-    substantial = [it for it in items if it[1] - it[0] > 150]
+    substantial = [it for it in items if it.end - it.start > 150]
     if len(substantial) <= 1 or any(s < title_end for s, _ in d.spans) or _separate_mentions(d) >= 3:
         return True
-    seen = {k for s, _ in d.spans for k, (a, b, _n) in enumerate(items) if a <= s < b}
+    seen = {k for s, _ in d.spans for k, it in enumerate(items) if it.holds(s)}
     return len(seen) >= 2
 
 

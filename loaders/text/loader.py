@@ -26,7 +26,7 @@ from coopgraph.loaders.text.event_titles import with_account
 from coopgraph.loaders.text.events import EventDraft, build_event, event_status, heading_year, sentences
 from coopgraph.loaders.text.fields import find_fields
 from coopgraph.loaders.text.listed_events import form_event, publication_events, row_events
-from coopgraph.loaders.text.found import Found
+from coopgraph.loaders.text.found import Found, ItemAimags
 from coopgraph.loaders.text.ids import RecordIds
 from coopgraph.loaders.text.mentions import find_all
 from coopgraph.loaders.text.places import PlaceHit, find_places
@@ -200,9 +200,9 @@ def _year_of(ev: EventDraft) -> int | None:
     return int(ev.start[:4]) if ev.start else None
 
 
-def _aimags(items: list[Item], hits: list[PlaceHit]) -> list[tuple[int, int, list[str]]]:
+def _aimags(items: list[Item], hits: list[PlaceHit]) -> list[ItemAimags]:
     """Each item's span with the aimags it names (one pass over the sorted place hits)."""
-    out: list[tuple[int, int, list[str]]] = []
+    out: list[ItemAimags] = []
     k = 0
     for it in items:
         a, b = it.heading_span[0], it.body_span[1]
@@ -215,7 +215,7 @@ def _aimags(items: list[Item], hits: list[PlaceHit]) -> list[tuple[int, int, lis
             if p is not None and p.place_type == "aimag" and p.name not in names:
                 names.append(p.name)
             j += 1
-        out.append((a, b, names))
+        out.append(ItemAimags(a, b, tuple(names)))
     return out
 
 

@@ -11,12 +11,12 @@ from dataclasses import replace
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from coopgraph.loaders.text.acronyms import abbreviates, find_definitions
 from coopgraph.loaders.text.entities import EntityDraft, EntityTable
-from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
+from coopgraph.loaders.text.found import Found, ItemAimags, Mention, Taken, overlaps
 from coopgraph.loaders.text.hints import ActorNamed
 from coopgraph.loaders.text.home_project import resolve_home_project
 from coopgraph.loaders.text.organisations import HEAD_RE, category_for, find_org_names, split_ministries
@@ -35,7 +35,7 @@ from coopgraph.slugs import id_slug
 import itertools
 
 
-def find_all(text: str, items_aimags: list[tuple[int, int, list[str]]],
+def find_all(text: str, items_aimags: Sequence[ItemAimags],
              place_hits: list[PlaceHit] | None = None) -> Found:
     found = Found(EntityTable())
     taken = Taken()
@@ -126,7 +126,7 @@ def _inside(spans: Taken, s: int, e: int) -> bool:
 
 
 def _definitions(text: str, found: Found, taken: Taken,
-                 items_aimags: list[tuple[int, int, list[str]]], titles: Taken) -> None:
+                 items_aimags: Sequence[ItemAimags], titles: Taken) -> None:
     _, _, table = ref_patterns()
     for d in find_definitions(text):
         found.definitions.append(d)
@@ -174,7 +174,7 @@ _PLURAL_LOCAL = re.compile(
     r"((?:[A-Z][\w\-]+(?:,[ \n]*|[ \n]+and[ \n]+))*[A-Z][\w\-]+)")
 
 
-def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int, int, list[str]]]) -> str | None:
+def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: Sequence[ItemAimags]) -> str | None:
     if head.lower() not in _LOCAL_HEADS:
         return None
     m = _AIMAG_AFTER.match(text[e:e + 80]) or _AIMAG_IN_NAME.search(text, s, e)
@@ -185,7 +185,7 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
         return mb.group(1)
     if re.search(r"\bthe[ \n]+aimag[ \n]+$", text[max(0, s - 12):s]):
         # "In Khentii, the aimag Labour and Welfare Department": the aimag named just before
-        named = [name for lo, hi, aimags in items_aimags if lo <= s < hi for name in aimags]
+        named = [name for it in items_aimags if it.holds(s) for name in it.aimags]
         sent = text[max(0, s - 80, text.rfind(". ", 0, s)):s]
         near = [x for x in named if x in sent]
         if len(near) == 1:
@@ -195,9 +195,9 @@ def _aimag_of(text: str, s: int, e: int, head: str, items_aimags: list[tuple[int
         return None  # "X Department of the Ministry ...", "..., Ministry of ...": a ministry's department
     if _BELOW_LOCAL_OFFICE.search(text, max(0, s - 250), s):
         return None  # "District Governor's Office, Social Policy Department, ...": that office's
-    for a, b, aimags in items_aimags:
-        if a <= s < b and len(aimags) == 1 and head.lower() == "department":
-            return aimags[0]
+    for it in items_aimags:
+        if it.holds(s) and len(it.aimags) == 1 and head.lower() == "department":
+            return it.aimags[0]
     return None
 
 
@@ -207,7 +207,7 @@ _BELOW_LOCAL_OFFICE = re.compile(r"\b(?:[Dd]istrict|[Ss]oum|[Cc]ity|[Mm]unicipal
 
 
 def _named_bodies(text: str, found: Found, taken: Taken,
-                  items_aimags: list[tuple[int, int, list[str]]], titles: Taken) -> None:
+                  items_aimags: Sequence[ItemAimags], titles: Taken) -> None:
     places = {p.name.lower() for p in reference().places} | {a.lower() for p in reference().places for a in p.aliases}
     for s, e, name in split_ministries(text, 0, len(text)):
         d = found.table.add("Organisation", name, span=(s, e), category="government")
@@ -388,7 +388,7 @@ def _bare_acronyms(text: str, found: Found, taken: Taken) -> None:
 def _abbreviated(found: Found, tok: str, only: str | None = None) -> EntityDraft | None:
     if not looks_like_acronym(tok.split()[0]) or " " in tok:
         return None
-    key = f"{tok}|{only}|{len(found.table.by_id)}"
+    key = (tok, only, len(found.table.by_id))
     if key in found.abbrev_cache:
         eid = found.abbrev_cache[key]
         return found.table.by_id.get(eid) if eid else None
