@@ -608,3 +608,16 @@ def test_a_stop_glued_to_a_capitalised_word_ends_a_sentence() -> None:
     text = "They held an exchange.The members agreed. See www.example.org and the U.S Embassy."
     assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
         "They held an exchange.", "The members agreed.", "See www.example.org and the U.S Embassy."]
+
+
+def test_a_related_pictures_gallery_is_furniture() -> None:
+    """A 'Related pictures' label and the gallery captions under it, up to the next prose, are
+    page furniture: a caption there is not an activity of the story."""
+    text = ("Riverton clinic receives beds\n\n"
+            "The Lakeside Health Fund donated 100 hospital beds to the Riverton clinic on 4 May 2018 "
+            "in a ceremony with the Riverton Governor's Office.\n"
+            "Related pictures\n\n"
+            "Donates hundred hospital bed ceremonies\n")
+    blanked = blank_furniture(text)
+    assert "Related pictures" not in blanked and "hundred hospital bed ceremonies" not in blanked
+    assert len(extract_text(text).events) == 1

@@ -31,6 +31,10 @@ _FILE_LINE = re.compile(r"^[ \t]*[\w\-.]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)[
 #: a photo caption: a line closed by its credit ("... in Hohhot. (Photo: Agency)"); it repeats the
 #: story's words and must not be read as a sentence of its own
 _PHOTO_CAPTION = re.compile(r"\((?:photos?|photograph|image|picture|credit)s?[ \t]*(?:by|:)[^()\n]{0,60}\)[ \t]*$", re.I)
+#: a "Related pictures" / "More news" label: what follows it, up to the next prose, is a gallery's
+#: or a list's captions, not the story
+_RELATED = re.compile(r"^[ \t]*(?:related|more|other|latest)[ \t]+(?:pictures|photos|images|news|articles|posts|stories|"
+                      r"links|items)[ \t:]*$", re.I)
 _SOCIAL = re.compile(r"\b(?:Facebook|Twitter|Instagram|YouTube|LinkedIn|WhatsApp|Telegram|WeChat|Weibo|"
                      r"Pinterest|Reddit|Flickr|TikTok|Apple\s+News|Print|E-?mail|Share)\b")
 _BULLET = re.compile(r"^[ \t]*(?:[-–—•*·▪●◦|>]+)[ \t]*")
@@ -86,6 +90,12 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
                                     if _URL_LINE.match(ln.text) or _BYLINE.match(ln.text)
                                     or _FILE_LINE.match(ln.text) or _PHOTO_CAPTION.search(ln.text)
                                     or len(_SOCIAL.findall(ln.text)) >= 2]
+    for i, ln in enumerate(lines):
+        if _RELATED.match(ln.text):
+            j = i + 1
+            while j < len(lines) and not _is_prose(lines[j].text):
+                j += 1
+            spans.append((ln.start, lines[j - 1].end))
     prose = [i for i, ln in enumerate(lines) if _is_prose(ln.text) and not _URL_LINE.match(ln.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     i = 0

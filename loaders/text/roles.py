@@ -18,7 +18,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     (r"with\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|funding|contributions?|help)\s+(?:from|of|by)", "supporters"),
     (r"technical\s+input\s+from|(?:funded|supported|sponsored|financed|facilitated)\s+by", "supporters"),
     (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run|launched|initiated)\s+(?:jointly\s+)?by|"
-     r"mission\s+of", "organisers"),
+     r"mission\s+of|joint\s+efforts?\s+(?:of|by|between)", "organisers"),
     (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with|"
      r"(?:co-?)?organi[sz]ed\s+with(?!\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|"
      r"funding|help|contributions?|participation)\b)", "with"),
@@ -34,6 +34,7 @@ _ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|ho
                        r"visited|is\s+visiting|are\s+visiting|paid\s+an?\s+(?:official\s+|working\s+|courtesy\s+)?visit|"
                        r"made\s+an?\s+(?:official\s+|working\s+)?visit|travell?ed\s+to|donated|delivered|distributed|"
                        r"(?:is|are)\s+planning|had\s+regularly\s+organi[sz]ed|tested|will\s+send|allocated|"
+                       r"teamed\s+up|trial(?:l)?ed|convened|"
                        r"completed\s+(?:an?|the|its|their)\s+(?:[\w\-]+\s+){0,3}(?:survey|study|assessment|census|mapping|analysis|review))\b",
                        re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+\s+)?$", re.I)

@@ -1,0 +1,33 @@
+"""Organisers named by the verbs and phrases news text uses for doing an activity together
+(loaders/text/roles.py), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopgraph.loaders.text.loader import extract_text
+
+
+def _roles(text: str) -> dict[str, str]:
+    rec = extract_text(text)
+    names = {e.id: e.name for e in rec.entities}
+    ev = rec.events[0]
+    out = {}
+    for role in ("participants", "supporters", "organisers"):
+        for a in getattr(ev, role):
+            out[names[a]] = role
+    return out
+
+
+@pytest.mark.parametrize(("text", "organisers"), [
+    ("The five-day workshop on 3 May 2021 is the outcome of joint efforts by the Lakeside Water Agency, "
+     "the Riverton Heritage Centre and the Northland Culture Fund.",
+     {"Lakeside Water Agency", "Riverton Heritage Centre", "Northland Culture Fund"}),
+    ("The Lakeside Water Agency teamed up with the Riverton Heritage Centre to deliver a five-day workshop "
+     "on 3 May 2021.", {"Lakeside Water Agency"}),
+    ("The Riverton Gender Committee has trialed a two-day training module for officials on 3 May 2021.",
+     {"Riverton Gender Committee"}),
+])
+def test_organisers_of_joint_work(text: str, organisers: set[str]) -> None:
+    roles = _roles(text)
+    assert {n for n, r in roles.items() if r == "organisers"} == organisers
