@@ -159,6 +159,11 @@ def test_local_name_carries_its_role() -> None:
     # a second "and" after a portfolio closed by "and" joins two bodies
     ("It was shown to the Ministry of Roads and Transport and Riverton Housing Agency staff.",
      ["Ministry of Roads and Transport", "Riverton Housing Agency"]),
+    # an initial after a name starts a person's name; a role and "of" before it are not the name
+    ("It was opened by the Ministry of Roads and Transport B.Bold and others.", ["Ministry of Roads and Transport"]),
+    ("Ann Veld, CEO of Riverton Telecom Corporation, spoke.", ["Riverton Telecom Corporation"]),
+    # the nationality adjective before a ministry is not its name
+    ("The Riverlandian Ministry of Roads thanked them.", ["Ministry of Roads"]),
 ])
 def test_where_a_body_name_ends(text: str, names: list[str]) -> None:
     assert [n.name for n in find_org_names(text, 0, len(text), _is_place)] == names

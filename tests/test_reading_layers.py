@@ -234,6 +234,12 @@ def test_the_project_a_launch_launched_is_not_its_organiser() -> None:
     ("The Ministry of Health is also supporting the Hill Farmers Federation, the Lake Teachers Association and the "
      "Valley Health Centre.",
      {("Ministry of Health", "supports", "Lake Teachers Association"), ("Ministry of Health", "supports", "Valley Health Centre")}),
+    # the simple forms of support, and a grant given to a body
+    ("The Valley Health Fund supports the Lake Teachers Association and the Hill Farmers Federation.",
+     {("Valley Health Fund", "supports", "Lake Teachers Association"),
+      ("Valley Health Fund", "supports", "Hill Farmers Federation")}),
+    ("The Valley Health Fund has awarded a small grant to the Lake Teachers Association.",
+     {("Valley Health Fund", "supports", "Lake Teachers Association")}),
     ("In partnership with the Lake Teachers Association, the Ministry of Water has been building wells since 2019.",
      {("Ministry of Water", "cooperatesWith", "Lake Teachers Association")}),
     ("The Water Steering Committee comprises the Ministry of Water, the Lake Teachers Association and the Hill "
@@ -243,6 +249,15 @@ def test_the_project_a_launch_launched_is_not_its_organiser() -> None:
 ])
 def test_relation_frames_with_lists(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert expected <= _rels(text)
+
+
+def test_supported_by_and_supporting_through_are_not_support_of_the_next_body() -> None:
+    # "A was supported by B": B supports A, never A B; "supports people through the X project":
+    # the project is the means, not the one supported
+    assert not {r for r in _rels("The Lake Teachers Association was supported by the Valley Health Fund.")
+                if r[0] == "Lake Teachers Association" and r[1] == "supports"}
+    assert not {r for r in _rels('The Valley Health Fund supports young people through the "Clean Wells" project.')
+                if r[1] == "supports"}
 
 
 # --- dates, bylines, kinds ---------------------------------------------------------------------

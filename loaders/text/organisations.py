@@ -35,7 +35,8 @@ _LEADING_DROP = frozenset("The This That These During In On At As With From For 
                           "Fifth Sixth Seventh Eighth Ninth Tenth Next Last Former New".split())
 _ROLE_WORDS = frozenset("head director minister officer officers chairman chair secretary governor "
                         "deputy representative representatives staff members member specialists "
-                        "team leader manager president".split())
+                        "team leader manager president ceo cfo coo founder chief coordinator adviser advisor "
+                        "expert experts consultant ambassador".split())
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _GENERIC = frozenset("governor's governor’s governor head local national state general main new central "
                      "regional district provincial city capital soum aimag".split())
@@ -257,7 +258,11 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: Callable[[str]
         if cap and HEAD_RE.fullmatch(cap) and cap[0].isupper() and cap not in ("Union",):
             break
         if cap and _looks_acronym(cap):
+            if prev_conn == "for":
+                end = pos = m.end()  # "National Commission for UNESCO": the acronym closes the name
             break
+        if cap and len(cap) == 1 and text.startswith(".", m.end()):
+            break  # "Ministry of Mining and Heavy Industry B.Bold": an initial starts a person's name
         if cap and cap.endswith("'s") and cap.lower() not in _POSSESSIVE_NAMES:
             end = m.end() - 2  # "Ministry of Labour's Department of X": the ministry ends here
             break

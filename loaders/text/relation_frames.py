@@ -156,9 +156,24 @@ def _cue_then_list(text: str, ms: list[Mention], e: int, cue: re.Pattern[str],
     return out
 
 
+#: "A supports B", "A has supported B", "A will also support B", "A provides a grant to B": the
+#: simple forms of support (not "A was supported by B": there A is the one supported)
+_SUPPORTS_AFTER = re.compile(
+    r"(?:[ \n]*\([^()\n]{1,15}\))?[ \n]+(?:(?:also|actively|further|continues[ \n]+to|continued[ \n]+to)[ \n]+)?"
+    r"(?:supports|supported(?![ \n]+by\b)|will[ \n]+(?:also[ \n]+)?support|ha(?:s|ve)[ \n]+(?:also[ \n]+)?supported|"
+    r"(?:(?:has|have|had|will)[ \n]+(?:also[ \n]+)?)?(?:provides?|provided|awards?|awarded|grants|granted)[ \n]+"
+    r"(?:an?[ \n]+)?(?:[\w\-]+[ \n]+){0,2}?"
+    r"(?:grants?|funding|financing)[ \n]+to)[ \n]+(?:the[ \n]+)?", re.I)
+
+
 def supporting(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
-    """'A is (also) supporting (the efforts of) B, C and D': A supports each of them."""
-    return [(a.eid, "supports", b.eid, (a.start, b.end)) for a, b in _cue_then_list(text, ms, e, _SUPPORTING_AFTER)]
+    """'A is (also) supporting (the efforts of) B, C and D', 'A supports B', 'A provides a grant
+    to B': A supports each of them."""
+    starts = {m.start for m in ms}
+    direct = [(a, b) for a, b in _cue_then_list(text, ms, e, _SUPPORTS_AFTER)
+              if (c := _SUPPORTS_AFTER.match(text, a.end, e)) is not None and c.end() in starts]
+    pairs = _cue_then_list(text, ms, e, _SUPPORTING_AFTER) + direct  # "supports young people through X": not X
+    return [(a.eid, "supports", b.eid, (a.start, b.end)) for a, b in pairs]
 
 
 def project_agents(text: str, s: int, e: int, ms: list[Mention], t: EntityTable) -> list[Rel]:
