@@ -1,7 +1,7 @@
 """The matching rules of the evaluation: which predicted item counts as which gold item.
 
 Why a module of its own: the rules are the contract between ``coopgraph evaluate`` and the
-reference scorer (``shared/tools/score_gold.py``); keeping them small and separate from the
+reference scorer (its copy tests/data/eval/score_gold_reference.py); keeping them small and separate from the
 report and file handling makes that agreement easy to read and to test. docs/evaluation.md
 states the same rules in words.
 

@@ -3,7 +3,7 @@
 Why: an analyst trusts the graph only as far as the loaders read correctly, so the quality of
 extraction is a feature with a number on it (``coopgraph evaluate``). The matching rules live in
 ``coopgraph._matching`` and are written out in docs/evaluation.md; they agree with the reference
-scorer ``shared/tools/score_gold.py`` (a test runs both on the same inputs).
+scorer (its copy tests/data/eval/score_gold_reference.py; a test runs both on the same inputs).
 
 Counts are summed over documents before precision and recall are computed (micro-average).
 """
@@ -272,7 +272,8 @@ def _record_from(data: Any, path: Path) -> ExtractionRecord:
     try:
         return ExtractionRecord.from_dict(dict(data))
     except (TypeError, ValueError, AttributeError) as exc:
-        raise InputError(path, f"not in the gold format ({exc}); see shared/gold/SCHEMA.md") from exc
+        raise InputError(path, f"not in the gold format ({exc}); see docs/gold-format.md in the "
+                               "source repository") from exc
 
 
 def score_records(gold: Mapping[str, RecordLike], pred: Mapping[str, RecordLike]) -> EvaluationReport:

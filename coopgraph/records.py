@@ -1,6 +1,6 @@
 """Extraction records: what a loader read in one document, in the gold-file format.
 
-The fields follow ``shared/gold/SCHEMA.md`` exactly, so that ``coopgraph extract`` output can be
+The fields follow the gold annotation format (docs/gold-format.md) exactly, so that ``coopgraph extract`` output can be
 scored against hand-made gold files and the graph is built from the same objects the evaluation
 sees. Records are plain frozen dataclasses with no rdflib import: loaders produce them, the graph
 layer consumes them (one-way flow).

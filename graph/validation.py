@@ -1,8 +1,9 @@
-"""Checking a graph against ``ontology/shapes.ttl`` with pySHACL.
+"""Checking a graph against ``ontology/shapes.ttl``: coopgraph's SHACL Core checker
+(graph/shacl_core.py) by default, pySHACL on request (``engine="pyshacl"``).
 
-Why a wrapper: pySHACL returns a results graph; users want one readable line per problem
-naming the node, the property and what is wrong. Validation runs without inference (our data
-asserts every class it uses), which keeps it fast.
+Why a wrapper: both engines find the same violations, and users want one readable line per
+problem naming the node, the property and what is wrong, the same lines from either. Validation
+runs without inference (our data asserts every class it uses), which keeps it fast.
 """
 
 from __future__ import annotations

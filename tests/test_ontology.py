@@ -18,6 +18,7 @@ from coopgraph.records import (
     DATE_PRECISIONS,
     EVENT_TYPES,
     ORG_CATEGORIES,
+    PLACE_TYPES,
     POLICY_TYPES,
     ROLES,
     STATUSES,
@@ -51,6 +52,8 @@ def test_concept_namespace_matches_the_schemes():
                 | {f"precision-{v}" for v in DATE_PRECISIONS}
                 | {f"role-{v.removesuffix('s')}" for v in ROLES})
     assert expected <= declared
+    # place types are classes, not concepts: Country, Aimag, Soum, City, Region
+    assert {v.capitalize() for v in PLACE_TYPES} <= set(CG.__annotations__)
 
 
 def test_every_term_has_label_and_comment():

@@ -136,9 +136,6 @@ def _venues(text: str, item: Item, in_item: list[Mention], found: Found) -> list
         before = text[max(0, m.start - 40):m.start]
         inside_org = any(o.start <= m.start < o.end for o in found.starting(max(0, m.start - 300), m.start + 1)
                          if o.kind == "Organisation")
-        after = text[m.end:m.end + 12]
-        if inside_org or (re.match(r"[ \n]*aimag'?s", after) and not re.match(r"[ \n]*aimag'?s?[ \n]*(?:in|\.|,)", after)):
-            pass
         if inside_org or re.search(r"\bof[ \n]+(?:the[ \n]+)?$", before) or _DESCRIBED_IN.search(before) \
                 or (found.table.by_id[m.eid].place_type == "country" and _org_in(text, m.start, found)):
             continue

@@ -430,7 +430,6 @@ def _in_a_name(text: str, found: Found, h: PlaceHit) -> bool:
 
 
 def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
-    parents: dict[str, str] = {}
     found.index()
     for h in hits:
         if h.place is not None and _in_a_name(text, found, h):
@@ -455,8 +454,6 @@ def _places(text: str, found: Found, hits: list[PlaceHit]) -> None:
             d = found.table.add("Place", name, span=(h.start, h.end), aliases=(f"{name} soum",),
                                 eid=id_slug(name) + "-soum", place_type="soum")
             found.add(Mention(h.start, h.end, d.id, "Place"))
-            parents[d.id] = ""
-    del parents
 
 
 def _people(text: str, found: Found) -> None:

@@ -54,7 +54,7 @@ CATEGORY_BY_HEAD = {
     "chamber": "social_partner", "association": "ngo", "foundation": "ngo", "network": "ngo",
     "alliance": "ngo", "cooperative": "private", "company": "private", "corporation": "private",
     "bank": "donor", "facility": "donor", "fund": "donor", "delegation": "donor",
-    # an embassy in this genre is a donor country's mission (NOTES.md 18 counts delegations as donors)
+    # an embassy in this genre is a donor country's mission (the gold annotations count delegations as donors)
     "embassy": "donor", "embassie": "donor", "consulate": "donor",
     "committee": "other", "council": "other", "unit": "other", "organization": "other",
     "organisation": "other", "governments": "government",
