@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from coopgraph.loaders.text import statistical
 from coopgraph.loaders.text.entities import EntityTable
+from coopgraph.loaders.text.events import ROLES, EventDraft
 from coopgraph.loaders.text.found import Found, ItemAimags
 from coopgraph.loaders.text.hints import ActorNamed, RelationHint
 from coopgraph.loaders.text.home_project import resolve_home_project
@@ -140,6 +141,17 @@ def test_a_withdrawn_entity_is_known_to_no_record() -> None:
     d = t.add("Place", "Riverton", span=(0, 8))
     t.forget(d.id, (0, 8))
     assert not RecordIds(t, TEXT).known(d.id)
+
+
+# --- event roles -------------------------------------------------------------------------------
+
+
+def test_an_events_role_lists_are_its_own_fields() -> None:
+    ev = EventDraft("Water safety training", "training", None, None, "unknown", "unknown", (0, 10))
+    ev.actors("organisers").append("lakeside-water-council")  # the list itself, not a copy
+    ev.set_actors("participants", ["hill-farmers-union"])
+    assert (ev.organisers, ev.supporters, ev.participants) == (["lakeside-water-council"], [], ["hill-farmers-union"])
+    assert [ev.actors(r) for r in ROLES] == [ev.organisers, ev.supporters, ev.participants]
 
 
 # --- order ---------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ def fill_event(text: str, item: Item, ev: EventDraft, found: Found,
         launched = _launched_things(text, in_item) if ev.type == "launch" else set()
         for eid, role in sorted(roles.items(), key=lambda kv: (firsts.get(kv[0], 1 << 40), kv[0])):
             if eid not in launched:
-                getattr(ev, role).append(eid)
+                ev.actors(role).append(eid)
     elif found.home_project and re.search(re.escape(t.by_id[found.home_project].name.split()[0]), ev.title):
         ev.organisers.append(found.home_project)
     projects = list(dict.fromkeys(m.eid for m in in_item if m.kind == "Project"))

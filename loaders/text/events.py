@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal, get_args
 
 from coopgraph.loaders.text.dates import DateHit, find_dates, span_of
 from coopgraph.loaders.text.events_lexicon import ACTIVITY_WORDS
@@ -90,6 +91,11 @@ class Spans:
         return i >= 0 and pos < self._spans[i][1]
 
 
+#: the roles a body takes in an event, as EventDraft's fields name them
+Role = Literal["organisers", "supporters", "participants"]
+ROLES: tuple[Role, ...] = get_args(Role)
+
+
 @dataclass
 class EventDraft:
     title: str
@@ -107,6 +113,22 @@ class EventDraft:
     subjects: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     attendee_count: int | None = None
+
+    def actors(self, role: Role) -> list[str]:
+        """The bodies in ``role`` (the event's own list: appending to it gives one the role)."""
+        if role == "organisers":
+            return self.organisers
+        if role == "supporters":
+            return self.supporters
+        return self.participants
+
+    def set_actors(self, role: Role, eids: list[str]) -> None:
+        if role == "organisers":
+            self.organisers = eids
+        elif role == "supporters":
+            self.supporters = eids
+        else:
+            self.participants = eids
 
 
 _TITLE_LINE = re.compile(r"^\s*[^\n]{3,160}[^.!?:\s]\s*$")

@@ -8,7 +8,7 @@ import re
 
 from coopgraph.loaders.text.dates import find_dates, span_of
 from coopgraph.loaders.text.event_actors import fill_event, row_places
-from coopgraph.loaders.text.events import EventDraft, build_event, event_status, event_type, heading_year, sentences
+from coopgraph.loaders.text.events import ROLES, EventDraft, build_event, event_status, event_type, heading_year, sentences
 from coopgraph.loaders.text.fields import Fields
 from coopgraph.loaders.text.found import Found
 from coopgraph.loaders.text.publications import find_publications
@@ -33,10 +33,10 @@ def form_event(text: str, item: Item, found: Found, form: Fields) -> EventDraft:
     ev = EventDraft(title, event_type(title, item.heading, body), start, end, prec, status, ts or ds or (b0, b1),
                     attendee_count=_head_count(text[ps[0]:ps[1]]) if ps else None)
     fill_event(text, item, ev, found)
-    for role in ("organisers", "supporters", "participants"):
+    for role in ROLES:
         span = form.get(role)
         named = [m.eid for m in found.between(*span) if m.kind in ("Organisation", "Project")] if span else []
-        setattr(ev, role, list(dict.fromkeys(named)))
+        ev.set_actors(role, list(dict.fromkeys(named)))
     vs = form.get("venue")
     ev.places = row_places(found, *vs) if vs else []
     if not ev.organisers and ev.status == "planned" and found.home_project:
@@ -112,8 +112,8 @@ def _rows_named_after(text: str, item: Item, found: Found, rows: list[Row], even
         # in text order, as fill_event gives them (the roles' own order follows a set's, which
         # changes with the string hash seed from run to run)
         for eid, role in sorted(roles.items(), key=lambda kv: (first.get(kv[0], 1 << 40), kv[0])):
-            if eid not in getattr(ev, role):
-                getattr(ev, role).append(eid)
+            if eid not in ev.actors(role):
+                ev.actors(role).append(eid)
 
 
 

@@ -23,7 +23,7 @@ from coopgraph.loaders.text.dates import find_dates, span_of
 from coopgraph.loaders.text.embedded import Embedded, find_embedded
 from coopgraph.loaders.text.event_actors import fill_event
 from coopgraph.loaders.text.event_titles import with_account
-from coopgraph.loaders.text.events import EventDraft, build_event, event_status, heading_year, sentences
+from coopgraph.loaders.text.events import ROLES, EventDraft, build_event, event_status, heading_year, sentences
 from coopgraph.loaders.text.fields import find_fields
 from coopgraph.loaders.text.listed_events import form_event, publication_events, row_events
 from coopgraph.loaders.text.found import Found, ItemAimags
@@ -190,8 +190,8 @@ def _roles_from_clause(ev: EventDraft, c: ActivityClause, found: Found) -> None:
     doers, partners = bodies(c.doers), bodies(c.partners)
     if not doers and not partners:
         return
-    for role in ("organisers", "supporters", "participants"):
-        setattr(ev, role, [eid for eid in getattr(ev, role) if eid not in doers and eid not in partners])
+    for role in ROLES:
+        ev.set_actors(role, [eid for eid in ev.actors(role) if eid not in doers and eid not in partners])
     ev.organisers = [*doers, *ev.organisers]
     ev.participants = [*partners, *[eid for eid in ev.participants if eid not in partners]]
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 from coopgraph.loaders.text.events_lexicon import ACTIVITY_WORDS, PROJECT_WORD
+from coopgraph.loaders.text.events import Role
 from coopgraph.loaders.text.found import Found, Mention
 
-_CUES: tuple[tuple[str, str], ...] = (
+#: a cue's role, or what decides it: "with" (organiser or participant, by the verb) and
+#: "support_to" (its object organised or took part, by "in organizing")
+_CUES: tuple[tuple[str, Role | Literal["with", "support_to"]], ...] = (
     (r"with\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|funding|contributions?|help)\s+(?:from|of|by)", "supporters"),
     (r"technical\s+input\s+from|(?:funded|supported|sponsored|financed|facilitated)\s+by", "supporters"),
     (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run|launched|initiated)\s+(?:jointly\s+)?by|"
@@ -45,12 +49,12 @@ _IN_ORGANISING = re.compile(r"\bin\s+organi[sz]ing\b", re.I)
 
 
 def assign_roles(text: str, sents: Sequence[tuple[int, int]], found: Found, actors: set[str],
-                 home: str | None) -> dict[str, str]:
+                 home: str | None) -> dict[str, Role]:
     """Role of each actor in the item's sentences: 'organisers', 'supporters' or 'participants'."""
-    roles: dict[str, str] = {}
-    rank = {"organisers": 0, "supporters": 1, "participants": 2}
+    roles: dict[str, Role] = {}
+    rank: dict[Role, int] = {"organisers": 0, "supporters": 1, "participants": 2}
 
-    def give(eid: str, role: str) -> None:
+    def give(eid: str, role: Role) -> None:
         if eid not in roles or rank[role] < rank[roles[eid]]:
             roles[eid] = role
 
@@ -97,7 +101,7 @@ def _describes_a_project(text: str, s: int, e: int) -> bool:
         and ACTIVITY_WORDS.search(text, s, e) is None
 
 
-def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, give: Callable[[str, str], None],
+def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, give: Callable[[str, Role], None],
                     home: str | None) -> None:
     cues = [(m.start(), m.end(), _CUES[int(next(k for k, v in m.groupdict().items() if v)[1:])][1])
             for m in _CUE_RE.finditer(text, s, e)]
@@ -105,7 +109,7 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
     # "is organizing" is active (progressive); "was organized" is passive
     active = verb is not None and (verb.group(0).lower().endswith("ing") or not _PASSIVE.search(text, s, verb.start()))
     in_org = _IN_ORGANISING.search(text, s, e)
-    subject_role = None
+    subject_role: Role | None = None
     if active and verb is not None:
         subject_role = "organisers"
     sup_verb = _SUPPORT_VERB.search(text, s, e)
