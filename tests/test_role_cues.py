@@ -31,3 +31,12 @@ def _roles(text: str) -> dict[str, str]:
 def test_organisers_of_joint_work(text: str, organisers: set[str]) -> None:
     roles = _roles(text)
     assert {n for n, r in roles.items() if r == "organisers"} == organisers
+
+
+def test_in_cooperation_with_makes_a_supporter_in_partnership_with_an_organiser() -> None:
+    cooperation = _roles("The Lakeside Water Agency held a training for 30 teachers on 3 May 2021 in cooperation "
+                         "with the Riverton Heritage Centre.")
+    partnership = _roles("The Lakeside Water Agency held a training for 30 teachers on 3 May 2021 in partnership "
+                         "with the Riverton Heritage Centre.")
+    assert cooperation == {"Lakeside Water Agency": "organisers", "Riverton Heritage Centre": "supporters"}
+    assert partnership == {"Lakeside Water Agency": "organisers", "Riverton Heritage Centre": "organisers"}

@@ -23,7 +23,8 @@ _CUES: tuple[tuple[str, Role | Literal["with", "support_to"]], ...] = (
     (r"technical\s+input\s+from|(?:funded|supported|sponsored|financed|facilitated)\s+by", "supporters"),
     (r"(?:co-?organi[sz]ed|hosted|organi[sz]ed|held|conducted|carried\s+out|led|run|launched|initiated)\s+(?:jointly\s+)?by|"
      r"mission\s+of|joint\s+efforts?\s+(?:of|by|between)", "organisers"),
-    (r"together\s+with|jointly\s+with|in\s+(?:cooperation|partnership|collaboration)\s+with|"
+    (r"in\s+(?:close\s+)?(?:cooperation|collaboration|co-operation)\s+with", "supporters"),
+    (r"together\s+with|jointly\s+with|in\s+(?:close\s+)?partnership\s+with|"
      r"(?:co-?)?organi[sz]ed\s+with(?!\s+(?:the\s+)?(?:technical\s+|financial\s+|kind\s+)?(?:assistance|support|input|"
      r"funding|help|contributions?|participation)\b)", "with"),
     (r"participation\s+of|attended\s+by|invited|representatives?\s+(?:of|from)|delegation\s+of|participated\s+by|"
