@@ -636,3 +636,13 @@ def test_a_related_pictures_gallery_is_furniture() -> None:
     blanked = blank_furniture(text)
     assert "Related pictures" not in blanked and "hundred hospital bed ceremonies" not in blanked
     assert len(extract_text(text).events) == 1
+
+
+@pytest.mark.parametrize(("text", "activity"), [
+    ("The new wells meet the basic human needs of 300 families.", False),
+    ("The schools met national hygiene standards last year.", False),
+    ("The ministry met the Lakeside Water Agency on 4 May 2021.", True),
+])
+def test_meeting_needs_or_standards_is_not_a_meeting(text: str, activity: bool) -> None:
+    from coopgraph.loaders.text.events_lexicon import ACTIVITY_WORDS
+    assert (ACTIVITY_WORDS.search(text) is not None) == activity
