@@ -20,6 +20,9 @@ def _named(rec: ExtractionRecord) -> set[tuple[str, str, str]]:
      ("Khuvsgul One Stop Service Centre", "locatedIn", "Khuvsgul")),
     ("The Water Supply Authority of Ulaanbaatar city repaired the pipes.",
      ("Water Supply Authority of Ulaanbaatar city", "locatedIn", "Ulaanbaatar")),
+    # a post of another body 'in' a city stands there ('... Representative Office in X')
+    ("The Northland Trade and Economic Representative Office in Ulaanbaatar donated beds.",
+     ("Northland Trade and Economic Representative Office", "locatedIn", "Ulaanbaatar")),
     # the whole named first, then a unit's head noun
     ("The Lakeside Water Agency (LWA) and its LWA Regional Bureau for Asia met in May.",
      ("LWA Regional Bureau for Asia", "partOf", "Lakeside Water Agency")),
@@ -34,6 +37,8 @@ def test_relations_a_name_states(text: str, relation: tuple[str, str, str]) -> N
 @pytest.mark.parametrize(("text", "absent"), [
     # a country in a name says whose body it is, not where it stands; no Place is made for it
     ("The Bank of Mongolia and the Northland Fund signed a memorandum.", ("Bank of Mongolia", "locatedIn", "Mongolia")),
+    # a ministry 'in' a city is where the sentence happened, not a post of the ministry there
+    ("The Ministry of Health in Ulaanbaatar thanked the donors.", ("Ministry of Health", "locatedIn", "Ulaanbaatar")),
 ])
 def test_a_country_in_a_name_is_not_its_location(text: str, absent: tuple[str, str, str]) -> None:
     rec = extract_text(text)

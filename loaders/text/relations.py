@@ -256,7 +256,9 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
         if after:
             place = by_start.get(a.end + after.end())
             if place is not None and (t.by_id[place.eid].place_type in ("aimag", "soum")
-                                      or _MISSION.match(t.by_id[a.eid].name)):  # 'Embassy of X in Mongolia'
+                                      or _MISSION.match(t.by_id[a.eid].name)  # 'Embassy of X in Mongolia'
+                                      or (t.by_id[place.eid].place_type == "city"
+                                          and _OFFICE_HEAD.search(t.by_id[a.eid].name))):  # 'X Office in Ulaanbaatar'
                 out.append((a.eid, "locatedIn", place.eid, (a.start, place.end)))
     return out
 
@@ -290,6 +292,9 @@ def _owned_units_first(text: str, ms: list[Mention], t: EntityTable) -> list[Men
 
 
 _MISSION = re.compile(r"(?:Embassy|Consulate|Delegation|Permanent\s+Mission)\b")
+#: a body whose name says it is a post of another, set up where it stands ('... Representative
+#: Office in X', 'the X branch in Y'): 'in' a city after it is its location
+_OFFICE_HEAD = re.compile(r"\b(?:Office|Branch|Representation|Bureau|Mission)$")
 _SOUM_NAMED = re.compile(r"([A-Z][\w\-]+)[ \n]+soum\b")
 
 
