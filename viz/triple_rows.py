@@ -12,13 +12,14 @@ DISTINCT, one row per combination of OPTIONAL values, unbound as None.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from itertools import product
 from typing import Any
 
 from rdflib import Literal, URIRef
 
 from coopgraph.defaults import ONTOLOGY_NS
+from coopgraph.graph.index import build_index
 
 Row = dict[str, str | None]
 _NONE: list[object] = []
@@ -68,29 +69,23 @@ class TripleRows:
     """Answers the page's queries over the union of ``graphs`` (name → triples)."""
 
     def __init__(self, graphs: Mapping[Any, Collection[Triple]]) -> None:
-        # Objects in lists, not sets: hashing an rdflib literal runs Python code; repeats (a
-        # triple in several named graphs) are dropped where rows are made.
-        index: dict[Any, dict[Any, list[Any]]] = {}
+        # Objects in lists, not sets (build_index's lists): hashing an rdflib literal runs
+        # Python code; repeats (a triple in several named graphs) are dropped where rows are made.
         read = _READ
         # Whether a predicate is read, decided once per predicate object: ``p in read`` ran
         # rdflib's Python-level ``__eq__`` for every triple (the triples outlive this loop, so
         # no id is reused while it runs).
         decided: dict[int, bool] = {}
-        for triples in graphs.values():
-            for s, p, o in triples:
-                kept = decided.get(id(p))
-                if kept is None:
-                    kept = decided[id(p)] = p in read
-                if not kept:
-                    continue
-                preds = index.get(s)
-                if preds is None:
-                    preds = index[s] = {}
-                objs = preds.get(p)
-                if objs is None:
-                    preds[p] = [o]
-                else:
-                    objs.append(o)
+
+        def kept(triples: Collection[Triple]) -> Iterator[Triple]:
+            for t in triples:
+                keep = decided.get(id(t[1]))
+                if keep is None:
+                    keep = decided[id(t[1])] = t[1] in read
+                if keep:
+                    yield t
+
+        index = build_index(t for triples in graphs.values() for t in kept(triples))
         self.index = index
         self._typed: dict[Any, list[Any]] = {}
         for s, preds in index.items():
