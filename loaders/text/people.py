@@ -16,7 +16,7 @@ _INITIAL_AFTER = r"(?:\.[A-Z][a-z]?(?![\w.]))"
 _TITLED = re.compile(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mx)\.?\s((?:[A-Z][a-z]?\.\s?)?{_NAME}{_INITIAL_AFTER}?)")
 #: Names written the local way, an initial (of the father's name) and the given name, with no
 #: title: "B. Batbayar", "G.Bayarsaikhan", "Altantulga.B", "Ch. Ulaan".
-_LOCAL = re.compile(r"(?<![\w.])(?:([A-Z][a-z]?)\.[ ]?([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?![\w.])"
+_LOCAL = re.compile(r"(?:(?<![\w.])|(?<=\bMr\.)|(?<=\bMs\.)|(?<=\bMrs\.)|(?<=\bDr\.))(?:([A-Z][a-z]?)\.[ ]?([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?![\w.])"
                     r"|([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)\.([A-Z][a-z]?)(?![\w.]))")
 #: A name right after a title, its body or place between: "Deputy Governor of X aimag Given
 #: Family", "Country Director Given Family", "President Given Family".
