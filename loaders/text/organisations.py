@@ -231,6 +231,7 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: Callable[[str]
                     continue
             break
         conn, cap, place, noun = m.group(1), m.group(2), m.group(3), m.group(4)
+        after_conn = prev_conn
         if first and conn not in ("of", "for"):
             break
         if cap in _LEADING_DROP:
@@ -258,7 +259,7 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: Callable[[str]
         if cap and HEAD_RE.fullmatch(cap) and cap[0].isupper() and cap not in ("Union",):
             break
         if cap and _looks_acronym(cap):
-            if prev_conn == "for":
+            if after_conn == "for":
                 end = pos = m.end()  # "National Commission for UNESCO": the acronym closes the name
             break
         if cap and len(cap) == 1 and text.startswith(".", m.end()):
