@@ -164,6 +164,9 @@ def test_local_name_carries_its_role() -> None:
     # an initial after a name starts a person's name; a role and "of" before it are not the name
     ("It was opened by the Ministry of Roads and Transport B.Bold and others.", ["Ministry of Roads and Transport"]),
     ("Ann Veld, CEO of Riverton Telecom Corporation, spoke.", ["Riverton Telecom Corporation"]),
+    # two places' names joined by a spaced dash open the name; another word before a dash does not
+    ("They thanked the Northland – Westvale Friendship Society.", ["Northland – Westvale Friendship Society"]),
+    ("Health – Riverton Water Agency staff met.", ["Riverton Water Agency"]),
     # an acronym after "for" closes the name ("National Commission for UNESCO")
     ("They met the Riverland National Commission for UNESCO on Monday.", ["Riverland National Commission for UNESCO"]),
     # the nationality adjective before a ministry is not its name

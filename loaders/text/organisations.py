@@ -23,6 +23,8 @@ _LOWER_HEADS = "office|department|division|centre|center|unit|council|committee|
 HEAD_RE = re.compile(rf"\b(?:{_CAP_HEADS}|{_LOWER_HEADS})\b")
 #: a word before a head noun; dotted initials ("U.S. Embassy") are one word
 _WORD_LEFT = re.compile(r"((?<![\w.])(?:[A-Z]\.){2,3}|[\w'’][\w'’\-]*)([ \n]+)$")
+#: a place's name and a spaced dash right before a name ("Mongolia – Australia Society")
+_DASH_JOINED = re.compile(r"(?<![\w.])([A-Z][\w'’\-]*)[ ]+[–—][ ]+$")
 _CONNECTORS = frozenset({"and", "of", "for", "&", "on", "in"})
 _LEFT_STOP = frozenset(
     "the a an to with by from at in on of for as is are was were be been will that this these "
@@ -104,7 +106,7 @@ def find_org_names(text: str, start: int, end: int, is_place: Callable[[str], bo
 def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: Callable[[str], bool]) -> OrgName | None:
     head = text[hs:he]
     lower_head = head[0].islower()
-    left = _walk_left(text, hs, lo, allow_lower=lower_head)
+    left = _walk_left(text, hs, lo, allow_lower=lower_head, is_place=is_place)
     right = _walk_right(text, he, hi, head, is_place)
     words_left = text[left:hs].split()
     content_left = [w for w in words_left if w.lower() not in _CONNECTORS]
@@ -154,12 +156,18 @@ def _after_head(text: str, conj: int, lo: int) -> bool:
                      r"[ ]+(?:of|for)[ ]", left) is not None and " and " in left
 
 
-def _walk_left(text: str, hs: int, lo: int, allow_lower: bool) -> int:
+def _walk_left(text: str, hs: int, lo: int, allow_lower: bool,
+               is_place: Callable[[str], bool] = lambda _w: False) -> int:
     """Start of the name: capitalised words (and connectors) before the head noun."""
     pos = hs
     best = hs
     steps = 0
     while pos > lo and steps < 10:
+        dash = _DASH_JOINED.search(text, max(lo, pos - 40), pos)
+        if dash is not None and best == pos and text[pos:pos + 1].isupper() and is_place(dash.group(1)):
+            best = pos = dash.start(1)  # "Mongolia – Australia Society": two places' names joined by a dash
+            steps += 1
+            continue
         m = _WORD_LEFT.search(text, max(lo, pos - 40), pos)
         if m is None or m.end() != pos:
             break
