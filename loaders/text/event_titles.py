@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from coopgraph.loaders.text.events import sentences
+from coopgraph.loaders.text.events import first_sentence
 from coopgraph.records import TITLE_ACCOUNT_SEPARATOR
 
 #: how much of the reporting sentence a title carries
@@ -34,9 +34,9 @@ def with_account(label: str, evidence: str) -> str:
     """``label — first words of the evidence…``; the label alone when the evidence adds nothing
     (it is the label, or all its words are already in the label)."""
     account = _DATELINE.sub("", _BULLET.sub("", " ".join(evidence.split()), count=1), count=1)
-    first = sentences(account, 0, len(account))
-    if first:
-        account = account[first[0][0]:first[0][1]]
+    first = first_sentence(account)
+    if first is not None:
+        account = account[first[0]:first[1]]
     end = _CLAUSE_END.search(account)
     if end is not None and end.start() > 0:
         account = account[:end.start()]

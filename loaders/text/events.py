@@ -154,6 +154,13 @@ def sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def first_sentence(text: str) -> tuple[int, int] | None:
+    """The first sentence of a short text (not cached: ``sentences`` keeps the last few
+    documents' answers, and a title's account must not push them out)."""
+    runs = trimmed(text, _sentence_runs(text, 0, len(text)))
+    return runs[0] if runs else None
+
+
 def _para_sentences(text: str, pa: int, pb: int, out: list[tuple[int, int]]) -> None:
     if pb <= pa:
         return
