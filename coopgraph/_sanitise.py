@@ -44,3 +44,9 @@ def _clean(value: Any, counter: list[int]) -> Any:
         changes = {f.name: _clean(getattr(value, f.name), counter) for f in fields(value)}
         return replace(value, **changes)
     return value
+
+
+def printable(text: str) -> str:
+    """Text fit for one terminal line: control and format characters (an escape sequence a
+    hostile file carries into a parser's message) become '?'."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)

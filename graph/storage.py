@@ -12,6 +12,7 @@ from rdflib import Dataset
 
 from coopgraph.errors import InputError
 from coopgraph.graph.serialization import GraphSets, parse_dataset, write_graph_files
+from coopgraph._sanitise import printable
 
 #: File suffix → rdflib parser name, for load_graph.
 FORMATS_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt",
@@ -65,11 +66,13 @@ def load_graph(path: Path | str) -> Dataset:
     try:
         text = p.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(p, f"not UTF-8 (byte at offset {exc.start}); is this an RDF file?") from None
+        raise InputError(p, f"not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
+                            "is this an RDF file?") from None
     except OSError as exc:
         raise InputError(p, f"cannot be read ({exc.strerror})") from None
     try:
         return parse_dataset(text, fmt)
     except Exception as exc:  # noqa: BLE001 - rdflib parsers raise many unrelated types on bad input
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(p, f"not valid {fmt}: {first[:300]}") from None
+        # rdflib puts the place on the first line ("at line 1 of <>:"), the reason and the text next
+        reason = " ".join(ln.strip() for ln in str(exc).strip().splitlines()[:3]) or type(exc).__name__
+        raise InputError(p, f"not valid {fmt}: {printable(reason)[:300]}") from None

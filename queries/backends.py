@@ -51,6 +51,7 @@ from coopgraph.queries.library import where_brace
 from coopgraph.queries.results import QueryResult, Term, make_result
 from coopgraph.queries.terms import check_iri, sparql_term
 from coopgraph.queries.transport import DEFAULT_MAX_BYTES, check_url, excerpt, http_error, send
+from coopgraph._sanitise import printable
 
 CAP_HEADER = "X-SPARQL-MaxRows"
 DEFAULT_BUILD_DIR = "coopgraph-out"
@@ -91,7 +92,7 @@ class OxigraphBackend:
         try:
             store.bulk_load(path=str(path), format=_FORMATS[path.suffix])
         except SyntaxError as exc:
-            raise InputError(path, f"not valid RDF: {exc}") from None
+            raise InputError(path, f"not valid RDF: {printable(str(exc))[:300]}") from None
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
         return cls(store)
@@ -144,7 +145,7 @@ class RdflibBackend:
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
         except Exception as exc:  # rdflib parsers raise many types  # noqa: BLE001
-            raise InputError(path, f"not valid RDF: {exc}") from None
+            raise InputError(path, f"not valid RDF: {printable(str(exc))[:300]}") from None
         return cls(ds)
 
     def select(self, sparql: str, bindings: Mapping[str, Identifier]) -> QueryResult:

@@ -197,6 +197,25 @@ def test_cli_validate_missing_and_corrupt(tmp_path, capsys):
     assert capsys.readouterr().err.startswith(f"error: {bad}: not valid turtle: ")
 
 
+def test_cli_errors_on_bad_graph_files_say_why_in_one_printable_line(tmp_path, capsys):
+    """A new user's trial: the reason was on rdflib's second line and was cut; a parser's message
+    carried a file's escape bytes to the terminal; a UTF-8 error left out the byte."""
+    plain = tmp_path / "plain.ttl"
+    plain.write_text("hello world\n", encoding="utf-8")
+    assert main(["validate", str(plain)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {plain}: not valid turtle: ") and "Bad syntax" in err and err.count("\n") == 1
+    binary = tmp_path / "binary.ttl"
+    binary.write_bytes(b"ok \xff\xfe")
+    assert main(["validate", str(binary)]) == 2
+    assert capsys.readouterr().err == f"error: {binary}: not UTF-8 (byte 0xff at offset 3); is this an RDF file?\n"
+    escape = tmp_path / "escape.ttl"
+    escape.write_bytes(b"\x1b]0;pwned\x07\x1b[31mRED stuff .\n")
+    assert main(["query", "who-cooperated-with-whom", "--graph-file", str(escape)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {escape}: not valid RDF: ") and "\x1b" not in err and "\x07" not in err
+
+
 @pytest.mark.parametrize("name, breakage, message", BREAKAGES, ids=[b[0] for b in BREAKAGES])
 def test_core_checker_reports_what_pyshacl_reports(name: str, breakage: Callable[[Graph], None],
                                                    message: str):
