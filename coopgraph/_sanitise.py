@@ -46,7 +46,13 @@ def _clean(value: Any, counter: list[int]) -> Any:
     return value
 
 
+#: characters unsafe on a terminal or in a log: controls (escape sequences), bidirectional and
+#: zero-width format characters, line and paragraph separators, lone surrogates
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+                         r"\ufeff\ufff9-\ufffb\ud800-\udfff]")
+
+
 def printable(text: str) -> str:
-    """Text fit for one terminal line: control and format characters (an escape sequence a
-    hostile file carries into a parser's message) become '?'."""
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
+    """Text fit for one terminal line: each character of ``UNPRINTABLE`` (an escape sequence a
+    hostile file carries into a parser's message) becomes '?'."""
+    return UNPRINTABLE.sub("?", text)

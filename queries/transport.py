@@ -37,6 +37,7 @@ from email.message import Message
 from typing import Any
 
 from coopgraph.errors import EndpointError
+from coopgraph._sanitise import UNPRINTABLE
 
 MB = 1_000_000
 DEFAULT_MAX_BYTES = 512 * MB
@@ -153,8 +154,6 @@ _REASONS = {s.value: s.phrase.lower() for s in http.HTTPStatus}
 _AUTH_LINE = re.compile(r"(?i)((?:proxy-)?authorization)[\"']?\s*[:=]\s*"
                         r"(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|[^\r\n<]*)")
 _TAG = re.compile(r"<[^<>]{0,500}>")
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069"
-                          r"\ufeff\ufff9-\ufffb\ud800-\udfff]")
 
 
 def excerpt(body: bytes | str, secrets: Iterable[str] = (), limit: int = EXCERPT_CHARS) -> str:
@@ -174,7 +173,7 @@ def excerpt(body: bytes | str, secrets: Iterable[str] = (), limit: int = EXCERPT
         text = text.replace(secret, "[redacted]")
     text = text[: 64 * limit]
     text = _AUTH_LINE.sub(lambda m: f"{m.group(1)}: [redacted]", text)
-    text = _UNPRINTABLE.sub(" ", _TAG.sub(" ", text))
+    text = UNPRINTABLE.sub(" ", _TAG.sub(" ", text))
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 

@@ -32,6 +32,8 @@ _UNIT_OF = re.compile(r"^(?P<unit>.*?\b(?:department|division|unit|section|offic
                       r"[ \n]+(?:the[ \n]+)?(?P<whole>.+)$", re.I)
 
 _PLACE_KIND_WORDS = frozenset({"capital", "city", "province", "aimag", "soum", "district", "region", "town"})
+#: a country's or a union's post abroad, by its head noun ('Embassy of X', 'EU Delegation')
+MISSION = re.compile(r"\b(?:Embassy|Consulate|Delegation|Permanent[ \n]+Mission|High[ \n]+Commission)\b")
 _PROJECT_TAIL = re.compile(r"[ \n]+(?:project|programme|program)$", re.I)
 #: where a delegation or office is posted: 'Delegation of the European Union to X'
 _POSTED_TO = re.compile(r"[ \n]+(?:to|in)[ \n]+(?:the[ \n]+)?[A-Z][\w\-’' ]*$")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from coopgraph.loaders.text.entities import EntityDraft, EntityTable
-from coopgraph.loaders.text.name_parts import place_in_name, whole_in_name
+from coopgraph.loaders.text.name_parts import MISSION, place_in_name, whole_in_name
 
 #: a head of government or a minister named by title right before the name
 _GOVERNMENT_TITLE_BEFORE = re.compile(
@@ -30,7 +30,6 @@ _GOVERNOR_BEFORE = re.compile(r"\b(?:Deputy[ \n]+)?Governor[ \n]+of[ \n]+(?:the[
                               r"(?P<place>[A-Z][\w\-’']*(?:[ \n]+[A-Z][\w\-’']*){0,2})"
                               r"(?:[ \n]+(?:aimag|province|soum|district|city))?[ \n]*,?[ \n]*"
                               r"(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?[ \n]+)?$")
-_MISSION = re.compile(r"\b(?:Embassy|Delegation|Consulate|Permanent[ \n]+Mission|High[ \n]+Commission)\b")
 _AMBASSADOR = re.compile(r"\b(?:Ambassador|Head[ \n]+of[ \n]+(?:the[ \n]+)?Delegation|Consul)\b")
 
 
@@ -76,10 +75,10 @@ def mission_of(body: EntityDraft, text: str, span: tuple[int, int], t: EntityTab
     """An ambassador's body is its embassy or delegation when the text names one of that body
     ('Ambassador of the EU ..., Mr. B' and 'the Delegation of the European Union to X')."""
     window = text[max(0, span[0] - 60):span[1]]
-    if not _AMBASSADOR.search(window) or _MISSION.search(body.name):
+    if not _AMBASSADOR.search(window) or MISSION.search(body.name):
         return body
     for d in t.by_id.values():
-        if d.type == "Organisation" and d.id != body.id and _MISSION.search(d.name) and whole_in_name(d, t) is body:
+        if d.type == "Organisation" and d.id != body.id and MISSION.search(d.name) and whole_in_name(d, t) is body:
             return d
     return body
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from coopgraph.loaders.text.entities import EntityTable
 from coopgraph.loaders.text.found import Found, Mention
 from coopgraph.loaders.text.lists import bodies_listed
-from coopgraph.loaders.text.name_parts import name_relations
+from coopgraph.loaders.text.name_parts import MISSION, name_relations
 from coopgraph.loaders.text.office_holders import mission_of, office_of_title
 from coopgraph.loaders.text.relation_frames import frame_relations, located_after_comma
 from coopgraph.loaders.text.ownership import IMPLEMENTING_AGENCIES, owner_only
@@ -256,7 +256,7 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
         if after:
             place = by_start.get(a.end + after.end())
             if place is not None and (t.by_id[place.eid].place_type in ("aimag", "soum")
-                                      or _MISSION.match(t.by_id[a.eid].name)  # 'Embassy of X in Mongolia'
+                                      or MISSION.match(t.by_id[a.eid].name)  # 'Embassy of X in Mongolia'
                                       or (t.by_id[place.eid].place_type == "city"
                                           and _OFFICE_HEAD.search(t.by_id[a.eid].name))):  # 'X Office in Ulaanbaatar'
                 out.append((a.eid, "locatedIn", place.eid, (a.start, place.end)))
@@ -291,7 +291,6 @@ def _owned_units_first(text: str, ms: list[Mention], t: EntityTable) -> list[Men
     return out
 
 
-_MISSION = re.compile(r"(?:Embassy|Consulate|Delegation|Permanent\s+Mission)\b")
 #: a body whose name says it is a post of another, set up where it stands ('... Representative
 #: Office in X', 'the X branch in Y'): 'in' a city after it is its location
 _OFFICE_HEAD = re.compile(r"\b(?:Office|Branch|Representation|Bureau|Mission)$")
