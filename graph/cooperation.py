@@ -34,10 +34,15 @@ class Pair:
 
     first: URIRef
     second: URIRef
+    #: the events both took part in, in any role
     events: set[URIRef] = field(default_factory=set)
+    #: local names of the predicates stated between them (fundedBy, partOf, ...)
     relations: set[str] = field(default_factory=set)
+    #: the years of the shared events: the edge's first and last year come from here
     years: set[int] = field(default_factory=set)
+    #: the quotes behind the shared events and the stated relations
     annotations: set[URIRef] = field(default_factory=set)
+    #: the documents that report a shared event or a relation
     documents: set[URIRef] = field(default_factory=set)
     #: The documents one of ``annotations`` quotes (each quote names its document).
     quoted: set[URIRef] = field(default_factory=set)

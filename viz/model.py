@@ -87,12 +87,16 @@ class Cooperation:
     """A derived cooperation edge between two actors, weighted by shared events."""
 
     iri: str
+    #: the two actors' IRIs, ``first`` sorting before ``second``
     first: str
     second: str
+    #: the number of shared events: the edge's width in the diagram
     weight: int
+    #: the years the shared events span (None when no shared event is dated)
     first_year: int | None
     last_year: int | None
     events: tuple[str, ...]
+    #: local names of the predicates stated between the two (fundedBy, partOf, ...)
     relations: tuple[str, ...]
     evidence: tuple[Evidence, ...]
 

@@ -105,13 +105,21 @@ class EventDraft:
     precision: str
     status: str
     evidence_span: tuple[int, int]
+    #: the venue, or the area the activity happens in (never the areas a project covers)
     places: list[str] = field(default_factory=list)
+    #: the bodies the text says organised, hosted or ran it
     organisers: list[str] = field(default_factory=list)
+    #: the bodies that funded, assisted or co-organised it from outside
     supporters: list[str] = field(default_factory=list)
+    #: attendees, presenters, trainers, bodies visited and beneficiaries
     participants: list[str] = field(default_factory=list)
+    #: every project involved, in any role
     projects: list[str] = field(default_factory=list)
+    #: the conventions and policies it was about
     subjects: list[str] = field(default_factory=list)
+    #: named persons involved
     people: list[str] = field(default_factory=list)
+    #: people present, from an explicit head count only (targets and firms do not count)
     attendee_count: int | None = None
 
     def actors(self, role: Role) -> list[str]:
