@@ -171,6 +171,21 @@ def test_local_name_carries_its_role() -> None:
     ("They met the Riverland National Commission for UNESCO on Monday.", ["Riverland National Commission for UNESCO"]),
     # the nationality adjective before a ministry is not its name
     ("The Riverlandian Ministry of Roads thanked them.", ["Ministry of Roads"]),
+    # a portfolio list with a comma before its closing "and"
+    ("The Ministry of Roads, Bridges, and Light Transport met them.", ["Ministry of Roads, Bridges, and Light Transport"]),
+    # a second "and" goes on when no other body's head noun or acronym follows it
+    ("The Agency for Land Survey and Geodesy and Cartography signed.", ["Agency for Land Survey and Geodesy and Cartography"]),
+    ("The Ministry of Roads and Transport and ACME staff met.", ["Ministry of Roads and Transport"]),
+    # "and the" goes on in a region's name, not before another body
+    ("The Regional Bureau for Asia and the Pacific wrote.", ["Regional Bureau for Asia and the Pacific"]),
+    ("The Department of Roads and the Harbour Authority met.", ["Department of Roads", "Harbour Authority"]),
+    # one-word items before a name's own "X and Y" belong to it, after "the", "and" or a sentence start
+    ("The Family, Children and Youth Development Agency met.", ["Family, Children and Youth Development Agency"]),
+    ("The Ministry of Roads and Transport and Family, Children and Youth Agency met.",
+     ["Ministry of Roads and Transport", "Family, Children and Youth Agency"]),
+    # a place's government in lower case is that place's administration
+    ("Beds were handed out by the government of Riverton aimag.", ["Government of Riverton aimag"]),
+    ("It was the government of our choice.", []),
 ])
 def test_where_a_body_name_ends(text: str, names: list[str]) -> None:
     assert [n.name for n in find_org_names(text, 0, len(text), _is_place)] == names
@@ -341,3 +356,18 @@ def test_departments_listed_after_a_district_office_are_not_the_aimags() -> None
         current_reading.reset(token)
     names = sorted(e.name for e in rec.entities if e.type == "Organisation" and "Department" in e.name)
     assert names == ["Roads Department", "Schools Department", "Water and Sanitation Service Department"]
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # "UN" shortens "United Nations" inside a known body's name, and qualifies a known acronym
+    ("Funds came from a UN Population Fund project.", ["United Nations Population Fund"]),
+    ("UN FAO and the ministry sent a mission.", ["Food and Agriculture Organization"]),
+    # a known body closing a longer name after "for" is part of that other body's name
+    ("The Riverland National Commission for UNESCO met.", ["Riverland National Commission for UNESCO"]),
+    ("A training for UNICEF staff was held.", ["United Nations Children's Fund"]),
+])
+def test_known_bodies_inside_longer_names(text: str, bodies: list[str]) -> None:
+    from coopgraph.loaders.text.loader import extract_text
+
+    rec = extract_text(text, "x.txt")
+    assert [e.name for e in rec.entities if e.type == "Organisation"] == bodies

@@ -40,3 +40,16 @@ def test_in_cooperation_with_makes_a_supporter_in_partnership_with_an_organiser(
                          "with the Riverton Heritage Centre.")
     assert cooperation == {"Lakeside Water Agency": "organisers", "Riverton Heritage Centre": "supporters"}
     assert partnership == {"Lakeside Water Agency": "organisers", "Riverton Heritage Centre": "organisers"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parties to an agreement take part in its signing
+    ("The Riverton Bank and the Ministry of Roads signed a loan agreement on 3 May 2024.",
+     {"Riverton Bank": "participants", "Ministry of Roads": "participants"}),
+    ("The Lakeside Water Agency will sign a memorandum with the Riverton Heritage Centre on 3 May 2024.",
+     {"Lakeside Water Agency": "participants", "Riverton Heritage Centre": "participants"}),
+    # who organised the signing is said by its own cue
+    ("The signing ceremony on 3 May 2024 was organised by the Ministry of Roads.", {"Ministry of Roads": "organisers"}),
+])
+def test_signatories_take_part_in_a_signing(text: str, expected: dict[str, str]) -> None:
+    assert _roles(text) == expected

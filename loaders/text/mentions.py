@@ -221,8 +221,8 @@ def _named_bodies(text: str, found: Found, taken: Taken,
         name = n.name
         aimag = _aimag_of(text, n.start, n.end, n.head, items_aimags)
         cat = category_for(name, n.head)
-        if aimag and "aimag" not in name:
-            name = f"{name} of {aimag} aimag"
+        if aimag and "aimag" not in name and name.split()[0].lower() not in places:
+            name = f"{name} of {aimag} aimag"  # but "Gobi-Altai Department of Health" names it already
         first, _, rest = name.partition(" ")
         known = found.table.find("Organisation", rest) if rest and looks_like_acronym(first) else None
         local = text[max(0, n.start - 6):n.start].lower().endswith("local ")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|Offices|Department|"
+CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|Offices|Department|"
               "Departments|Division|Divisions|Directorate|Institute|University|College|Centre|Center|"
               "Council|Committee|Commission|Federation|Confederation|Association|Union|Chamber|"
               "Foundation|Fund|Bank|Facility|Delegation|Secretariat|Unit|Organization|Organisation|"
@@ -20,7 +20,7 @@ _CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|
               "Alliance|Parliament|Hural|Court|Government|Governments|Polytechnics?|Embassy|Embassies|Consulate|"
               "Monastery|Temple|Society|Hospital|Clinic|School|Kindergarten|Museum")
 _LOWER_HEADS = "office|department|division|centre|center|unit|council|committee|agency|authority|institute"
-HEAD_RE = re.compile(rf"\b(?:{_CAP_HEADS}|{_LOWER_HEADS})\b")
+HEAD_RE = re.compile(rf"\b(?:{CAP_HEADS}|{_LOWER_HEADS})\b")
 #: a word before a head noun; dotted initials ("U.S. Embassy") are one word
 _WORD_LEFT = re.compile(r"((?<![\w.])(?:[A-Z]\.){2,3}|[\w'’][\w'’\-]*)([ \n]+)$")
 #: a place's name and a spaced dash right before a name ("Mongolia – Australia Society")
@@ -100,7 +100,15 @@ def find_org_names(text: str, start: int, end: int, is_place: Callable[[str], bo
         found = _expand(text, m.start(), m.end(), start, end, is_place)
         if found is not None:
             out.append(found)
+    for m in (_GOVERNMENT_OF.finditer(text, start, end) if "government" in text else ()):
+        if is_place(m.group(2)):  # "the government of Khovd aimag": that place's administration
+            out.append(OrgName(m.start(), m.end(), "Government of " + " ".join(m.group(1).split()), "Government"))
     return _drop_overlaps(out)
+
+
+#: a place's government written in lower case, as news text often does
+_GOVERNMENT_OF = re.compile(r"(?<![\w-])government[ \n]+of[ \n]+(?:the[ \n]+)?"
+                            r"(([A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?)(?:[ \n]+(?:aimag|province|soum|city)\b)?)")
 
 
 def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: Callable[[str], bool]) -> OrgName | None:
@@ -202,7 +210,27 @@ def _walk_left(text: str, hs: int, lo: int, allow_lower: bool,
     mm = re.match(r"[A-Z]{2,}[a-z]?[A-Z]*\s+and\s+", seg)
     if mm:
         best += mm.end()
+    elif re.match(r"[A-Z][a-z]+[ ]+and[ ]+[A-Z]", seg):
+        best = _comma_items_left(text, best, lo, is_place)
     return best
+
+
+#: "the Family, Children and Youth Development Agency": one-word items before a name's own
+#: "X and Y", after "the" or at the start of a sentence or line
+_ITEMS_LEFT = re.compile(r"(?:(?<=\b[Tt]he[ ])|(?<=\band[ ])|(?<=^)|(?<=\n)|(?<=[.:;][ ]))((?:[A-Z][a-z]+,[ ]+)+)$")
+
+
+def _comma_items_left(text: str, best: int, lo: int, is_place: Callable[[str], bool]) -> int:
+    """The start of a name whose subject list begins before a comma ("Family, Children and Youth
+    Development Agency"); a list of places or of bodies before it is not the name's."""
+    window = max(lo, best - 60)
+    m = _ITEMS_LEFT.search(text[window:best])
+    if m is None:
+        return best
+    items = [w.strip(", ") for w in m.group(1).split(",") if w.strip()]
+    if any(is_place(w) or w in _LEADING_DROP or HEAD_RE.fullmatch(w) for w in items):
+        return best
+    return window + m.start(1)
 
 
 _RIGHT_TOKEN = re.compile(r"[ \n]+(?:(of|for|and|the|with|&)|((?:[A-Z]\.){2,3}|[A-Z][\w'\-]*)|(aimag|soum|city|province)\b|"
@@ -251,9 +279,9 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: Callable[[str]
                 continue
             break
         first = False
-        if conn == "the" and prev_conn == "and":
-            break  # "... welfare and the Governor's Office": another body begins
-        if conn == "and" and re.search(r"[ \n]and[ \n]", text[he:end]):
+        if conn == "the" and prev_conn == "and" and _heads_another(text, m.end(), hi):
+            break  # "... welfare and the Governor's Office": another body begins (not "... for Asia and the Pacific")
+        if conn == "and" and re.search(r"[ \n]and[ \n]", text[he:end]) and _heads_another(text, m.end(), hi):
             break  # "Ministry of Labour and Social Protection and Family, ... Agency": a second "and" joins two bodies
         prev_conn = conn
         if conn:
@@ -279,6 +307,20 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: Callable[[str]
     return end
 
 
+_CAPITALISED_RUN = re.compile(r"[ \n]*(?:the[ \n]+)?((?:[A-Z][\w'\-]*|of|for|and)(?:[ \n,]+(?:[A-Z][\w'\-]*|of|for|and))*)")
+
+
+def _heads_another(text: str, pos: int, hi: int) -> bool:
+    """After a name's second "and": does another body's name begin ("... and Family, Children
+    and Youth Development Agency"), or does the name go on ("Agency for Land Management and
+    Geodesy and Cartography")? Another body has its own head noun or is an acronym."""
+    m = _CAPITALISED_RUN.match(text, pos, min(hi, pos + 120))
+    if m is None:
+        return True
+    run = m.group(1)
+    return HEAD_RE.search(run) is not None or _looks_acronym(run.split()[0]) or m.group(0).lstrip().startswith("the")
+
+
 def _comma_continuation(text: str, pos: int, hi: int) -> int | None:
     """', Culture, Science and Sports' continues a name; ', Ministry of X' does not."""
     m = re.match(r",[ \n]+((?:[A-Z][\w'\-]*)(?:[ \n]+[A-Z][\w'\-]*)*)", text[pos:min(hi, pos + 80)])
@@ -289,11 +331,11 @@ def _comma_continuation(text: str, pos: int, hi: int) -> int | None:
             or any(w.lower() in _ROLE_WORDS for w in seg.split()):
         return None
     rest = text[pos + m.end(): min(hi, pos + m.end() + 60)]
-    if rest.startswith(","):
+    if rest.startswith(",") and not re.match(r",[ \n]+and[ \n]", rest):
         # a name's own list ends with "and Z" ("Education, Culture, Science and Sports"); a list
         # of bodies goes on to something else ("X Committee, Monfemnet, civil society groups")
         return _comma_continuation(text, pos + m.end(), hi)
-    mm = re.match(r"[ \n]+and[ \n]+((?:[A-Z][\w'\-]*)(?:[ \n]+[A-Z][\w'\-]*)*)", rest)
+    mm = re.match(r",?[ \n]+and[ \n]+((?:[A-Z][\w'\-]*)(?:[ \n]+[A-Z][\w'\-]*)*)", rest)  # ", and Z" too
     if mm and not HEAD_RE.search(mm.group(1)) and not any(_looks_acronym(w) for w in mm.group(1).split()):
         return pos + m.end() + mm.end()
     return None

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from coopgraph.loaders.text.entities import EntityDraft
+from coopgraph.loaders.text.organisations import CAP_HEADS
 from coopgraph.loaders.text.found import Found, Mention, Taken, overlaps
 from coopgraph.loaders.text.places import PlaceHit
 from coopgraph.loaders.reference import RefOrg, reference
@@ -27,11 +28,25 @@ def ref_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RefOrg]]
             table[a] = o
             acr.append(a)
         for n in (o.name, *o.aliases):
-            table[n.lower()] = o
-            names.append(n)
+            for form in (n, *_short_forms(n)):
+                table[form.lower()] = o
+                names.append(form)
     acr_re = re.compile(r"(?<![\w-])(" + trie_alternation(acr) + r")(?![\w-])")
     name_re = re.compile(r"(?<![\w-])(" + trie_alternation(names, fold=True) + r")(?![\w-])", re.I)
     return acr_re, name_re, table
+
+
+#: A leading word of official names that is written short inside names: "UN Population Fund".
+_SHORTENED_LEADS = (("United Nations ", ("UN ", "U.N. ")),)
+
+
+def _short_forms(name: str) -> tuple[str, ...]:
+    """The ways a name is written with its leading word shortened ("United Nations Population
+    Fund" → "UN Population Fund"): news text uses both, and the short one is not the UN itself."""
+    for lead, shorts in _SHORTENED_LEADS:
+        if name.startswith(lead) and len(name) > len(lead):
+            return tuple(short + name[len(lead):] for short in shorts)
+    return ()
 
 
 ADJECTIVAL = re.compile(r"\)?(?:[ \n]*\([A-Za-z]{2,10}\))?[ \n]+(?:countries|member\s+states|best|good|experience|interventions|funded|standards|"
@@ -58,7 +73,7 @@ def ref_org_entity(found: Found, o: RefOrg, span: tuple[int, int], surface: str)
 _CITY_BRANCH = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+$")
 #: "ILO Country Office for China and Mongolia", "ILO Regional Office for Asia and the Pacific in Bangkok"
 _OFFICE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})[ \n]+(?:(?:Country|Regional|Sub-?regional|Liaison|Project|"
-                     r"Representative|Resident|Field)[ \n]+)?Office[ \n]+(in|for)[ \n]+(?:the[ \n]+)?"
+                     r"Representative|Resident|Field)[ \n]+)?(?:Office|Bureau)[ \n]+(in|for)[ \n]+(?:the[ \n]+)?"
                      r"[A-Z][\w\-]*(?:[ \n]+(?:and[ \n]+(?:the[ \n]+)?)?[A-Z][\w\-]*){0,5}")
 _IN_PLACE = re.compile(r"[ \n]+in[ \n]+")
 _OFFICE_WORD = re.compile(r"[ \n]+(?:Country[ \n]+)?(?:Office|Mission|Representation|Bureau)\b")
@@ -72,7 +87,7 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
     by_start = {h.start: h for h in hits if h.place is not None}
     spans: list[tuple[int, int, str, PlaceHit | None, int]] = []
     m: re.Match[str] | None
-    for m in (_OFFICE.finditer(text) if "Office" in text else ()):
+    for m in (_OFFICE.finditer(text) if "Office" in text or "Bureau" in text else ()):
         end, where = m.end(), None
         if m.group(2) == "in":
             where = next((h for h in hits if h.place is not None and h.start >= m.end(2) and h.end <= m.end()), None)
@@ -116,6 +131,17 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
 _LEADS_A_NAME = re.compile(r"[ ]+(?:[A-Z][\w\-]*[ ]+(?:(?:and|of|for)[ ]+)?){1,5}(?:Organi[sz]ation|Programme|Program)\b")
 
 
+#: A body named for another: "National Commission for UNESCO", "Friends of the Earth"
+#: style names where the known body closes a longer name (read by the named-body pass).
+_NAMED_FOR = re.compile(rf"(?<![\w-])(?:{CAP_HEADS})[ \n]+for[ \n]+(?:the[ \n]+)?$")
+
+
+def _qualifies_next(text: str, end: int, later: list[tuple[int, int, RefOrg]]) -> bool:
+    """'UN FAO': a known body's name right before another's qualifies it and names nothing itself."""
+    nxt = next((h for h in later if h[0] >= end), None)
+    return nxt is not None and text[end:nxt[0]] in (" ", "\n")
+
+
 def find_reference_bodies(text: str, found: Found, taken: Taken) -> None:
     acr_re, name_re, table = ref_patterns()
     hits = []
@@ -127,8 +153,10 @@ def find_reference_bodies(text: str, found: Found, taken: Taken) -> None:
             continue  # 'XY Food and Farming Organization': the first word of another body's name
         hits.append((m.start(), m.end(), table[m.group(1)]))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    for s, e, o in hits:
+    for i, (s, e, o) in enumerate(hits):
         if overlaps(taken, s, e):
+            continue
+        if _qualifies_next(text, e, hits[i + 1:]) or _NAMED_FOR.search(text, max(0, s - 40), s):
             continue
         # a longer body name around a reference name ("European Union Delegation") wins later
         d = ref_org_entity(found, o, (s, e), text[s:e])

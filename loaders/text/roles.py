@@ -42,6 +42,7 @@ _ORG_VERB = re.compile(r"\b(?:organi[sz]ed|organi[sz]es?|organi[sz]ing|hosted|ho
                        r"teamed\s+up|trial(?:l)?ed|convened|"
                        r"completed\s+(?:an?|the|its|their)\s+(?:[\w\-]+\s+){0,3}(?:survey|study|assessment|census|mapping|analysis|review))\b",
                        re.I)
+_SIGNING = re.compile(r"signed|will\s+sign", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _SUPPORT_VERB = re.compile(r"\b(?:supported|supports|will\s+support|assist(?:ed|s)?)\b", re.I)
 _PART_VERB = re.compile(r"\b(?:took\s+part|take\s+part|participated|attended|joined|will\s+participate|"
@@ -112,7 +113,8 @@ def _sentence_roles(text: str, s: int, e: int, ms: list[Mention], found: Found, 
     in_org = _IN_ORGANISING.search(text, s, e)
     subject_role: Role | None = None
     if active and verb is not None:
-        subject_role = "organisers"
+        # the parties to an agreement take part in its signing; who organised it is another cue
+        subject_role = "participants" if _SIGNING.fullmatch(verb.group(0)) else "organisers"
     sup_verb = _SUPPORT_VERB.search(text, s, e)
     part_verb = _PART_VERB.search(text, s, e)
     if part_verb is not None and verb is not None and verb.start() > part_verb.start():
