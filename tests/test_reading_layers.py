@@ -208,6 +208,25 @@ def test_relation_frames(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _rels(text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the partners listed after "in collaboration with" / "with the cooperation of" are the
+    # subject's partners, not each other's
+    ("The Lakeside Water Agency held a training in May 2021 with the cooperation of the Hill Farmers "
+     "Federation and the Riverton Heritage Centre.",
+     {("Lakeside Water Agency", "cooperatesWith", "Hill Farmers Federation"),
+      ("Lakeside Water Agency", "cooperatesWith", "Riverton Heritage Centre")}),
+    ("Today staff are working in collaboration with the Hill Farmers Federation and the Riverton Heritage Centre.", set()),
+    # "cooperation between A and B" pairs them
+    ("Cooperation between the Lakeside Water Agency and the Riverton Heritage Centre grew in 2020.",
+     {("Lakeside Water Agency", "cooperatesWith", "Riverton Heritage Centre")}),
+    # signatories, "the U.S. X" inside the list
+    ("The Riverton Bank and the U.S. Millennium Challenge Corporation signed a grant agreement on 3 May 2024.",
+     {("Riverton Bank", "cooperatesWith", "Millennium Challenge Corporation")}),
+])
+def test_whose_partners_a_cooperation_phrase_lists(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {r for r in _rels(text) if r[1] == "cooperatesWith"} == expected
+
+
 def test_co_organisers_share_an_event_but_state_no_cooperation() -> None:
     rels = _rels("The forum, co-organized by the Ministry of Water and the Hill Farmers Federation, was held in May 2021.")
     assert not any(p == "cooperatesWith" for _, p, _ in rels)

@@ -15,7 +15,8 @@ from coopgraph.loaders.text.found import Mention
 
 #: what joins the names of a list: "A (ACR), B and the C", "A as well as B"
 _LIST_JOINT = re.compile(r"\)?(?:[ \n]*\([^()\n]{1,15}\))?[ \n]*(?:,|and|&|as[ \n]+well[ \n]+as)?[ \n]*(?:,[ \n]*)?"
-                         r"(?:and[ \n]+)?(?:the[ \n]+)?(?:(?:other|local|national)[ \n]+)?")
+                         r"(?:and[ \n]+)?(?:the[ \n]+)?(?:(?:other|local|national)[ \n]+)?"
+                         r"(?:(?:[A-Z]\.){2,3}[ \n]+|[A-Z][a-z]+(?:ian|an|ese|ish|ch)[ \n]+)?")  # "the U.S. X", "the Japanese X"
 #: the first name of a list stands at most this far after where the list may start
 _LEAD_GAP = 40
 

@@ -26,6 +26,7 @@ _SUPPORT = re.compile(r"\b(?:provided|providing|provides|will\s+provide|committe
                       r"(?:technical\s+|financial\s+|methodological\s+)?(?:support|assistance)\s+to\b", re.I)
 _COOP = re.compile(r"\b(?:cooperation|collaboration|coordination|partnership)(?:\s+(?:agreement|memorandum))?\s+"
                    r"(?:of|between|with|among)\b", re.I)
+_WITH_BEFORE = re.compile(r"\b(?:with|in)[ \n]+(?:the[ \n]+)?(?:close[ \n]+)?$", re.I)
 _AGREED = re.compile(r"\bagreed\s+that\b(.{0,120}?)\b(?:will|would|to)\s+(?:hold|meet|cooperate|work|coordinate)", re.I | re.S)
 _MEMBERS = re.compile(r"\b(?:includes?|consists?\s+of|comprises?|composed\s+of)\b[^.]{0,40}?(?:representatives\s+)?(?:from|of)\b", re.I)
 _THROUGH_ITS = re.compile(r"^[ \n]+through[ \n]+its[ \n]+$")
@@ -135,12 +136,14 @@ def _cooperation(text: str, s: int, e: int, ms: list[Mention]) -> list[Rel]:
     for c in _COOP.finditer(text, s, e):
         group = list({m.eid: m for m in reversed([m for m in ms if c.end() <= m.start <= c.end() + 160])}.values())[::-1]
         before = [m for m in ms if m.end <= c.start() and not owner_only(text, m.start)]
-        if c.group(0).lower().endswith("with") and before:
-            # "X signed a cooperation agreement with A and B": X cooperates with each of them
-            subj = before[-1]
-            out += [(subj.eid, "cooperatesWith", m.eid, (subj.start, m.end)) for m in group[:4] if m.eid != subj.eid]
+        if c.group(0).lower().endswith("with") or _WITH_BEFORE.search(text, max(s, c.start() - 12), c.start()):
+            # "X signed a cooperation agreement with A and B", "X held it with (the) cooperation of
+            # A and B": X cooperates with each of them; A and B are X's partners, not each other's
+            if before:
+                subj = before[-1]
+                out += [(subj.eid, "cooperatesWith", m.eid, (subj.start, m.end)) for m in group[:4] if m.eid != subj.eid]
             continue
-        out += _pairs(group[:4], "cooperatesWith")
+        out += _pairs(group[:4], "cooperatesWith")  # "cooperation between A and B"
     for a in _AGREED.finditer(text, s, e):
         group = [m for m in ms if a.start(1) <= m.start and m.end <= a.end(1)]
         out += _pairs(group, "cooperatesWith", (a.start(), a.end()))
