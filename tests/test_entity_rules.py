@@ -371,3 +371,22 @@ def test_known_bodies_inside_longer_names(text: str, bodies: list[str]) -> None:
 
     rec = extract_text(text, "x.txt")
     assert [e.name for e in rec.entities if e.type == "Organisation"] == bodies
+
+
+@pytest.mark.parametrize(("text", "people", "bodies"), [
+    # a name with its role in apposition after a wire dateline or at a sentence's start
+    ("Riverton /WIRE/ Ana Velaz, Deputy Representative of UNICEF, met officials.", ["Ana Velaz"],
+     ["United Nations Children's Fund"]),
+    # a given name, a middle initial, a family name; a glued local initial stays the local form
+    ("The supplies were handed over by Ana M. Velaz on 3 May 2013.", ["Ana M. Velaz"], []),
+    ("The Minister of Foreign Affairs Ts.Munkhbat spoke.", ["Ts.Munkhbat"], []),
+    # an acronym joined to a country by a hyphen: a known body as it signs there, or a body of its own
+    ("Ana Velaz, Director of ABCD-Mongolia, met UNDP-Mongolia staff.", ["Ana Velaz"],
+     ["ABCD-Mongolia", "United Nations Development Programme"]),
+])
+def test_people_and_posts_in_their_genre_forms(text: str, people: list[str], bodies: list[str]) -> None:
+    from coopgraph.loaders.text.loader import extract_text
+
+    rec = extract_text(text, "x.txt")
+    assert [e.name for e in rec.entities if e.type == "Person"] == people
+    assert [e.name for e in rec.entities if e.type == "Organisation"] == bodies

@@ -27,10 +27,10 @@ _AFTER_TITLE = re.compile(
     r"[ ]+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?=[ ]+[a-z(]|[,.;:]|$)", re.M)
 #: A name in apposition with its role: "..., Given Family, Senior Inspector at ...".
 _NAME_COMMA_ROLE = re.compile(
-    r"(?:(?<=[,;:] )|(?<=\band )|(?<=\bincluding )|(?<=\bby ))([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?),[ ]"
+    r"(?:(?<=[,;:] )|(?<=\band )|(?<=\bincluding )|(?<=\bby )|(?<=[.!?/] )|(?<=^))([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?),[ ]"
     r"(?:an?[ ]|the[ ])?((?:[A-Za-z][\w\-]*[ ]){0,3}(?i:director|head|minister|officer|inspector|specialist|"
     r"expert|adviser|advisor|coordinator|manager|chairman|chairperson|president|secretary|representative|"
-    r"consultant|governor|ambassador|ceo|founder|leader|economist|researcher|teacher|trainer))\b")
+    r"consultant|governor|ambassador|ceo|founder|leader|economist|researcher|teacher|trainer))\b", re.M)
 #: Abbreviations shaped like an initial: titles, "No.", "St.", "Co." ...
 _NOT_INITIALS = frozenset("Mr Ms Dr St No Mt Jr Sr Co Vs Fr Lt Gen Rev Nr Vol Fig Ed Eds Op".split())
 _SAID = re.compile(rf"\b(?:said|says|stated|noted|added|explained|according to)\s+({_NAME})(?=,|\s+who\b)")
@@ -96,10 +96,25 @@ def local_names(text: str, start: int, end: int) -> list[PersonHit]:
         initial, given = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         if initial in _NOT_INITIALS or given in _STOP or re.search(rf"\b{given.lower()}\b", text):
             continue
-        name = " ".join(m.group(0).split())
-        role, rspan = _role(text, m.start(), m.end(), end)
-        out.append(PersonHit(m.start(), m.end(), name, role, rspan))
+        ns = m.start()
+        western = m.group(1) is not None and len(m.group(1)) == 1 and text[m.start() + 2:m.start() + 3] == " "
+        first = _GIVEN_BEFORE.search(text, max(start, ns - 25), ns) if western else None
+        if first is not None and first.group(1) not in _STOP and not _ROLE_WORD.fullmatch(first.group(1)) \
+                and not _HEAD_NOUN.fullmatch(first.group(1)) and not re.search(rf"\b{first.group(1).lower()}\b", text):
+            ns = first.start(1)  # "Mohamed M. Fall": a given name, a middle initial, a family name
+        name = " ".join(text[ns:m.end()].split())
+        role, rspan = _role(text, ns, m.end(), end)
+        out.append(PersonHit(ns, m.end(), name, role, rspan))
     return out
+
+
+#: a capitalised word right before an initial ("Mohamed M. Fall"), not a name's word after "of",
+#: "and" or "for" ("Ministry of Labour B. Bold"), a title or a body's head noun
+_GIVEN_BEFORE = re.compile(r"(?<![\w.’'])(?<!\bof )(?<!\band )(?<!\bfor )([A-Z][a-z]{2,})[ ]$")
+_HEAD_NOUN = re.compile(r"Ministry|Agency|Office|Department|Centre|Center|Committee|Council|Fund|Bank|Project|"
+                        r"Programme|Program|Association|Federation|Union|Institute|University|Embassy|Government")
+_ROLE_WORD = re.compile(r"Representative|Ambassador|Governor|Director|Minister|President|Mayor|Chairman|"
+                        r"Coordinator|Manager|Officer|Consultant|Expert|Specialist|Head|Chief|Mrs?|Ms|Dr|Sir")
 
 
 def local_key(name: str) -> str | None:

@@ -112,6 +112,7 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
                 office = _OFFICE_WORD.match(text, h.end)
                 end = office.end() if office is not None else h.end  # "ILO Mongolia Office"
                 spans.append((m.start(), end, m.group(1), h, end))
+    _acronym_country_posts(text, found, taken, table)
     for s, e, acr, where, name_end in sorted(spans, key=lambda x: x[0]):
         ref = table.get(acr)
         if ref is None or overlaps(taken, s, e):
@@ -125,6 +126,27 @@ def find_offices(text: str, found: Found, taken: Taken, hits: list[PlaceHit]) ->
         found.hint(d.id, "partOf", parent.id, (s, e))
         if where is not None and where.place is not None:
             found.hint(d.id, "locatedIn", where.place.id, (s, e))
+
+
+#: "MCA-Mongolia", "UNDP-Mongolia": an acronym joined to a country's name by a hyphen
+_ACRONYM_COUNTRY = re.compile(r"(?<![\w-])([A-Z]{2,6})-([A-Z][a-z]+)(?![\w-])")
+
+
+def _acronym_country_posts(text: str, found: Found, taken: Taken, table: dict[str, RefOrg]) -> None:
+    """A body's post in a country written with a hyphen: a known body as it signs there ("UNDP-
+    Mongolia" is UNDP, as "UNDP Mongolia" is), an unknown one as a body of its own ("MCA-Mongolia":
+    a country's counterpart of a programme is an organisation with its own staff)."""
+    countries = {p.name for p in reference().places if p.place_type == "country"}
+    for m in (_ACRONYM_COUNTRY.finditer(text) if "-" in text else ()):
+        if m.group(2) not in countries or overlaps(taken, m.start(), m.end()):
+            continue
+        ref = table.get(m.group(1))
+        if ref is not None:
+            d = ref_org_entity(found, ref, (m.start(), m.end()), m.group(0))
+        else:
+            d = found.table.add("Organisation", m.group(0), span=(m.start(), m.end()), category="other")
+        found.add(Mention(m.start(), m.end(), d.id, "Organisation"))
+        taken.append((m.start(), m.end()))
 
 
 #: Capitalised words up to an organisation's or programme's head noun, right after an acronym.
