@@ -390,3 +390,21 @@ def test_people_and_posts_in_their_genre_forms(text: str, people: list[str], bod
     rec = extract_text(text, "x.txt")
     assert [e.name for e in rec.entities if e.type == "Person"] == people
     assert [e.name for e in rec.entities if e.type == "Organisation"] == bodies
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a programme that acts, or another country's, is a project someone runs
+    ("The Northland Lakeside Extractive Program is currently working with the Council of Mining Associations.", "Project"),
+    ("The Lakeside Water Programme has trained 40 engineers since 2019.", "Project"),
+    ("Scholarships came from the Australia Awards Lakeside Program in 2020.", "Project"),
+    # a named programme with nothing of the sort is a government's programme (a policy)
+    ("The Child Money Programme was extended in 2020.", "Policy"),
+])
+def test_a_named_programme_a_project_or_a_policy(text: str, kind: str) -> None:
+    from coopgraph.loaders.text.loader import extract_text
+
+    rec = extract_text(text, "x.txt")
+    kinds = {e.type for e in rec.entities if "Program" in e.name}
+    assert kinds == {kind}
+    # a country inside the programme's name is not a place the text is about
+    assert not [e for e in rec.entities if e.type == "Place"]

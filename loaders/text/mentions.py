@@ -285,7 +285,24 @@ def _government_programme(text: str, p: ProjectHit) -> bool:
     the text treats it as a project (funded or implemented by someone, called a project)."""
     if p.owner or p.funder or p.acronym or not _PROGRAMME.search(p.name):
         return False
-    return _DONOR_WORDS.search(text, p.end, min(len(text), p.end + 120)) is None
+    return not _programme_run_as_project(text, p.name, p.end)
+
+
+def _programme_run_as_project(text: str, name: str, end: int) -> bool:
+    """Is this named programme a project someone runs rather than a government's programme? The
+    text funds or implements it or calls it a project; it acts ("the X Programme (XP) is working
+    with ..."); or another country's name opens it ("the Northland Awards Programme": a donor's)."""
+    first = name.removeprefix("The ").split()[0].lower()
+    home = reference().home_country
+    if first in _country_names() and (home is None or first != home.name.lower()):
+        return True
+    return _ACTS.match(text, end) is not None or _DONOR_WORDS.search(text, end, min(len(text), end + 120)) is not None
+
+
+#: a programme as the subject of doing: its staff work, organise, support
+_ACTS = re.compile(r"(?:[ \n]*\([^()\n]{1,15}\))?[ \n]+(?:(?:is|are|was|has|have|will)[ \n]+)?(?:also[ \n]+|currently[ \n]+)?"
+                   r"(?:been[ \n]+)?(?:working|works|worked|organi[sz]ed|organi[sz]es|supports|supported|supporting|provides|"
+                   r"provided|trained|trains|launched|held|hosted|conducted|delivered|implements|implemented|funds|funded)\b")
 
 
 def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> None:
@@ -639,5 +656,25 @@ def _conventions_policies(text: str, found: Found) -> None:
     for p in find_policies(text, 0, len(text)):
         if found.table.find("Organisation", p.name) or claimed.hits(p.start, p.start + 1):
             continue
+        _places_inside_a_name(found, p.start, p.end)
+        if p.policy_type == "programme" and _PROGRAMME.search(p.name) and _programme_run_as_project(text, p.name, p.end):
+            name = p.name.removeprefix("The ")
+            shorts = tuple(short for short, long in found.plain_defs.items() if long.removeprefix("the ").removeprefix("The ") == name)
+            d = found.table.add("Project", name, span=(p.start, p.end), aliases=shorts)
+            found.add(Mention(p.start, p.end, d.id, "Project"))
+            continue
         d = found.table.add("Policy", p.name, span=(p.start, p.end), policy_type=p.policy_type)
         found.add(Mention(p.start, p.end, d.id, "Policy"))
+
+
+def _places_inside_a_name(found: Found, start: int, end: int) -> None:
+    """A country inside a programme's or policy's name ("the Northland Mongolia Extractive
+    Program") says whose it is, not a place the text is about: not a mention of the place."""
+    inside = [m for m in found.mentions if m.kind == "Place" and start <= m.start and m.end <= end]
+    for m in inside:
+        d = found.table.by_id.get(m.eid)
+        if d is not None and d.place_type == "country":
+            found.mentions.remove(m)
+            found.table.forget(m.eid, (m.start, m.end))
+    if inside:
+        found.index()
