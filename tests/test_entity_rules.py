@@ -408,3 +408,14 @@ def test_a_named_programme_a_project_or_a_policy(text: str, kind: str) -> None:
     assert kinds == {kind}
     # a country inside the programme's name is not a place the text is about
     assert not [e for e in rec.entities if e.type == "Place"]
+
+
+@pytest.mark.parametrize(("text", "project"), [
+    ("The agency started the Project for Promoting Social Participation of Persons with Disabilities in 2016.",
+     "Project for Promoting Social Participation of Persons with Disabilities"),
+    ("The Project for Strengthening Rural Teachers (PSRT) started.", "Project for Strengthening Rural Teachers"),
+])
+def test_a_title_that_opens_with_project_for(text: str, project: str) -> None:
+    from coopgraph.loaders.text.projects import find_projects
+
+    assert [h.name for h in find_projects(text, 0, len(text)) if not h.generic] == [project]

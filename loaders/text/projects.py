@@ -21,6 +21,10 @@ _LIST_PROJECTS = re.compile(
 #: "Green Jobs Project", "Skills for Employment Project": capitalised words, short connectors inside
 _NAMED_PROJECT = re.compile(
     r"\b((?:[A-Z][a-z][\w\-]*\s){2,7}|[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?(?:[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?){0,5}(?<!for\s)(?<!of\s)(?<!and\s)(?<!in\s)(?<!on\s))(?:Project|Programme)\b")
+#: "the Project for Promoting Social Participation of Persons with Disabilities": a title that
+#: opens with "Project for / on" (as bilateral agencies name theirs), its words capitalised
+_PROJECT_FOR = re.compile(r"(?<![\w\-])(?:[Tt]he|a|this)[ \n]+(Project[ \n]+(?:for|on)[ \n]+[A-Z][\w\-]*"
+                          r"(?:[ \n]+(?:[A-Z][\w\-]*|of|for|and|in|on|to|with|the)){1,14})")
 #: "National Project Coordinator", "Chief Project Officer": a job title, not a project
 _JOB_TITLE = re.compile(r"\s+(?:Co-?ordinator|Manager|Director|Officer|Assistant|Specialist|Advis[eo]r|Consultant|"
                         r"Leader|Administrator|Analyst|Expert)s?\b")
@@ -46,7 +50,7 @@ _QUOTED_AFTER = re.compile(
     r"\b(?:([A-Z][A-Za-z]{1,10})(?:'s)?\s+)?(?:(funded|financed|supported)\s+)?[Pp]roject\s+\"([^\"\n]{5,200})\"")
 _QUOTED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,10})'s\s+\"([^\"]{5,200})\"\s+project\b")
 _OF_ORG = re.compile(r"\b([A-Z][a-z]+(?:\s[a-z]+){0,3}\s[Pp]roject)\s+of\s+([A-Z]{2,8})\b")
-_TEAM = re.compile(r"\b([Tt]he\s+(?:(?:new|pilot|\w+-year)\s+)?[Pp]roject\b(?!\s+(?:[A-Z]|\")))|\b([Ee]xpert\s+team)\b")
+_TEAM = re.compile(r"\b([Tt]he\s+(?:(?:new|pilot|\w+-year)\s+)?[Pp]roject\b(?!\s+(?:[A-Z]|\"|(?:for|on)\s+[A-Z])))|\b([Ee]xpert\s+team)\b")
 #: 'the Resilient Pastoral Livelihoods (RPL) project': an unquoted title, its acronym, "project"
 _TITLE_ACR = re.compile(
     r"\b((?:[A-Z][\w\-']*[ \n]+(?:(?:for|of|and|in|on|to|through)[ \n]+)?){1,8}?)\(([A-Z][A-Za-z0-9]{1,10})\)[ \n]+[Pp]roject\b")
@@ -135,6 +139,11 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
             continue
         acr = _ACR_AFTER.match(text, m.end())  # "X Project (ACR)": the acronym it goes by
         out.append(ProjectHit(m.start(), m.end(), name, acr.group(1) if acr else None))
+    for m in (_PROJECT_FOR.finditer(text, start, end) if "Project " in text else ()):
+        name = re.sub(r"(?:[ \n]+(?:of|for|and|in|on|to|with|the))+$", "", m.group(1))
+        if len(name.split()) >= 4:
+            acr = _ACR_AFTER.match(text, m.start(1) + len(name))
+            out.append(ProjectHit(m.start(1), m.start(1) + len(name), " ".join(name.split()), acr.group(1) if acr else None))
     t = _NEWSLETTER_TITLE.match(text, start, min(end, start + 300)) if start == 0 else None
     if t is not None:
         name = " ".join(t.group(1).split())
