@@ -419,3 +419,16 @@ def test_a_title_that_opens_with_project_for(text: str, project: str) -> None:
     from coopgraph.loaders.text.projects import find_projects
 
     assert [h.name for h in find_projects(text, 0, len(text)) if not h.generic] == [project]
+
+
+@pytest.mark.parametrize(("text", "policies"), [
+    # goals and agendas are named policies; a policy's acronym in brackets is its alias
+    ("The plan supports the Sustainable Development Goals (SDGs) in Riverton.", [("Sustainable Development Goals", ["SDGs"])]),
+    ("They reviewed the Riverland Development Assistance Framework (RDAF) 2017-2021. The RDAF ends soon.",
+     [("Riverland Development Assistance Framework", ["RDAF"])]),
+])
+def test_named_policies_and_their_acronyms(text: str, policies: list[tuple[str, list[str]]]) -> None:
+    from coopgraph.loaders.text.loader import extract_text
+
+    rec = extract_text(text, "x.txt")
+    assert [(e.name, list(e.aliases)) for e in rec.entities if e.type == "Policy"] == policies

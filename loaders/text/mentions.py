@@ -663,8 +663,20 @@ def _conventions_policies(text: str, found: Found) -> None:
             d = found.table.add("Project", name, span=(p.start, p.end), aliases=shorts)
             found.add(Mention(p.start, p.end, d.id, "Project"))
             continue
-        d = found.table.add("Policy", p.name, span=(p.start, p.end), policy_type=p.policy_type)
+        acr = _POLICY_ACRONYM.match(text, p.end)
+        d = found.table.add("Policy", p.name, span=(p.start, p.end), policy_type=p.policy_type,
+                            aliases=(acr.group(1),) if acr else ())
         found.add(Mention(p.start, p.end, d.id, "Policy"))
+        if acr is not None:  # "the X Framework (XF) ... the XF": its acronym names it again
+            claimed = _claimed(found)
+            for a in re.finditer(rf"(?<![\w-]){re.escape(acr.group(1))}(?![\w-])", text):
+                if claimed.free(a.start(), a.end()):
+                    found.add(Mention(a.start(), a.end(), d.id, "Policy"))
+                    claimed.append((a.start(), a.end()))
+
+
+#: a policy's acronym in brackets right after its name: "the Sustainable Development Goals (SDGs)"
+_POLICY_ACRONYM = re.compile(r"[ \n]*\(([A-Z][A-Za-z]{1,9})\)")
 
 
 def _places_inside_a_name(found: Found, start: int, end: int) -> None:

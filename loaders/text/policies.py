@@ -85,7 +85,7 @@ _CAPNAME = r"(?:[A-Z][\w\-]*|\d+\w*)(?:\s(?:of|on|for|and|the|to)?\s?(?:[A-Z][\w
 #: words was rescanned from each of its words (100k characters: over 30 s).
 _NAMED = re.compile(
     rf"\b((?:National|State|Government|Irish|Mongolian|Employment|Labour|OSH|[A-Z][a-z]+)(?:\s[A-Z][\w\-]*){{0,12}}\s"
-    rf"(?:Law|Strategy|Policy|Programme|Program|Plan of Action|Action Plan|Plan|Framework|Classification)\b"
+    rf"(?:Law|Strategy|Policy|Programme|Program|Plan of Action|Action Plan|Plan|Framework|Classification|Goals|Agenda)\b"
     rf"(?:\s(?:on|of|for)\s{_CAPNAME})?(?:\s\d{{4}}(?:-\d{{4}})?)?)")
 _LOWER_NAMED = re.compile(
     r"\b((?:[Nn]ational|\d+(?:st|nd|rd|th)\s+National)\s+(?:[Pp]rogram(?:me)?|[Ff]ramework|[Ss]trategy|[Pp]olicy)\s+on\s+"
