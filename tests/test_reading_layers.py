@@ -227,6 +227,14 @@ def test_whose_partners_a_cooperation_phrase_lists(text: str, expected: set[tupl
     assert {r for r in _rels(text) if r[1] == "cooperatesWith"} == expected
 
 
+def test_a_list_of_bodies_each_with_the_is_no_unit_and_its_ministry() -> None:
+    listed = _rels("Officials of the Lakeside Water Agency, the Riverton Statistics Office, the Ministry of Roads "
+                   "and the Hill Farmers Federation met.")
+    assert not [r for r in listed if r[1] == "partOf"]
+    apposed = _rels("Ms. Bold, Head of the Employment Department, Ministry of Roads, spoke.")
+    assert ("Employment Department", "partOf", "Ministry of Roads") in apposed
+
+
 def test_co_organisers_share_an_event_but_state_no_cooperation() -> None:
     rels = _rels("The forum, co-organized by the Ministry of Water and the Hill Farmers Federation, was held in May 2021.")
     assert not any(p == "cooperatesWith" for _, p, _ in rels)

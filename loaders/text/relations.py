@@ -195,7 +195,8 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
                 and re.search(r"\b(?:committee|council|board|unit|team)\b", da.name, re.I):
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))  # "the Steering Committee (PSC) of the X Project"
         elif sub and (re.fullmatch(r"\)?[ \n]+of[ \n]+(?:the[ \n]+)?", gap)
-                    or (re.fullmatch(r",[ \n]*(?:the[ \n]+)?", gap) and db.name.startswith("Ministry"))):
+                    or (re.fullmatch(r",[ \n]*(?:the[ \n]+)?", gap) and db.name.startswith("Ministry")
+                        and not _in_a_list_of_the(text, a, b))):
             out.append((a.eid, "partOf", b.eid, (a.start, b.end)))
         elif gap in ("'s ", "'s\n") and da.type == "Organisation" and db.type == "Organisation" \
                 and re.search(r"\b(?:department|division|unit|office|section)\b", db.name, re.I):
@@ -217,6 +218,15 @@ def _adjacent(text: str, found: Found, actors: list[Mention]) -> list[Rel]:
         if parent is not None and parent in t.by_id and d.spans:
             out.append((d.id, "partOf", parent, d.spans[0]))
     return out
+
+
+def _in_a_list_of_the(text: str, a: Mention, b: Mention) -> bool:
+    """'..., the X Office, the Ministry of Y, the Z Agency ...': items of a list, each with its
+    own "the", not a unit and its ministry in apposition ('the X Department, Ministry of Y')."""
+    if "the" not in text[a.end:b.start]:
+        return False
+    return re.search(r",[ \n]*the[ \n]+$", text[max(0, a.start - 8):a.start]) is not None \
+        or re.match(r"[ \n]*(?:,|and)[ \n]+the\b", text[b.end:b.end + 12]) is not None
 
 
 def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[Rel]:
