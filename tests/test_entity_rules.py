@@ -227,6 +227,8 @@ def test_local_forms_of_one_name_share_a_key(a: str, b: str, same: bool) -> None
 @pytest.mark.parametrize(("text", "items"), [
     ("the Harbour Trust, Hope Without Borders, Orbis Norte and the Water Board", ["Hope Without Borders", "Orbis Norte"]),
     ("the Harbour Trust, Sunrise Kids Fund and the Water Board", ["Sunrise Kids Fund"]),
+    # a short name, and a name closed by a lower-case kind of body ("Xac bank")
+    ("the Harbour Trust, Orno bank, ToC and the Water Board", ["Orno bank", "ToC"]),
     # not a plain list: a verb, or lower-case words, between the bodies
     ("the Harbour Trust, which met officials of the Water Board", []),
     ("the Harbour Trust and the Water Board", []),

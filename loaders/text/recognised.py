@@ -236,7 +236,8 @@ _CALENDAR = frozenset("January February March April May June July August Septemb
 
 
 _ITEM_SPLIT = re.compile(r"[ \n]*,[ \n]*(?:and[ \n]+)?|[ \n]+and[ \n]+")
-_ITEM = re.compile(r"(?:the[ ]+)?([A-Z][\w\-'\u2019&]*(?:[ ]+(?:(?:of|for|de|du|des)[ ]+)?[A-Z][\w\-'\u2019&]*){0,5})")
+_ITEM = re.compile(r"(?:the[ ]+)?([A-Z][\w\-'\u2019&]*(?:[ ]+(?:(?:of|for|de|du|des)[ ]+)?[A-Z][\w\-'\u2019&]*){0,5}"
+                   r"(?:[ ]+(?:bank|fund|foundation|company|group|association|society|institute|agency|council))?)")  # "Xac bank"
 
 
 def listed_names(text: str, left_end: int, right_start: int) -> list[tuple[int, int]]:
