@@ -434,3 +434,13 @@ def test_named_policies_and_their_acronyms(text: str, policies: list[tuple[str, 
 
     rec = extract_text(text, "x.txt")
     assert [(e.name, list(e.aliases)) for e in rec.entities if e.type == "Policy"] == policies
+
+
+def test_a_plural_kind_of_body_after_a_list_of_places_names_one_per_place() -> None:
+    from coopgraph.loaders.text.loader import extract_text
+
+    rec = extract_text("The Khovd, Uvs and Zavkhan OSSCs shared good practices. Harbour, Lake and Hill Offices closed.")
+    assert [e.name for e in rec.entities if e.type == "Organisation"] == ["Khovd OSSC", "Uvs OSSC", "Zavkhan OSSC"]
+    names = {e.id: e.name for e in rec.entities}
+    assert {(names[r.subject], names[r.object]) for r in rec.relations if r.predicate == "locatedIn"} == {
+        ("Khovd OSSC", "Khovd"), ("Uvs OSSC", "Uvs"), ("Zavkhan OSSC", "Zavkhan")}

@@ -247,6 +247,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             d.fill(aimag=aimag)
         found.add(Mention(n.start, n.end, d.id, "Organisation"))
         taken.append((n.start, n.end))
+    _bodies_per_place(text, found, taken, places)
     for m in (_PLURAL_LOCAL.finditer(text) if "epartments" in text else ()):
         base = " ".join(m.group(1).split())
         for w in re.finditer(r"[A-Z][\w\-]+", m.group(2)):
@@ -257,6 +258,30 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             d = found.table.add("Organisation", name, span=(m.start(), m.end()), category="government")
             d.fill(aimag=a)
             found.add(Mention(m.start(2) + w.start(), m.start(2) + w.end(), d.id, "Organisation"))
+
+
+#: "the Darkhan-Uul, Khuvsgul and Zavkhan OSSCs", "Khovd and Uvs Governor's Offices": one body of the
+#: kind per place listed before the plural (read only where every item is a known place)
+_PLACES_THEN_PLURAL = re.compile(
+    r"(?<![\w\-])((?:[A-Z][\w\-]+,[ \n]+)*[A-Z][\w\-]+,?[ \n]+and[ \n]+[A-Z][\w\-]+)[ \n]+"
+    r"((?:[A-Z][\w'’\-]*[ \n]+){0,3}?)([A-Z]{2,8}s|Offices|Departments|Centres|Centers|Hospitals|Branches)\b")
+
+
+def _bodies_per_place(text: str, found: Found, taken: Taken, places: set[str]) -> None:
+    """A plural kind of body after a list of places names one body per place."""
+    for m in _PLACES_THEN_PLURAL.finditer(text):
+        items = list(re.finditer(r"[A-Z][\w\-]+", m.group(1)))
+        if not all(w.group(0).lower() in places for w in items) or overlaps(taken, m.start(2), m.end()):
+            continue
+        plural = m.group(3)
+        kind = plural[:-2] if plural.endswith("ches") else plural[:-1]
+        lead = " ".join(m.group(2).split())
+        for w in items:
+            name = " ".join(x for x in (w.group(0), lead, kind) if x)
+            s0, e0 = m.start(1) + w.start(), m.start(1) + w.end()
+            d = found.table.add("Organisation", name, span=(s0, e0), category=category_for(name, kind.split()[-1]))
+            found.add(Mention(s0, e0, d.id, "Organisation"))
+            taken.append((s0, e0))
 
 
 def _without_country(name: str) -> tuple[str, ...]:
