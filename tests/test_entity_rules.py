@@ -229,6 +229,8 @@ def test_local_forms_of_one_name_share_a_key(a: str, b: str, same: bool) -> None
     ("the Harbour Trust, Sunrise Kids Fund and the Water Board", ["Sunrise Kids Fund"]),
     # a short name, and a name closed by a lower-case kind of body ("Xac bank")
     ("the Harbour Trust, Orno bank, ToC and the Water Board", ["Orno bank", "ToC"]),
+    # a kind of body in lower case is no name, and the list goes on past it
+    ("the Harbour Trust, Monfemnet, civil society organizations, Orbis Norte and the Water Board", ["Monfemnet", "Orbis Norte"]),
     # not a plain list: a verb, or lower-case words, between the bodies
     ("the Harbour Trust, which met officials of the Water Board", []),
     ("the Harbour Trust and the Water Board", []),

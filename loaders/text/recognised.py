@@ -236,6 +236,8 @@ _CALENDAR = frozenset("January February March April May June July August Septemb
 
 
 _ITEM_SPLIT = re.compile(r"[ \n]*,[ \n]*(?:and[ \n]+)?|[ \n]+and[ \n]+")
+#: a list item that names a kind of body in lower case: "civil society organizations", "local NGOs"
+_GENERIC_ITEM = re.compile(r"(?:the[ ]+)?(?:[a-z][\w\-]*[ ]+){0,3}(?:[a-z][\w\-]*s|NGOs)")
 _ITEM = re.compile(r"(?:the[ ]+)?([A-Z][\w\-'\u2019&]*(?:[ ]+(?:(?:of|for|de|du|des)[ ]+)?[A-Z][\w\-'\u2019&]*){0,5}"
                    r"(?:[ ]+(?:bank|fund|foundation|company|group|association|society|institute|agency|council))?)")  # "Xac bank"
 
@@ -255,6 +257,9 @@ def listed_names(text: str, left_end: int, right_start: int) -> list[tuple[int, 
     for sep in _ITEM_SPLIT.finditer(text, left_end, right_start):
         if sep.start() > pos:
             m = _ITEM.fullmatch(text, pos, sep.start())
+            if m is None and _GENERIC_ITEM.fullmatch(text, pos, sep.start()):
+                pos = sep.end()  # "..., Monfemnet, civil society organizations, the X": a kind, not a name
+                continue
             if m is None:
                 return []
             out.append((m.start(1), m.end(1)))
