@@ -329,6 +329,10 @@ def test_project_names(text: str, expected: list[tuple[str, str | None, str | No
     ("said a member of the 'Hope Ahead' NGO in Riverton.", [("Hope Ahead", "ngo")]),
     ("Staff at The Orbis Norte JSC met.", [("Orbis Norte JSC", "private")]),
     ("Local NGO staff met.", []),
+    # a double-quoted title before a lower-case kind of body; a capitalised kind is part of a name
+    ('They met the "Green Steppe" women\'s cooperative and the "Blue Lake" LLC.',
+     [("Green Steppe", "private"), ("Blue Lake", "private")]),
+    ('They strengthened the "Orno" Cooperative Union.', []),
 ])
 def test_bodies_named_with_a_legal_form(text: str, names: list[tuple[str, str]]) -> None:
     assert [(text[s:e], c) for s, e, c in rc.formed_names(text)] == names

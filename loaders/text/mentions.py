@@ -592,7 +592,7 @@ def _listed_bodies(text: str, found: Found) -> None:
 
 def _formed_bodies(text: str, found: Found) -> None:
     """Bodies named with their legal form ('X LLC', "'X' NGO") that nothing else has read."""
-    if not any(f in text for f in ("LLC", "Ltd", "JSC", "Inc", "LLP", "GmbH", "PLC", "NGO")):
+    if not any(f in text for f in ("LLC", "Ltd", "JSC", "Inc", "LLP", "GmbH", "PLC", "NGO", '" ')):
         return
     claimed = _claimed(found, frozenset(k for k in _KINDS if k != "Place"))
     for s, e, cat in formed_names(text):

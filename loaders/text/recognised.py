@@ -269,7 +269,10 @@ def listed_names(text: str, left_end: int, right_start: int) -> list[tuple[int, 
 
 #: A run of capitalised words (or a quoted title) right before a legal or organisational form.
 _FORMED = re.compile(r"(?:(?<=[\s(])|^)(?:'([A-Z][^'\n]{2,80})'|((?:[A-Z][\w\-&]*[ ]){0,4}[A-Z][\w\-&]*))"
-                     r"[ ](LLC|Ltd\.?|JSC|Inc\.?|LLP|GmbH|PLC|NGO)(?![\w])", re.M)
+                     r"[ ](LLC|Ltd\.?|JSC|Inc\.?|LLP|GmbH|PLC|NGO)(?![\w])"
+                     # a quoted title before a kind of body: '"Green Steppe" women's cooperative'
+                     r"|(?:(?<=[\s(])|^)\"([A-Z][^\"\n]{2,60})\"[ ](?:[\w'’]+[ ]){0,2}?"
+                     r"(LLC|NGO|JSC|co-?operative|company|association|foundation|union|partnership)(?![\w])(?![ ][A-Z])", re.M)
 _NOT_NAME_START = frozenset("The A An This That Our Their Its His Her At In On Of For By With From And Local "
                             "International National".split())
 
@@ -280,6 +283,11 @@ def formed_names(text: str) -> list[tuple[int, int, str]]:
     (the title is the name). Leading function words and generic adjectives are not the name."""
     out: list[tuple[int, int, str]] = []
     for m in _FORMED.finditer(text):
+        if m.group(4):  # a double-quoted title: the title is the name
+            kind = m.group(5).lower()
+            cat = "ngo" if kind in ("ngo", "association", "foundation", "union") else "private"
+            out.append((m.start(4), m.end(4), cat))
+            continue
         form = m.group(3).rstrip(".")
         cat = "ngo" if form == "NGO" else "private"
         if m.group(1):
