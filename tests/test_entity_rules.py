@@ -169,6 +169,8 @@ def test_local_name_carries_its_role() -> None:
     ("Health – Riverton Water Agency staff met.", ["Riverton Water Agency"]),
     # an acronym after "for" closes the name ("National Commission for UNESCO")
     ("They met the Riverland National Commission for UNESCO on Monday.", ["Riverland National Commission for UNESCO"]),
+    # a standing expert or advisory group is a body; a working group is not
+    ("The Riverland Gender Expert Group met the Working Group.", ["Riverland Gender Expert Group"]),
     # the nationality adjective before a ministry is not its name
     ("The Riverlandian Ministry of Roads thanked them.", ["Ministry of Roads"]),
     # a portfolio list with a comma before its closing "and"
@@ -450,3 +452,10 @@ def test_a_plural_kind_of_body_after_a_list_of_places_names_one_per_place() -> N
     names = {e.id: e.name for e in rec.entities}
     assert {(names[r.subject], names[r.object]) for r in rec.relations if r.predicate == "locatedIn"} == {
         ("Khovd OSSC", "Khovd"), ("Uvs OSSC", "Uvs"), ("Zavkhan OSSC", "Zavkhan")}
+
+
+def test_a_quoted_project_title_after_project_and_a_comma() -> None:
+    from coopgraph.loaders.text.projects import find_projects
+
+    text = 'It came from a Riverton Fund project, "Safe Homes for Every Family", in 2020.'
+    assert [h.name for h in find_projects(text, 0, len(text)) if not h.generic] == ["Safe Homes for Every Family"]

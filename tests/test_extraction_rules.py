@@ -313,7 +313,9 @@ def test_activities_named_in_passing_in_a_press_release() -> None:
     kinds = [(e.type, e.start, e.status) for e in rec.events]
     assert kinds == [("other", "2019-05-08", "completed"), ("meeting", "2019-04-02", "completed"),
                      ("training", "2019-04-10", "completed"), ("launch", "2019-06", "planned")]
-    assert set(rec.events[0].organisers) == {"koica", _entity(rec, "Organisation", "Ministry of Labour").id}
+    # the parties to the agreement take part in its signing (no one is said to organise it)
+    assert (rec.events[0].organisers, set(rec.events[0].participants)) == (
+        (), {"koica", _entity(rec, "Organisation", "Ministry of Labour").id})
     project = _entity(rec, "Project", "Job Centres Project")
     assert (project.id, "fundedBy", "koica") in _rels(rec)
 

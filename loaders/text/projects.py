@@ -47,7 +47,7 @@ _QUOTED_PLAIN = re.compile(r"\"([A-Z][^\"\n]{4,200}(?:\n[^\"\n]{1,200})?)\"\s+(?
 #: 'the ILO Bridge-II project': a body's acronym, one name word, then a lower-case "project"
 _OWNED_WORD = re.compile(r"(?<![\w\-])([A-Z]{2,8})\s+([A-Z][a-z]*[\w]*-[\w\-]+|[A-Z][a-z]+\d+)\s+project\b")
 _QUOTED_AFTER = re.compile(
-    r"\b(?:([A-Z][A-Za-z]{1,10})(?:'s)?\s+)?(?:(funded|financed|supported)\s+)?[Pp]roject\s+\"([^\"\n]{5,200})\"")
+    r"\b(?:([A-Z][A-Za-z]{1,10})(?:'s)?\s+)?(?:(funded|financed|supported)\s+)?[Pp]roject,?\s+\"([^\"\n]{5,200})\"")
 _QUOTED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,10})'s\s+\"([^\"]{5,200})\"\s+project\b")
 _OF_ORG = re.compile(r"\b([A-Z][a-z]+(?:\s[a-z]+){0,3}\s[Pp]roject)\s+of\s+([A-Z]{2,8})\b")
 _TEAM = re.compile(r"\b([Tt]he\s+(?:(?:new|pilot|\w+-year)\s+)?[Pp]roject\b(?!\s+(?:[A-Z]|\"|(?:for|on)\s+[A-Z])))|\b([Ee]xpert\s+team)\b")
