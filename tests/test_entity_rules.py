@@ -459,3 +459,16 @@ def test_a_quoted_project_title_after_project_and_a_comma() -> None:
 
     text = 'It came from a Riverton Fund project, "Safe Homes for Every Family", in 2020.'
     assert [h.name for h in find_projects(text, 0, len(text)) if not h.generic] == ["Safe Homes for Every Family"]
+
+
+@pytest.mark.parametrize(("text", "projects"), [
+    # the article before a project's name is not its name
+    ("The Solar Wind Hybrid Project is financed by the Abbe Fund.", ["Solar Wind Hybrid Project"]),
+    # quoted titles after "projects are titled"
+    ('Two projects are titled "Clean Wells for Riverton" and "Safe Roads for Lakeside".',
+     ["Clean Wells for Riverton", "Safe Roads for Lakeside"]),
+])
+def test_project_names_in_running_text(text: str, projects: list[str]) -> None:
+    from coopgraph.loaders.text.projects import find_projects
+
+    assert [h.name for h in find_projects(text, 0, len(text)) if not h.generic] == projects

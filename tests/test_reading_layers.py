@@ -235,6 +235,20 @@ def test_a_list_of_bodies_each_with_the_is_no_unit_and_its_ministry() -> None:
     assert ("Employment Department", "partOf", "Ministry of Roads") in apposed
 
 
+def test_a_sentence_about_all_the_projects_just_named() -> None:
+    rels = _rels('Two projects are titled "Clean Wells for Riverton" and "Safe Roads for Lakeside". All projects are '
+                 "financed by the Abbe Fund and implemented by the Hill Farmers Federation.")
+    assert {r for r in rels if r[1] in ("fundedBy", "implementedBy")} == {
+        ("Clean Wells for Riverton", "fundedBy", "Abbe Fund"), ("Safe Roads for Lakeside", "fundedBy", "Abbe Fund"),
+        ("Clean Wells for Riverton", "implementedBy", "Hill Farmers Federation"),
+        ("Safe Roads for Lakeside", "implementedBy", "Hill Farmers Federation")}
+
+
+def test_a_post_abroad_stands_where_its_name_says() -> None:
+    rels = _rels("Officials of the Embassy of Northland in Mongolia met the Hill Farmers Federation in Mongolia.")
+    assert ("Embassy of Northland in Mongolia", "locatedIn", "Mongolia") in rels
+
+
 def test_co_organisers_share_an_event_but_state_no_cooperation() -> None:
     rels = _rels("The forum, co-organized by the Ministry of Water and the Hill Farmers Federation, was held in May 2021.")
     assert not any(p == "cooperatesWith" for _, p, _ in rels)

@@ -288,6 +288,9 @@ def _without_country(name: str) -> tuple[str, ...]:
     """'Ministry of Education and Science of Mongolia' is the 'Ministry of Education and
     Science': a trailing 'of <country>' is part of the official name, not another body. (Not
     when only the head noun would remain: 'Government of X' names X's government.)"""
+    posted = re.match(r"(.+?\b(?:Embassy|Consulate|Delegation|Mission|Office)\b.*?)\s+in\s+(?:the\s+)?[A-Z][\w\- ]+$", name)
+    if posted is not None:
+        return (posted.group(1),)  # "Embassy of Japan in Mongolia" is the "Embassy of Japan"
     m = re.match(r"(.+?\s(?:of|for)\s.+?)\s+of\s+(?:the\s+)?([A-Z][\w\- ]+)$", name)
     if m is None or m.group(2).lower() not in _country_names():
         return ()

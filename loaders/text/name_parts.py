@@ -37,6 +37,7 @@ MISSION = re.compile(r"\b(?:Embassy|Consulate|Delegation|Permanent[ \n]+Mission|
 _PROJECT_TAIL = re.compile(r"[ \n]+(?:project|programme|program)$", re.I)
 #: where a delegation or office is posted: 'Delegation of the European Union to X'
 _POSTED_TO = re.compile(r"[ \n]+(?:to|in)[ \n]+(?:the[ \n]+)?[A-Z][\w\-’' ]*$")
+_POSTED_IN_NAME = re.compile(r"\b(?:Embassy|Consulate|Delegation|Mission|Office)\b.*[ ]in[ ](?:the[ ])?([A-Z][\w\-]+(?: [A-Z][\w\-]+)?)$")
 _POSSESSIVE = re.compile(r"^[’']s?[ \n]+")
 _WORD = re.compile(r"[^\s,;:()]+")
 _MAX_WORDS = 5
@@ -61,6 +62,9 @@ def place_in_name(d: EntityDraft, t: EntityTable) -> EntityDraft | None:
     """The most specific place below country level whose name is a run of words of the body's
     name ('Khuvsgul OSSC', 'Government of the Inner Mongolia Autonomous Region'). A country is
     never taken: 'Bank of Mongolia' names whose bank it is, not where a branch stands."""
+    posted = _POSTED_IN_NAME.search(d.name)
+    if posted is not None and (p := t.find("Place", posted.group(1))) is not None:
+        return p  # "Embassy of Japan in Mongolia": a post stands where its name says, a country too
     best: EntityDraft | None = None
     for run in _runs(d.name):
         if all(w.lower() in _PLACE_KIND_WORDS for w in run.split()):

@@ -133,8 +133,16 @@ def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: Callable[[s
     if head == "Ministry" and right_text.lstrip().startswith(("of ", "for ")) \
             and len(content_left) == 1 and _NATIONALITY.fullmatch(content_left[0]):
         left = hs  # "the Mongolian Ministry of Health": the country's adjective is not the name
+    posted = _POSTED_IN.match(text, right, hi) if head in _POST_HEADS else None
+    if posted is not None and is_place(posted.group(1)):
+        right = posted.end()  # "the Embassy of Japan in Mongolia": where a post stands is part of its name
     name = text[left:right]
     return OrgName(left, right, " ".join(name.split()), head)
+
+
+#: a country's post abroad, or an office, with the place it stands in after "in"
+_POST_HEADS = frozenset({"Embassy", "Consulate", "Delegation", "Mission", "Office"})
+_POSTED_IN = re.compile(r"[ \n]+in[ \n]+(?:the[ \n]+)?([A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?)")
 
 
 #: a nationality adjective ('Mongolian', 'Chinese', 'Japanese', 'Swiss', 'French', 'Thai')

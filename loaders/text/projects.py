@@ -21,6 +21,10 @@ _LIST_PROJECTS = re.compile(
 #: "Green Jobs Project", "Skills for Employment Project": capitalised words, short connectors inside
 _NAMED_PROJECT = re.compile(
     r"\b((?:[A-Z][a-z][\w\-]*\s){2,7}|[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?(?:[A-Z][a-z][\w\-]*\s(?:(?:for|of|and|in|on)\s)?){0,5}(?<!for\s)(?<!of\s)(?<!and\s)(?<!in\s)(?<!on\s))(?:Project|Programme)\b")
+#: "three projects are titled "A", "B" and "C"": each quoted title names a project
+_TITLED = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?es?|[Pp]rograms?|[Ii]nitiatives?)[ \n]+(?:(?:is|are|was|were)[ \n]+)?"
+                     r"(?:titled|entitled|called|named)[ \n]*:?[ \n]*(?=\")")
+_QUOTED_ITEM = re.compile(r"\"([A-Z][^\"\n]{4,200})\"")
 #: "the Project for Promoting Social Participation of Persons with Disabilities": a title that
 #: opens with "Project for / on" (as bilateral agencies name theirs), its words capitalised
 _PROJECT_FOR = re.compile(r"(?<![\w\-])(?:[Tt]he|a|this)[ \n]+(Project[ \n]+(?:for|on)[ \n]+[A-Z][\w\-]*"
@@ -130,6 +134,12 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
     for m in _NAMED_PROJECT.finditer(text, start, end):
         name = m.group(0)
         first = name.split()[0]
+        s0 = m.start()
+        if first in ("The", "This", "Our") and len(name.split()) >= 4:
+            # "The Solar-Wind Hybrid Project": the article is not the name
+            s0 += len(first) + 1
+            name = name[len(first) + 1:]
+            first = name.split()[0]
         if first in ("The", "This", "Our", "Each", "Integrated", "Third", "Second", "First"):
             continue
         if first == "New" and len(name.split()) > 2:  # "New Youth Jobs Project": the project is new
@@ -138,7 +148,15 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         if _JOB_TITLE.match(text, m.end()) and all(w.lower() in _JOB_ADJECTIVES for w in name.split()[:-1]):
             continue
         acr = _ACR_AFTER.match(text, m.end())  # "X Project (ACR)": the acronym it goes by
-        out.append(ProjectHit(m.start(), m.end(), name, acr.group(1) if acr else None))
+        out.append(ProjectHit(s0, m.end(), name, acr.group(1) if acr else None))
+    for m in (_TITLED.finditer(text, start, end) if quotes else ()):
+        prev = m.end()
+        for q in _QUOTED_ITEM.finditer(text, m.end(), min(end, m.end() + 1000)):
+            if not re.fullmatch(r"[ \n]*(?:,|and|,[ \n]*and)?[ \n]*", text[prev:q.start()]):
+                break  # the list of titles ends at the first word between two of them
+            title = " ".join(q.group(1).split()).rstrip(".,")
+            out.append(ProjectHit(q.start(1), q.start(1) + len(title), title, None))
+            prev = q.end()
     for m in (_PROJECT_FOR.finditer(text, start, end) if "Project " in text else ()):
         name = re.sub(r"(?:[ \n]+(?:of|for|and|in|on|to|with|the))+$", "", m.group(1))
         if len(name.split()) >= 4:

@@ -381,12 +381,37 @@ def frame_relations(text: str, sents: Sequence[tuple[int, int]], mentions_in: Ca
                     t: EntityTable) -> list[Rel]:
     """Every frame over every sentence."""
     out: list[Rel] = []
+    earlier: list[Mention] = []  # the projects of the last sentences, for "all (three) projects"
     for s, e in sents:
         ms = mentions_in(s, e)
+        out += _every_project(text, s, e, ms, earlier, t)
+        earlier = (earlier + [m for m in ms if _kind(t, m) == "Project"])[-8:]
         if len(ms) < 2:
             continue
         for frame in FRAMES:
             out += frame(text, s, e, ms, t)
+    return out
+
+
+#: "All projects are financed by A and implemented by B and C", "Both projects are funded by A"
+_EVERY_PROJECT = re.compile(r"\b(?:[Aa]ll|[Bb]oth|[Tt]he|[Tt]hese)[ \n]+(?:(?:two|three|four|five|six|of[ \n]+the)[ \n]+)?"
+                            r"(?:projects|programmes|programs)[ \n]+(?:are|were|will[ \n]+be|have[ \n]+been)[ \n]+")
+_AGENT_VERB = re.compile(r"\b(?:(?:co-?)?(?:financed|funded)|implemented|executed)[ \n]+by[ \n]+(?:the[ \n]+)?")
+
+
+def _every_project(text: str, s: int, e: int, ms: list[Mention], earlier: list[Mention], t: EntityTable) -> list[Rel]:
+    """'Three projects are titled "A", "B" and "C". All projects are financed by X and implemented
+    by Y and Z': a sentence about all the projects just named gives each of them the relation."""
+    m = _EVERY_PROJECT.search(text, s, e)
+    projects = list(dict.fromkeys(p.eid for p in earlier + [x for x in ms if _kind(t, x) == "Project" and x.end <= (m.start() if m else s)]))
+    if m is None or len(projects) < 2:
+        return []
+    orgs = [x for x in ms if _kind(t, x) == "Organisation"]
+    out: list[Rel] = []
+    for v in _AGENT_VERB.finditer(text, m.end(), e):
+        pred = "implementedBy" if v.group(0).startswith(("implemented", "executed")) else "fundedBy"
+        for a in listed_after(text, orgs, v.end(), e):
+            out += [(p, pred, a.eid, (m.start(), a.end)) for p in projects]
     return out
 
 
