@@ -687,3 +687,21 @@ def test_a_related_pictures_gallery_is_furniture() -> None:
 def test_meeting_needs_or_standards_is_not_a_meeting(text: str, activity: bool) -> None:
     from coopgraph.loaders.text.events_lexicon import ACTIVITY_WORDS
     assert (ACTIVITY_WORDS.search(text) is not None) == activity
+
+
+def test_a_follow_us_line_is_furniture() -> None:
+    text = "Follow Riverton News on WhatsApp for exclusive updates on clean energy\nThe fund met on 3 May 2020."
+    assert blank_furniture(text).startswith(" " * 20)
+
+
+@pytest.mark.parametrize(("text", "start", "precision"), [
+    # a dateline on a line of its own dates the story (its year from the page's date), before the stamp
+    ("Schools for Riverton\n\n date 2020-03-17 NEWS SERVICE\n\nLakeside, March 16\n\nThe Riverton Fund and the "
+     "Ministry of Roads signed two memorandums of understanding for new school buildings.", "2020-03-16", "day"),
+    # only the page's date above the story: the month it happened in, not a background date further down
+    ("Loans for solar power\nLoan will help Riverton develop energy\nNovember 5, 2018\nThe Riverton Bank has signed a loan agreement with the Ministry of "
+     "Roads.\nIn July 2018, the Riverton Bank announced a loan to another country.", "2018-11", "month"),
+])
+def test_what_dates_a_story_without_a_date_in_its_report(text: str, start: str, precision: str) -> None:
+    ev = extract_text(text).events[0]
+    assert (ev.start, ev.date_precision) == (start, precision)

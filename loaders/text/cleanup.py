@@ -37,6 +37,10 @@ _RELATED = re.compile(r"^[ \t]*(?:related|more|other|latest)[ \t]+(?:pictures|ph
                       r"links|items)[ \t:]*$", re.I)
 _SOCIAL = re.compile(r"\b(?:Facebook|Twitter|Instagram|YouTube|LinkedIn|WhatsApp|Telegram|WeChat|Weibo|"
                      r"Pinterest|Reddit|Flickr|TikTok|Apple\s+News|Print|E-?mail|Share)\b")
+#: "Follow X on WhatsApp for updates", "Subscribe to our newsletter": the site's call, not the story
+_FOLLOW_US = re.compile(r"^[ \t]*(?:follow|subscribe|sign[ \t]+up|join)\b[^.\n]{0,80}?\b(?:on|to|for)[ \t]+"
+                        r"(?:our[ \t]+)?(?:Facebook|Twitter|X|Instagram|YouTube|LinkedIn|WhatsApp|Telegram|WeChat|"
+                        r"newsletter|updates|channel)\b[^\n]{0,80}$", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-–—•*·▪●◦|>]+)[ \t]*")
 #: a short menu label glued to the sentence after it: "Our WorkAs the ...", "WHO WE AREThe ..."
 #: a short menu label glued to the sentence under it: "Our WorkAs the ...", "WHO WE AREThe ...";
@@ -89,6 +93,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = [(ln.start, ln.end) for ln in lines
                                     if _URL_LINE.match(ln.text) or _BYLINE.match(ln.text)
                                     or _FILE_LINE.match(ln.text) or _PHOTO_CAPTION.search(ln.text)
+                                    or _FOLLOW_US.match(ln.text)
                                     or len(_SOCIAL.findall(ln.text)) >= 2]
     for i, ln in enumerate(lines):
         if _RELATED.match(ln.text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, get_args
 
@@ -359,23 +359,34 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
     hits: list[DateHit] = find_dates(text, b0, b1, year)
     if year is None:
         # "ULAANBAATAR, June 27, 2014 - On June 26-27, ...": the dateline's year dates the
-        # day and month the report gives without one
-        year = _dateline_year(text, hits)
+        # day and month the report gives without one; else the page's date stamp's year
+        year = _dateline_year(text, hits) or (item.stamp[0] if item.stamp else None) \
+            or next((int(h.first[:4]) for h in hits if h.first and h.precision == "day"), None)
         if year is not None:
             hits = find_dates(text, b0, b1, year)
     if exclude:
         ex = Spans(exclude)
         hits = [h for h in hits if not ex.holds(h.start)]
     report_year = item.stamp[0] if item.stamp else next(
-        (int(h.first[:4]) for h in hits if h.first and h.precision == "day" and _is_dateline(text, h)), None)
+        (int(h.first[:4]) for h in hits if h.first and h.precision == "day"
+         and (_is_dateline(text, h) or (_is_date_line(text, h) and h.start < main[1]))), None)
     own = _own_dates(text, hits, main, sents)
     if report_year is not None and own:
         # a story's background ("the programme ran in 2017-2021", "the compact signed on 27 July
         # 2018") does not date the activity its page reports: outside the main sentence, only
         # dates of the report's year do, else the report's own date
-        kept = [h for h in own if main[0] <= h.start < main[1] or
-                (h.precision != "year" and (h.first or "")[:4] == f"{report_year:04d}")]
-        own = kept or ([] if item.stamp else [h for h in hits if _is_dateline(text, h)])
+        in_main = [h for h in own if main[0] <= h.start < main[1]]
+        datelined = [h for h in hits if h.precision == "day" and _is_dateline(text, h)]
+        page_dated = [h for h in hits if h.precision == "day" and _is_date_line(text, h) and h.start < main[1]]
+        kept = in_main or datelined or page_dated \
+            or [h for h in own if h.precision != "year" and (h.first or "")[:4] == f"{report_year:04d}"]
+        if kept and kept == page_dated:
+            # only the page's date above the story dates it: the activity happened around then,
+            # in that month, as with a posting time stamp
+            kept = [replace(h, first=(h.first or "")[:7], last=(h.last or h.first or "")[:7], precision="month")
+                    for h in kept[:1]]
+        # else the dateline's day, where the story is written from, before the page's stamp
+        own = kept or [h for h in hits if _is_dateline(text, h)]
     hits = own
     start, end, prec = span_of(hits)
     head_hits = find_dates(text, item.heading_span[0], item.heading_span[1], year) if item.heading else []
@@ -414,7 +425,7 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
 _POSTING_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'\-]+(?:[ .,]+(?:[A-Z][A-Za-z'\-]+|city|province|aimag|district|"
                               r"region)){0,3}[ \t]*[,(][ \t]*$")
-_DATELINE_AFTER = re.compile(r"\)?[ \t]*[-:\u2013\u2014]")
+_DATELINE_AFTER = re.compile(r"\)?[ \t]*(?:[-:\u2013\u2014]|\n)")  # "Kathmandu, March 16" on a line of its own too
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -140,10 +140,16 @@ def _blank(lines: list[Line], i: int) -> bool:
     return i < 0 or i >= len(lines) or not lines[i].text.strip()
 
 
+#: "Kathmandu, March 16", "ULAANBAATAR, 3 May 2019": a dateline on a line of its own opens the
+#: story's body; it is not the heading of an item of its own
+_DATELINE_ALONE = re.compile(r"^[A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){0,2},[ ]+(?:\d{1,2}[ ]+[A-Z][a-z]+|[A-Z][a-z]+\.?[ ]+\d{1,2})"
+                             r"(?:,?[ ]+\d{4})?$")
+
+
 def _is_heading(lines: list[Line], i: int) -> bool:
     """A short, capitalised line standing on its own: not a sentence, bullet or field."""
     t = lines[i].text.strip()
-    if not t or len(t) > _MAX_HEADING or date_line(t) is not None:
+    if not t or len(t) > _MAX_HEADING or date_line(t) is not None or _DATELINE_ALONE.match(t):
         return False
     if _UPCOMING.match(t) or _PAST_SECTION.match(t):
         return True
