@@ -145,7 +145,7 @@ def test_dev5_scores(tmp_path: Path) -> None:
     s = _score(DEV5, _docs_of(DEV5), tmp_path)
     assert s["entities"] >= 0.75
     assert s["events"] >= 0.55
-    assert s["links"] >= 0.65
+    assert s["links"] >= 0.60
     assert s["cooperation"] >= 0.62
     assert s["relations"] >= 0.27
 
