@@ -211,6 +211,11 @@ def test_categories_come_from_head_nouns(name: str, head: str, category: str) ->
     ("Experts including Ana Velaz, Senior Labour Inspector and others spoke.", [("Ana Velaz", "Senior Labour Inspector")]),
     # capitalised words after a title that the text also writes in lower case are not a name
     ("Head of Employment Division Employment Policy said employment and policy matter.", []),
+    # "of" or "for" a body or country, then a name of two or three words
+    ("It was signed by Minister of Finance Tomar Belgan and others.", [("Tomar Belgan", "Minister of Finance")]),
+    ("Country Director for Riverland Ana Velaz Moreno spoke.", [("Ana Velaz Moreno", "Country Director for Riverland")]),
+    # capitalised words followed by "of" name a thing of something, not a person
+    ("Director of the Downstream Wells Activity of the Water Agency spoke.", []),
 ])
 def test_names_after_a_title_or_before_their_role(text: str, names: list[tuple[str, str]]) -> None:
     assert [(h.name, h.role) for h in find_people(text, 0, len(text))] == names

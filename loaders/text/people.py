@@ -23,8 +23,8 @@ _LOCAL = re.compile(r"(?:(?<![\w.])|(?<=\bMr\.)|(?<=\bMs\.)|(?<=\bMrs\.)|(?<=\bD
 _AFTER_TITLE = re.compile(
     r"\b(?:(?:Deputy|Vice|Acting|Senior|Country|Executive|Regional|National)[ ]+)*(?:Governor|Director|Minister|Mayor|Chairman|Chairwoman|Chairperson|President|Ambassador|"
     r"Head|Chief|Representative|Coordinator|Manager|Secretary|Specialist|Officer|Inspector)"
-    r"(?:[ ]+of[ ]+(?:the[ ]+)?(?:[A-Z][\w\-']*[ ]+){1,5}?(?:aimag|soum|province|district|city)?)?"
-    r"[ ]+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?=[ ]+[a-z(]|[,.;:]|$)", re.M)
+    r"(?:[ ]+(?:of|for)[ ]+(?:the[ ]+)?[A-Z][\w\-']*(?:[ ]+[A-Z][\w\-']*){0,4}?(?:[ ]+(?:aimag|soum|province|district|city))?)?"
+    r"[ ]+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})(?=[ ]+(?!of\b|for\b)[a-z(]|[,.;:]|$)", re.M)
 #: A name in apposition with its role: "..., Given Family, Senior Inspector at ...".
 _NAME_COMMA_ROLE = re.compile(
     r"(?:(?<=[,;:] )|(?<=\band )|(?<=\bincluding )|(?<=\bby )|(?<=[.!?/] )|(?<=^))([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?),[ ]"
