@@ -477,3 +477,12 @@ def test_project_names_in_running_text(text: str, projects: list[str]) -> None:
     from coopgraph.loaders.text.projects import find_projects
 
     assert [h.name for h in find_projects(text, 0, len(text)) if not h.generic] == projects
+
+
+def test_a_quoted_name_before_a_head_noun_and_its_last_words_again() -> None:
+    from coopgraph.loaders.text.loader import extract_text
+
+    rec = extract_text('The meeting was organised by the "Orno Steppe" Cooperative Union. Members of the '
+                       "Cooperative Union met the Riverton Heritage Centre.")
+    assert [e.name for e in rec.entities if e.type == "Organisation"] == ["Orno Steppe Cooperative Union",
+                                                                          "Riverton Heritage Centre"]

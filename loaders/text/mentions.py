@@ -100,7 +100,17 @@ def _head_noun_anaphors(found: Found) -> None:
     merged = False
     for d in drafts:
         word = d.name[4:] if d.name.startswith("The ") else d.name
-        if word not in _ANAPHOR_HEADS or d.id not in t.by_id:
+        if d.id not in t.by_id:
+            continue
+        if word not in _ANAPHOR_HEADS:
+            # "the 'Batits' Cooperative Union ... the Cooperative Union": a name's last words again
+            if d.type != "Organisation" or len(word.split()) < 2 or word.split()[-1] not in _ANAPHOR_HEADS | {"Union"}:
+                continue
+            earlier = [x for x in drafts if x is not d and x.id in t.by_id and x.type == d.type
+                       and x.spans[0] < d.spans[0] and x.name.endswith(" " + word)]
+            if len(earlier) == 1:
+                t.merge(earlier[0], d)
+                merged = True
             continue
         earlier = [x for x in drafts if x is not d and x.id in t.by_id and x.type == d.type and x.spans[0] < d.spans[0]
                    and word in x.name.split() and x.name != d.name]

@@ -136,7 +136,7 @@ def _expand(text: str, hs: int, he: int, lo: int, hi: int, is_place: Callable[[s
     posted = _POSTED_IN.match(text, right, hi) if head in _POST_HEADS else None
     if posted is not None and is_place(posted.group(1)):
         right = posted.end()  # "the Embassy of Japan in Mongolia": where a post stands is part of its name
-    name = text[left:right]
+    name = text[left:right].replace('"', "")
     return OrgName(left, right, " ".join(name.split()), head)
 
 
@@ -223,7 +223,13 @@ def _walk_left(text: str, hs: int, lo: int, allow_lower: bool,
         best += mm.end()
     elif re.match(r"[A-Z][a-z]+[ ]+and[ ]+[A-Z]", seg):
         best = _comma_items_left(text, best, lo, is_place)
+    quoted = _QUOTED_BEFORE.search(text, max(lo, best - 70), best)
+    if quoted is not None:
+        best = quoted.start()  # '"Mongol Urkh" Psychological Institute': the quoted name is the body's
     return best
+
+
+_QUOTED_BEFORE = re.compile(r'(?<![\w"])"[A-Z][^"\n]{1,60}"[ ]+$')
 
 
 #: "the Family, Children and Youth Development Agency": one-word items before a name's own
