@@ -231,6 +231,9 @@ def _named_bodies(text: str, found: Found, taken: Taken,
         name = n.name
         aimag = _aimag_of(text, n.start, n.end, n.head, items_aimags)
         cat = category_for(name, n.head)
+        lead = ref_patterns()[2].get(name.split()[0].rstrip("’'s"))
+        if lead is not None:
+            cat = lead.category  # "UN Resident Coordinator's Office": a unit of a known body is of its kind
         if aimag and "aimag" not in name and name.split()[0].lower() not in places:
             name = f"{name} of {aimag} aimag"  # but "Gobi-Altai Department of Health" names it already
         first, _, rest = name.partition(" ")
