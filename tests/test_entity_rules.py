@@ -488,3 +488,10 @@ def test_a_quoted_name_before_a_head_noun_and_its_last_words_again() -> None:
                        "Cooperative Union met the Riverton Heritage Centre.")
     assert [e.name for e in rec.entities if e.type == "Organisation"] == ["Orno Steppe Cooperative Union",
                                                                           "Riverton Heritage Centre"]
+
+
+def test_the_governments_of_two_countries_are_two_bodies() -> None:
+    from coopgraph.loaders.text.loader import extract_text
+
+    rec = extract_text("Representing the Governments of Japan and Mongolia, the two envoys signed the letters.")
+    assert [e.name for e in rec.entities if e.type == "Organisation"] == ["Government of Japan", "Government of Mongolia"]

@@ -219,6 +219,16 @@ _BELOW_LOCAL_OFFICE = re.compile(r"\b(?:[Dd]istrict|[Ss]oum|[Cc]ity|[Mm]unicipal
 def _named_bodies(text: str, found: Found, taken: Taken,
                   items_aimags: Sequence[ItemAimags], titles: Taken) -> None:
     places = {p.name.lower() for p in reference().places} | {a.lower() for p in reference().places for a in p.aliases}
+    for m in (_GOVERNMENTS_OF.finditer(text) if "Governments" in text else ()):
+        items = [w for w in re.finditer(r"[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?", m.group(1))]
+        if len(items) < 2 or not all(w.group(0).lower() in places for w in items) or overlaps(taken, m.start(), m.end()):
+            continue
+        for w in items:  # "the Governments of Japan and Mongolia": each country's government
+            s0, e0 = m.start(1) + w.start(), m.start(1) + w.end()
+            name = "Government of " + " ".join(w.group(0).split())
+            d = found.table.add("Organisation", name, span=(s0, e0), category="government", country=w.group(0))
+            found.add(Mention(s0, e0, d.id, "Organisation"))
+        taken.append((m.start(), m.end()))
     for s, e, name in split_ministries(text, 0, len(text)):
         d = found.table.add("Organisation", name, span=(s, e), category="government")
         found.add(Mention(s, e, d.id, "Organisation"))
@@ -273,6 +283,8 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             found.add(Mention(m.start(2) + w.start(), m.start(2) + w.end(), d.id, "Organisation"))
 
 
+_GOVERNMENTS_OF = re.compile(r"\bGovernments[ \n]+of[ \n]+(?:the[ \n]+)?((?:[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?,[ \n]+)*"
+                             r"[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?,?[ \n]+and[ \n]+(?:the[ \n]+)?[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?)")
 #: "the Darkhan-Uul, Khuvsgul and Zavkhan OSSCs", "Khovd and Uvs Governor's Offices": one body of the
 #: kind per place listed before the plural (read only where every item is a known place)
 _PLACES_THEN_PLURAL = re.compile(
