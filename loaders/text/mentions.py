@@ -220,7 +220,7 @@ def _named_bodies(text: str, found: Found, taken: Taken,
                   items_aimags: Sequence[ItemAimags], titles: Taken) -> None:
     places = {p.name.lower() for p in reference().places} | {a.lower() for p in reference().places for a in p.aliases}
     for m in (_GOVERNMENTS_OF.finditer(text) if "Governments" in text else ()):
-        items = [w for w in re.finditer(r"[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?", m.group(1))]
+        items = list(re.finditer(r"[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?", m.group(1)))
         if len(items) < 2 or not all(w.group(0).lower() in places for w in items) or overlaps(taken, m.start(), m.end()):
             continue
         for w in items:  # "the Governments of Japan and Mongolia": each country's government
