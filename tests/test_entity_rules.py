@@ -495,3 +495,11 @@ def test_the_governments_of_two_countries_are_two_bodies() -> None:
 
     rec = extract_text("Representing the Governments of Japan and Mongolia, the two envoys signed the letters.")
     assert [e.name for e in rec.entities if e.type == "Organisation"] == ["Government of Japan", "Government of Mongolia"]
+
+
+def test_a_unit_named_after_its_owners_possessive() -> None:
+    from coopgraph.loaders.text.loader import extract_text
+
+    rec = extract_text("Ana Velaz of LuxDev's Asia Office spoke.")
+    unit = next(e for e in rec.entities if e.name == "Asia Office")
+    assert (set(unit.aliases), unit.category) == ({"LuxDev Asia Office", "LuxDev's Asia Office"}, "donor")

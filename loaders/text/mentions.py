@@ -264,6 +264,11 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             written = f"{aimag} aimag {n.name}" if aimag else ""
             aliases: tuple[str, ...] = (written,) if written and text[max(0, n.start - len(written) + len(n.name)):n.end] == written else ()
             aliases += _without_country(name)
+            owner = _OWNER_BEFORE.search(text, max(0, n.start - 20), n.start)
+            if owner is not None:  # "LuxDev's Asia Office" is also written "LuxDev Asia Office"
+                aliases += (f"{owner.group(1)} {name}", f"{owner.group(1)}{owner.group(2)}s {name}")
+                known_owner = ref_patterns()[2].get(owner.group(1))
+                cat = known_owner.category if known_owner is not None else cat
             d = found.table.add("Organisation", name, span=(n.start, n.end), category=cat, country=country,
                                 aliases=aliases)  # "Khovd aimag X Department" as written, too
         if aimag:
@@ -283,6 +288,8 @@ def _named_bodies(text: str, found: Found, taken: Taken,
             found.add(Mention(m.start(2) + w.start(), m.start(2) + w.end(), d.id, "Organisation"))
 
 
+#: a body's own short name or acronym with a possessive right before a unit's name
+_OWNER_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(['’])s[ ]+$")
 _GOVERNMENTS_OF = re.compile(r"\bGovernments[ \n]+of[ \n]+(?:the[ \n]+)?((?:[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?,[ \n]+)*"
                              r"[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?,?[ \n]+and[ \n]+(?:the[ \n]+)?[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?)")
 #: "the Darkhan-Uul, Khuvsgul and Zavkhan OSSCs", "Khovd and Uvs Governor's Offices": one body of the
