@@ -526,7 +526,7 @@ def test_soum_with_its_aimag_named_next_to_it_is_located_there() -> None:
 def test_embassy_is_a_donor_body_located_in_the_country_named() -> None:
     rec = extract_text("Representatives of the Embassy of Japan in Mongolia and the ILO attended the "
                        "opening of the job centre on 3 March 2025.")
-    emb = _entity(rec, "Organisation", "Embassy of Japan")
+    emb = _entity(rec, "Organisation", "Embassy of Japan in Mongolia")  # where a post stands is part of its name
     assert emb.category == "donor"
     assert (emb.id, "locatedIn", "mongolia") in _rels(rec)
     assert emb.id in rec.events[0].participants

@@ -22,7 +22,7 @@ def _named(rec: ExtractionRecord) -> set[tuple[str, str, str]]:
      ("Water Supply Authority of Ulaanbaatar city", "locatedIn", "Ulaanbaatar")),
     # a post of another body 'in' a city stands there ('... Representative Office in X')
     ("The Northland Trade and Economic Representative Office in Ulaanbaatar donated beds.",
-     ("Northland Trade and Economic Representative Office", "locatedIn", "Ulaanbaatar")),
+     ("Northland Trade and Economic Representative Office in Ulaanbaatar", "locatedIn", "Ulaanbaatar")),
     # the whole named first, then a unit's head noun
     ("The Lakeside Water Agency (LWA) and its LWA Regional Bureau for Asia met in May.",
      ("LWA Regional Bureau for Asia", "partOf", "Lakeside Water Agency")),

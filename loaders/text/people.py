@@ -24,7 +24,8 @@ _AFTER_TITLE = re.compile(
     r"\b(?:(?:Deputy|Vice|Acting|Senior|Country|Executive|Regional|National)[ ]+)*(?:Governor|Director|Minister|Mayor|Chairman|Chairwoman|Chairperson|President|Ambassador|"
     r"Head|Chief|Representative|Coordinator|Manager|Secretary|Specialist|Officer|Inspector)"
     r"(?:[ ]+(?:of|for)[ ]+(?:the[ ]+)?[A-Z][\w\-']*(?:[ ]+[A-Z][\w\-']*){0,4}?(?:[ ]+(?:aimag|soum|province|district|city))?)?"
-    r"[ ]+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})(?=[ ]+(?!of\b|for\b)[a-z(]|[,.;:]|$)", re.M)
+    r"[ ]+(?:(?:Sir|Dame|Lord|Lady)[ ]+)?([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})"
+    r"(?=[ ]+(?!of\b|for\b)[a-z(]|[,.;:]|$)", re.M)
 #: A name in apposition with its role: "..., Given Family, Senior Inspector at ...".
 _NAME_COMMA_ROLE = re.compile(
     r"(?:(?<=[,;:] )|(?<=\band )|(?<=\bincluding )|(?<=\bby )|(?<=[.!?/] )|(?<=^))([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?),[ ]"
