@@ -169,6 +169,8 @@ def test_local_name_carries_its_role() -> None:
     ("Health – Riverton Water Agency staff met.", ["Riverton Water Agency"]),
     # an acronym after "for" closes the name ("National Commission for UNESCO")
     ("They met the Riverland National Commission for UNESCO on Monday.", ["Riverland National Commission for UNESCO"]),
+    # a municipality is a body
+    ("The school will be built by Orno Rural Municipality, Riverton.", ["Orno Rural Municipality"]),
     # a standing expert or advisory group is a body; a working group is not
     ("The Riverland Gender Expert Group met the Working Group.", ["Riverland Gender Expert Group"]),
     # the nationality adjective before a ministry is not its name

@@ -18,7 +18,7 @@ CAP_HEADS = ("Ministry|Ministries|Agency|Agencies|Authority|Authorities|Office|O
               "Foundation|Fund|Bank|Facility|Delegation|Secretariat|Unit|Organization|Organisation|"
               "Administration|Bureau|Inspectorate|Academy|Corporation|Company|Cooperative|Network|"
               "Alliance|Parliament|Hural|Court|Government|Governments|Polytechnics?|Embassy|Embassies|Consulate|"
-              "Monastery|Temple|Society|Hospital|Clinic|School|Kindergarten|Museum|"
+              "Monastery|Temple|Society|Hospital|Clinic|School|Kindergarten|Museum|Municipality|"
               # a standing group of members ("National Gender Expert Group"); a working group is
               # not a body (its meetings are working_group events), nor "the World Bank Group"
               "(?<=Expert )Group|(?<=Advisory )Group|(?<=Consultative )Group|(?<=Coordination )Group")
