@@ -476,6 +476,9 @@ def test_a_quoted_project_title_after_project_and_a_comma() -> None:
     # quoted titles after "projects are titled"
     ('Two projects are titled "Clean Wells for Riverton" and "Safe Roads for Lakeside".',
      ["Clean Wells for Riverton", "Safe Roads for Lakeside"]),
+    # a capitalised title before a lower-case "project"; not a body's project, not a funder's programme
+    ("Staff trained under the Improving Flood Risk Management project in 2015.", ["Improving Flood Risk Management project"]),
+    ("The Riverton Bank project ended. It was co-financed under the Green Steppe programme.", []),
 ])
 def test_project_names_in_running_text(text: str, projects: list[str]) -> None:
     from coopgraph.loaders.text.projects import find_projects

@@ -25,6 +25,11 @@ _NAMED_PROJECT = re.compile(
 _TITLED = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?es?|[Pp]rograms?|[Ii]nitiatives?)[ \n]+(?:(?:is|are|was|were)[ \n]+)?"
                      r"(?:titled|entitled|called|named)[ \n]*:?[ \n]*(?=\")")
 _QUOTED_ITEM = re.compile(r"\"([A-Z][^\"\n]{4,200})\"")
+#: "the Improving Disaster Risk Management project", "the India-Nepal Development Partnership
+#: programme": a capitalised title before a lower-case "project" or "programme"
+_NAMED_LOWER = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]*[ ](?:(?:and|for|of|in|on|to)[ ])?){2,8})(project|programme|program)\b")
+_UNDER = re.compile(r"\bunder[ \n]+(?:the[ \n]+)?$")
+_AMOUNTS = frozenset({"Million", "Billion", "Thousand", "USD", "US"})
 #: "the Project for Promoting Social Participation of Persons with Disabilities": a title that
 #: opens with "Project for / on" (as bilateral agencies name theirs), its words capitalised
 _PROJECT_FOR = re.compile(r"(?<![\w\-])(?:[Tt]he|a|this)[ \n]+(Project[ \n]+(?:for|on)[ \n]+[A-Z][\w\-]*"
@@ -162,6 +167,19 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         if len(name.split()) >= 4:
             acr = _ACR_AFTER.match(text, m.start(1) + len(name))
             out.append(ProjectHit(m.start(1), m.start(1) + len(name), " ".join(name.split()), acr.group(1) if acr else None))
+    lower_titles = []
+    for m in _NAMED_LOWER.finditer(text, start, end):
+        words = m.group(1).split()
+        while words and words[0] in _TITLE_LEAD | _AMOUNTS:
+            words.pop(0)
+        if len(words) < 2 or _NOT_PROJECT_HEAD.search(" ".join(words)) or words[0].isupper() \
+                or _UNDER.search(text, max(start, m.start(1) - 12), m.start(1)):
+            continue  # "the World Bank project", "the ILO X project" (a body's), "under the X programme" (a funder's)
+        s0 = m.start(1) + m.group(1).index(words[0])
+        title = " ".join(words)
+        lower_titles.append(ProjectHit(s0, m.end(), f"{title} {m.group(2)}", None, forms=(title,)))
+    # read last: another reading of the same words (an owner, an acronym) knows more
+    out += [h for h in lower_titles if not any(o.start < h.end and h.start < o.end for o in out)]
     t = _NEWSLETTER_TITLE.match(text, start, min(end, start + 300)) if start == 0 else None
     if t is not None:
         name = " ".join(t.group(1).split())
