@@ -173,7 +173,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
         while words and words[0] in _TITLE_LEAD | _AMOUNTS:
             words.pop(0)
         if len(words) < 2 or _NOT_PROJECT_HEAD.search(" ".join(words)) or words[0].isupper() \
-                or _UNDER.search(text, max(start, m.start(1) - 12), m.start(1)):
+                or (m.group(2) != "project" and _UNDER.search(text, max(start, m.start(1) - 12), m.start(1))):
             continue  # "the World Bank project", "the ILO X project" (a body's), "under the X programme" (a funder's)
         s0 = m.start(1) + m.group(1).index(words[0])
         title = " ".join(words)
