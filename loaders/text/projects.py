@@ -27,7 +27,8 @@ _TITLED = re.compile(r"\b(?:[Pp]rojects?|[Pp]rogramm?es?|[Pp]rograms?|[Ii]nitiat
 _QUOTED_ITEM = re.compile(r"\"([A-Z][^\"\n]{4,200})\"")
 #: "the Improving Disaster Risk Management project", "the India-Nepal Development Partnership
 #: programme": a capitalised title before a lower-case "project" or "programme"
-_NAMED_LOWER = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]*[ ](?:(?:and|for|of|in|on|to)[ ])?){2,8})(project|programme|program)\b")
+_NAMED_LOWER = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]*[ ](?:(?:and|for|of|in|on|to)[ ])?){2,8})(project|programme|program)$")
+_LOWER_KIND = re.compile(r"(?<=[A-Za-z] )(?:project|programme|program)\b")
 _UNDER = re.compile(r"\bunder[ \n]+(?:the[ \n]+)?$")
 _AMOUNTS = frozenset({"Million", "Billion", "Thousand", "USD", "US"})
 #: "the Project for Promoting Social Participation of Persons with Disabilities": a title that
@@ -168,7 +169,10 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
             acr = _ACR_AFTER.match(text, m.start(1) + len(name))
             out.append(ProjectHit(m.start(1), m.start(1) + len(name), " ".join(name.split()), acr.group(1) if acr else None))
     lower_titles = []
-    for m in _NAMED_LOWER.finditer(text, start, end):
+    for kw in (_LOWER_KIND.finditer(text, start, end) if "pro" in text else ()):
+        m = _NAMED_LOWER.search(text, max(start, kw.start() - 120), kw.end())
+        if m is None:
+            continue
         words = m.group(1).split()
         while words and words[0] in _TITLE_LEAD | _AMOUNTS:
             words.pop(0)
