@@ -357,14 +357,14 @@ def build_event(text: str, item: Item, exclude: tuple[tuple[int, int], ...] = ()
         main = sents[0] if sents else item.heading_span
     etype = named if named is not None else event_type(text[main[0]:main[1]], body)
     hits: list[DateHit] = find_dates(text, b0, b1, year)
-    if year is None:
+    if year is None and any(h.first is None for h in hits):
         # "ULAANBAATAR, June 27, 2014 - On June 26-27, ...": the dateline's year dates the
-        # day and month the report gives without one; else the page's date stamp's year
-        if any(h.first is None for h in hits):  # only year-less days and months need a year
-            year = _dateline_year(text, hits) or (item.stamp[0] if item.stamp else None) \
-                or next((int(h.first[:4]) for h in hits if h.first and h.precision == "day"), None)
-            if year is not None:
-                hits = find_dates(text, b0, b1, year)
+        # day and month the report gives without one; else the page's date stamp's year (only
+        # year-less days and months need one)
+        year = _dateline_year(text, hits) or (item.stamp[0] if item.stamp else None) \
+            or next((int(h.first[:4]) for h in hits if h.first and h.precision == "day"), None)
+        if year is not None:
+            hits = find_dates(text, b0, b1, year)
     if exclude:
         ex = Spans(exclude)
         hits = [h for h in hits if not ex.holds(h.start)]

@@ -170,18 +170,18 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
             out.append(ProjectHit(m.start(1), m.start(1) + len(name), " ".join(name.split()), acr.group(1) if acr else None))
     lower_titles = []
     for kw in (_LOWER_KIND.finditer(text, start, end) if "pro" in text else ()):
-        m = _NAMED_LOWER.search(text, max(start, kw.start() - 120), kw.end())
-        if m is None:
+        lm = _NAMED_LOWER.search(text, max(start, kw.start() - 120), kw.end())
+        if lm is None:
             continue
-        words = m.group(1).split()
+        words = lm.group(1).split()
         while words and words[0] in _TITLE_LEAD | _AMOUNTS:
             words.pop(0)
         if len(words) < 2 or _NOT_PROJECT_HEAD.search(" ".join(words)) or words[0].isupper() \
-                or (m.group(2) != "project" and _UNDER.search(text, max(start, m.start(1) - 12), m.start(1))):
+                or (lm.group(2) != "project" and _UNDER.search(text, max(start, lm.start(1) - 12), lm.start(1))):
             continue  # "the World Bank project", "the ILO X project" (a body's), "under the X programme" (a funder's)
-        s0 = m.start(1) + m.group(1).index(words[0])
+        s0 = lm.start(1) + lm.group(1).index(words[0])
         title = " ".join(words)
-        lower_titles.append(ProjectHit(s0, m.end(), f"{title} {m.group(2)}", None, forms=(title,)))
+        lower_titles.append(ProjectHit(s0, lm.end(), f"{title} {lm.group(2)}", None, forms=(title,)))
     # read last: another reading of the same words (an owner, an acronym) knows more
     out += [h for h in lower_titles if not any(o.start < h.end and h.start < o.end for o in out)]
     t = _NEWSLETTER_TITLE.match(text, start, min(end, start + 300)) if start == 0 else None
