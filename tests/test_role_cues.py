@@ -53,3 +53,9 @@ def test_in_cooperation_with_makes_a_supporter_in_partnership_with_an_organiser(
 ])
 def test_signatories_take_part_in_a_signing(text: str, expected: dict[str, str]) -> None:
     assert _roles(text) == expected
+
+
+def test_on_a_visit_the_visitors_body_organises() -> None:
+    roles = _roles("Ana Velaz, Director of the Riverton Heritage Centre, will visit Lakeside on 3 May 2024 to meet "
+                   "the Lakeside Water Agency.")
+    assert roles["Riverton Heritage Centre"] == "organisers"

@@ -89,7 +89,36 @@ def extract_document(document: Document) -> ExtractionRecord:
         events = _with_announced(text, events, found)
         events = _with_clauses(text, events, found)
     rels = find_relations(text, found, sentences(text, 0, len(text)))
+    _visitors_bodies_organise(text, events, found, rels)
     return _record(document, raw, found, events, rels)
+
+
+#: a person's visit told with a verb: "X will visit", "X paid a visit", "X travelled to"
+_VISITS = re.compile(r"\b(?:visit(?:s|ed|ing)?|will[ \n]+(?:visit|travel|leave|be[ \n]+in)|paid[ \n]+an?[ \n]+(?:\w+[ \n]+)?visit|"
+                     r"travell?ed[ \n]+to|arrived[ \n]+in)\b", re.I)
+
+
+def _visitors_bodies_organise(text: str, events: list[tuple[EventDraft, Item]], found: Found,
+                              rels: list[tuple[str, str, str, tuple[int, int]]]) -> None:
+    """'Haoliang Xu, Director of UNDP's Bureau, will visit Khentii': on a visit the visitors'
+    bodies organise it (the devset's call 3); a person named as the one who visits brings the
+    body they work for."""
+    works_for = {s: o for s, p, o, _ in rels if p == "affiliatedWith"}
+    for ev, _it in events:
+        if ev.type != "field_visit":
+            continue
+        s, e = ev.evidence_span
+        verb = _VISITS.search(text, s, e)
+        if verb is None:
+            continue
+        for m in found.between(s, verb.start()):
+            body = works_for.get(m.eid) if m.kind == "Person" else None
+            if body is None or body in ev.organisers or found.table.by_id.get(body) is None:
+                continue
+            for role in ("participants", "supporters"):
+                if body in ev.actors(role):
+                    ev.actors(role).remove(body)
+            ev.organisers.append(body)
 
 
 _SINCE = re.compile(r"\bSince\s+((?:19|20)\d\d),?\s+(?:the\s+)?(.{2,80}?)\s+(?:has|have)\s+(?:also\s+)?"
