@@ -445,6 +445,10 @@ def test_a_title_that_opens_with_project_for(text: str, project: str) -> None:
     ("The plan supports the Sustainable Development Goals (SDGs) in Riverton.", [("Sustainable Development Goals", ["SDGs"])]),
     ("They reviewed the Riverland Development Assistance Framework (RDAF) 2017-2021. The RDAF ends soon.",
      [("Riverland Development Assistance Framework", ["RDAF"])]),
+    # a hyphenated first word is part of the name; a title-case headline's verb is not a policy's name
+    ("Teachers joined the Non-formal Education Equivalency Programme in Riverton.",
+     [("Non-formal Education Equivalency Programme", [])]),
+    ("Riverton City Pilots External Policy Evaluation\n\nThe city council met.", []),
 ])
 def test_named_policies_and_their_acronyms(text: str, policies: list[tuple[str, list[str]]]) -> None:
     from coopgraph.loaders.text.loader import extract_text

@@ -84,7 +84,7 @@ _CAPNAME = r"(?:[A-Z][\w\-]*|\d+\w*)(?:\s(?:of|on|for|and|the|to)?\s?(?:[A-Z][\w
 #: At most 12 more capitalised words before 'Law', 'Plan'...: unbounded, a run of capitalised
 #: words was rescanned from each of its words (100k characters: over 30 s).
 _NAMED = re.compile(
-    rf"\b((?:National|State|Government|Irish|Mongolian|Employment|Labour|OSH|[A-Z][a-z]+)(?:\s[A-Z][\w\-]*){{0,12}}\s"
+    rf"\b((?:National|State|Government|Irish|Mongolian|Employment|Labour|OSH|[A-Z][a-z]+(?:-[a-z]+)?)(?:\s[A-Z][\w\-]*){{0,12}}\s"
     rf"(?:Law|Strategy|Policy|Programme|Program|Plan of Action|Action Plan|Plan|Framework|Classification|Goals|Agenda)\b"
     rf"(?:\s(?:on|of|for)\s{_CAPNAME})?(?:\s\d{{4}}(?:-\d{{4}})?)?)")
 _LOWER_NAMED = re.compile(
@@ -99,6 +99,9 @@ _HAS_CLASSIFICATION = re.compile("classification", re.I)
 _CODE = re.compile(r"\b(?:classification\s+of\s+occupations?\s+)([A-Z]{3,}[\s\-]?\d{2})\b", re.I)
 #: "SECiM Labour Policy (C1)", "X Policy component": a project's component, not a policy
 _COMPONENT = re.compile(r"\s*\(C\d\)|\s+[Cc]omponent\b")
+#: a verb of a title-case headline ("City Pilots External Policy Evaluation"): not a policy's name
+_HEADLINE_VERB = re.compile(r"\b(?:Pilots|Launches|Signs|Hosts|Holds|Opens|Supports|Helps|Trains|Gets|Receives|"
+                            r"Approves|Adopts|Discusses|Reviews|Presents|Marks|Celebrates|Calls|Urges|Joins)\b")
 _NOT_POLICY = re.compile(r"\b(?:Annual Work Plan|Work Plan|Action Points?|Training Program)\b", re.I)
 
 
@@ -119,7 +122,8 @@ def find_policies(text: str, start: int, end: int) -> list[PolicyHit]:
     for rx in (_NAMED, _LOWER_NAMED, _LAW_TITLE):
         for m in rx.finditer(text, start, end):
             name = m.group(1).strip()
-            if _NOT_POLICY.search(name) or len(name.split()) < 2 or _COMPONENT.match(text, m.start(1) + len(name)):
+            if _NOT_POLICY.search(name) or len(name.split()) < 2 or _COMPONENT.match(text, m.start(1) + len(name)) \
+                    or _HEADLINE_VERB.search(name):
                 continue
             out.append(PolicyHit(m.start(1), m.start(1) + len(name), name, _kind(name)))
     for m in (_LAW_ON.finditer(text, start, end) if text.find("law", start, end) >= 0 else ()):
