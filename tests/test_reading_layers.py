@@ -397,6 +397,9 @@ def test_a_dated_activity_told_in_the_passive_is_an_event_of_its_own() -> None:
      "Lakeside Water Agency"),
     ("The meeting opened with the Ambassador of the Northland Union to Riverland, Mr. Ole Berg.", "Ole Berg",
      "Northland Union"),
+    # an apposition "a member of X" after the name beats a body named before it
+    ("The beds were handed out by the Lakeside Water Agency and Mr. Ole Berg, a member of the Riverland "
+     "Parliament, on Monday.", "Ole Berg", "Riverland Parliament"),
     ("Ms. Ada Brennan, National Coordinator, Lakeside Water Agency, opened the course.", "Ada Brennan",
      "Lakeside Water Agency"),
     ("B.Bold, CEO of Green Hills LLC, said the course was useful.", "B.Bold", "Green Hills LLC"),

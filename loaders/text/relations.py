@@ -317,6 +317,18 @@ def _named_aimag(name: str, t: EntityTable) -> str | None:
     return p.name if p is not None and p.place_type == "aimag" else None
 
 
+#: ", a member of the", ", an officer of", ", the head of the": an apposition that names a body
+_MEMBER_OF = re.compile(r",[ \n]+(?:a|an|the)[ \n]+(?:[a-z]+[ \n]+){0,2}?(?:member|head|director|chair(?:man|woman|person)?|"
+                        r"representative|officer|staff|employee|volunteer)[ \n]+(?:of|at|from)[ \n]+(?:the[ \n]+)?")
+
+
+def _member_after(text: str, end: int, actors: list[Mention]) -> Mention | None:
+    for m in actors:
+        if _MEMBER_OF.fullmatch(text, end, m.start):
+            return m
+    return None
+
+
 def _affiliations(text: str, found: Found) -> list[Rel]:
     out: list[Rel] = []
     t = found.table
@@ -329,7 +341,12 @@ def _affiliations(text: str, found: Found) -> list[Rel]:
         span = d.role_span
         org = None
         ev = None
-        if d.spans:
+        member = _member_after(text, d.spans[0][1], actors_in(d.spans[0][1], d.spans[0][1] + 90)) if d.spans else None
+        if member is not None:
+            # "Mr. A, a member of the X": the apposition says whose the person is, whatever
+            # body was named before the name
+            org, ev, span = member.eid, (d.spans[0][0], member.end), None
+        elif d.spans:
             # "EBRD President Sir A B", "The Governor of the Bank of X, Mr A B": a title naming the
             # body stands right before the name; it is this person's, whatever follows the name
             hit = _titled_before(text, d.spans[0], actors_in(max(0, d.spans[0][0] - 140), d.spans[0][0]))
