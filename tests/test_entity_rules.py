@@ -382,6 +382,8 @@ def test_departments_listed_after_a_district_office_are_not_the_aimags() -> None
     # a known body closing a longer name after "for" is part of that other body's name
     ("The Riverland National Commission for UNESCO met.", ["Riverland National Commission for UNESCO"]),
     ("A training for UNICEF staff was held.", ["United Nations Children's Fund"]),
+    # an undefined acronym with a ministry's shape is a body; "UN" before a fund's name is no body of its own
+    ("Centres work under the MoFALI with funds from the UN Riverton Response Fund.", ["MoFALI", "UN Riverton Response Fund"]),
     # a known body's acronym opening a unit's name ("UN Resident Coordinator's Office") is part of it
     ("Ana Velaz, UN Resident Coordinator's Office, spoke.", ["UN Resident Coordinator's Office"]),
 ])

@@ -431,6 +431,9 @@ def _fuzzy_project(found: Found, name: str) -> EntityDraft | None:
 _BARE = re.compile(r"(?<![\w-])([A-Za-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z]{2,}\d*|[A-Z]+\d[A-Z]+)(?:[ ]?(\d{1,2}|C\d))?(?![\w-])")
 
 
+_MINISTRY_ACRONYM = re.compile(r"Mo[A-Z][A-Za-z]{0,6}")
+
+
 def _bare_acronyms(text: str, found: Found, taken: Taken) -> None:
     for m in _BARE.finditer(text):
         s, e = m.start(), m.end()
@@ -454,6 +457,9 @@ def _bare_acronyms(text: str, found: Found, taken: Taken) -> None:
             d = found.table.find("Organisation", tok)
             if d is None:
                 d = _abbreviated(found, tok)
+                if d is None and _MINISTRY_ACRONYM.fullmatch(tok):
+                    # "the MoFALI", "MoH" undefined: the shape of a ministry's acronym ("Ministry of ...")
+                    d = found.table.add("Organisation", tok, category="government")
                 if d is None:
                     continue
                 found.table.alias(d, tok)

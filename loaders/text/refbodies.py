@@ -151,7 +151,7 @@ def _acronym_country_posts(text: str, found: Found, taken: Taken, table: dict[st
 
 #: Capitalised words up to an organisation's or programme's head noun, right after an acronym.
 _LEADS_A_NAME = re.compile(r"[ ]+(?:[A-Z][\w\-'’]*[ ]+(?:(?:and|of|for)[ ]+)?){1,5}(?:Organi[sz]ation|Programme|Program|"
-                           r"Office|Team|Secretariat|Unit)\b(?![ ]+(?:in|for)[ ])")  # "UN Resident Coordinator's Office"
+                           r"Office|Team|Secretariat|Unit|Fund)\b(?![ ]+(?:in|for)[ ])")  # "UN Resident Coordinator's Office"
 
 
 #: A body named for another: "National Commission for UNESCO", "Friends of the Earth"
