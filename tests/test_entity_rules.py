@@ -190,6 +190,7 @@ def test_local_name_carries_its_role() -> None:
     # a place's government in lower case is that place's administration
     ("Beds were handed out by the government of Riverton aimag.", ["Government of Riverton aimag"]),
     ("It was the government of our choice.", []),
+    ("The mayor's office of Riverton city signed.", ["Mayor's Office of Riverton city"]),
 ])
 def test_where_a_body_name_ends(text: str, names: list[str]) -> None:
     assert [n.name for n in find_org_names(text, 0, len(text), _is_place)] == names

@@ -227,6 +227,11 @@ def test_whose_partners_a_cooperation_phrase_lists(text: str, expected: set[tupl
     assert {r for r in _rels(text) if r[1] == "cooperatesWith"} == expected
 
 
+def test_bodies_that_jointly_undertook_something_cooperate() -> None:
+    assert ("Lakeside Water Agency", "cooperatesWith", "Riverland Development Bank") in _rels(
+        "The Lakeside Water Agency and the Riverland Development Bank have jointly undertaken two evaluations.")
+
+
 def test_a_list_of_bodies_each_with_the_is_no_unit_and_its_ministry() -> None:
     listed = _rels("Officials of the Lakeside Water Agency, the Riverton Statistics Office, the Ministry of Roads "
                    "and the Hill Farmers Federation met.")

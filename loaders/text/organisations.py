@@ -103,14 +103,15 @@ def find_org_names(text: str, start: int, end: int, is_place: Callable[[str], bo
         found = _expand(text, m.start(), m.end(), start, end, is_place)
         if found is not None:
             out.append(found)
-    for m in (_GOVERNMENT_OF.finditer(text, start, end) if "government" in text else ()):
-        if is_place(m.group(2)):  # "the government of Khovd aimag": that place's administration
-            out.append(OrgName(m.start(), m.end(), "Government of " + " ".join(m.group(1).split()), "Government"))
+    for m in (_GOVERNMENT_OF.finditer(text, start, end) if "government" in text or "office" in text else ()):
+        if is_place(m.group(3)):  # "the government of Khovd aimag": that place's administration
+            kind = " ".join(w.capitalize() if w[0].isalpha() else w for w in m.group(1).split())
+            out.append(OrgName(m.start(), m.end(), f"{kind} of " + " ".join(m.group(2).split()), kind.split()[-1]))
     return _drop_overlaps(out)
 
 
 #: a place's government written in lower case, as news text often does
-_GOVERNMENT_OF = re.compile(r"(?<![\w-])government[ \n]+of[ \n]+(?:the[ \n]+)?"
+_GOVERNMENT_OF = re.compile(r"(?<![\w-])(government|(?:mayor|governor)['’]s[ \n]+office)[ \n]+of[ \n]+(?:the[ \n]+)?"
                             r"(([A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?)(?:[ \n]+(?:aimag|province|soum|city)\b)?)")
 
 

@@ -26,7 +26,8 @@ Frame = Callable[[str, int, int, list[Mention], EntityTable], list[Rel]]
 #: "jointly organised", "Together, A and B developed" state cooperation; "co-organised by A, B and
 #: C" only lists organisers (their shared event says they cooperated, no relation of its own)
 _JOINTLY = re.compile(r"\b(?:jointly|together)[ \n]+(?:organi[sz]ed|held|conducted|hosted|implemented|"
-                      r"developed|launched|organi[sz]ing|run)\b|\btogether,", re.I)
+                      r"developed|launched|organi[sz]ing|run|undertaken|undertook|carried[ \n]+out|prepared|produced|"
+                      r"funded|financed|established|designed)\b|\btogether,", re.I)
 #: "in (close) partnership with", ", together with", "partnered with", "works closely with": one cue a line
 _PARTNER = re.compile(r"\b(?:" + "|".join((
     r"in[ \n]+(?:close[ \n]+)?(?:partnership|collaboration|cooperation|co-operation)[ \n]+with",
