@@ -227,6 +227,11 @@ def test_whose_partners_a_cooperation_phrase_lists(text: str, expected: set[tupl
     assert {r for r in _rels(text) if r[1] == "cooperatesWith"} == expected
 
 
+def test_an_agency_in_an_aimag_is_not_located_there() -> None:
+    rels = _rels("Officials of the Khovd Water Agency in Khovd aimag met UNICEF in Khovd aimag.")
+    assert {(a, b) for a, p, b in rels if p == "locatedIn"} == {("Khovd Water Agency", "Khovd")}
+
+
 def test_bodies_that_jointly_undertook_something_cooperate() -> None:
     assert ("Lakeside Water Agency", "cooperatesWith", "Riverland Development Bank") in _rels(
         "The Lakeside Water Agency and the Riverland Development Bank have jointly undertaken two evaluations.")

@@ -268,10 +268,12 @@ def _located(text: str, found: Found, sents: Sequence[tuple[int, int]]) -> list[
         after = re.match(r"[ \n]+in[ \n]+", text[a.end:a.end + 6])
         if after:
             place = by_start.get(a.end + after.end())
-            if place is not None and (t.by_id[place.eid].place_type in ("aimag", "soum")
+            if place is not None and ((t.by_id[place.eid].place_type in ("aimag", "soum")
+                                       and t.by_id[a.eid].category not in ("international", "donor"))
                                       or MISSION.match(t.by_id[a.eid].name)  # 'Embassy of X in Mongolia'
                                       or (t.by_id[place.eid].place_type == "city"
                                           and _OFFICE_HEAD.search(t.by_id[a.eid].name))):  # 'X Office in Ulaanbaatar'
+                # (an agency or donor "in" an aimag is where it works this time, not where it stands)
                 out.append((a.eid, "locatedIn", place.eid, (a.start, place.end)))
     return out
 
