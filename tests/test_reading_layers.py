@@ -718,3 +718,10 @@ def test_a_follow_us_line_is_furniture() -> None:
 def test_what_dates_a_story_without_a_date_in_its_report(text: str, start: str, precision: str) -> None:
     ev = extract_text(text).events[0]
     assert (ev.start, ev.date_precision) == (start, precision)
+
+
+def test_a_short_line_in_another_script_is_site_chrome() -> None:
+    text = "June 17, 2020, 16:46\nКомментарии\nThe Riverton Bank signed a loan agreement with the Ministry of Roads."
+    assert "Комментарии" not in blank_furniture(text)
+    ev = extract_text(text).events[0]
+    assert (ev.start, ev.date_precision) == ("2020-06", "month")  # a posting date and time: that month

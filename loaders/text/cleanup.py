@@ -81,6 +81,20 @@ def is_glued_label(line: str) -> bool:
     return len(line.split()) > _MAX_LABEL_WORDS and _GLUED.match(line) is not None
 
 
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text[:4000] if c.isalpha()]
+    return bool(letters) and sum(c < "\u0250" for c in letters) >= 0.75 * len(letters)
+
+
+def _other_script_label(line: str, latin_page: bool) -> bool:
+    """'Комментарии', 'Источник akipress.kg': a short line in another script on a page written in
+    Latin letters is the site's own chrome (a comments link, a source label), not the story."""
+    if not latin_page or len(line.split()) > _MAX_LABEL_WORDS:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c >= "\u0250" for c in letters) > len(letters) / 2
+
+
 def _is_prose(line: str) -> bool:
     return len(line.split()) >= _MIN_PROSE_WORDS and not is_glued_label(line)
 
@@ -90,10 +104,11 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     label) before the article's first line of prose or after its last, holding at least three
     labels; anywhere, a run where a label repeats ("About / About"), as flattened menus do."""
     lines = [ln for ln in text_lines(text) if ln.text.strip()]
+    latin_page = _mostly_latin(text)
     spans: list[tuple[int, int]] = [(ln.start, ln.end) for ln in lines
                                     if _URL_LINE.match(ln.text) or _BYLINE.match(ln.text)
                                     or _FILE_LINE.match(ln.text) or _PHOTO_CAPTION.search(ln.text)
-                                    or _FOLLOW_US.match(ln.text)
+                                    or _FOLLOW_US.match(ln.text) or _other_script_label(ln.text, latin_page)
                                     or len(_SOCIAL.findall(ln.text)) >= 2]
     for i, ln in enumerate(lines):
         if _RELATED.match(ln.text):

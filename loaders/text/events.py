@@ -470,6 +470,8 @@ def _is_dateline(text: str, h: DateHit) -> bool:
 
 
 #: a line holding only a date, or a label and a date ("Posted: 2014-03-30", "Date: 3 May 2019")
+#: what may follow a date on its own line: a posting time ("June 17, 2020, 16:46")
+_AFTER_DATE_LINE = re.compile(r"[ \t.]*(?:,?[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]*)?")
 _DATE_LINE_LABEL = re.compile(r"[ \t]*(?:[^\W\d_][^\n:]{0,24}:[ \t]*)?$")
 
 
@@ -478,7 +480,8 @@ def _is_date_line(text: str, h: DateHit) -> bool:
     line_start = text.rfind("\n", 0, h.start) + 1
     line_end = text.find("\n", h.end)
     line_end = len(text) if line_end < 0 else line_end
-    return _DATE_LINE_LABEL.fullmatch(text, line_start, h.start) is not None and not text[h.end:line_end].strip(" \t.")
+    return _DATE_LINE_LABEL.fullmatch(text, line_start, h.start) is not None \
+        and _AFTER_DATE_LINE.fullmatch(text, h.end, line_end) is not None
 
 
 def _own_dates(text: str, hits: list[DateHit], main: tuple[int, int],
