@@ -407,6 +407,11 @@ def test_a_dated_activity_told_in_the_passive_is_an_event_of_its_own() -> None:
      "Lakeside Water Agency"),
     ("The meeting opened with the Ambassador of the Northland Union to Riverland, Mr. Ole Berg.", "Ole Berg",
      "Northland Union"),
+    # a country's ambassador: its embassy the text names, else its government
+    ("The meeting was attended by the Northlandish Ambassador to Riverland, Mr. Ole Berg. The Northlandish "
+     "Embassy funds the project.", "Ole Berg", "Northlandish Embassy"),
+    ("It was signed by the Ambassador Extraordinary and Plenipotentiary of Japan to Riverland, Mr. Ole Berg. "
+     "The Government of Japan funds the project.", "Ole Berg", "Government of Japan"),
     # an apposition "a member of X" after the name beats a body named before it
     ("The beds were handed out by the Lakeside Water Agency and Mr. Ole Berg, a member of the Riverland "
      "Parliament, on Monday.", "Ole Berg", "Riverland Parliament"),

@@ -48,7 +48,25 @@ def office_of_title(text: str, name: tuple[int, int], t: EntityTable) -> EntityD
             return office
     if _GOVERNMENT_TITLE_BEFORE.search(before) or _GOVERNMENT_TITLE_AFTER.match(text, e0):
         return government(t)
-    return None
+    envoy = _ENVOY_OF.search(text[max(0, s0 - 140):s0]) or _ENVOY_ADJ.search(text[max(0, s0 - 100):s0])
+    return _country_post(envoy.group("who"), t) if envoy is not None else None
+
+
+#: 'the Ambassador (Extraordinary and Plenipotentiary) of X to Y, Mr. B' / 'the French Ambassador to Y, Mr. B'
+_TO_AND_TITLE = r"(?:[ \n]+to[ \n]+[^,.;\n]{1,50})?[ \n]*,?[ \n]*(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?[ \n]+)?$"
+_ENVOY_OF = re.compile(r"\bAmbassador(?:[ \n]+Extraordinary[ \n]+and[ \n]+Plenipotentiary)?[ \n]+of[ \n]+(?:the[ \n]+)?"
+                       r"(?P<who>[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?)" + _TO_AND_TITLE)
+_ENVOY_ADJ = re.compile(r"\b(?P<who>[A-Z][a-z]+)[ \n]+Ambassador" + _TO_AND_TITLE)
+
+
+def _country_post(who: str, t: EntityTable) -> EntityDraft | None:
+    """A country's ambassador belongs to its embassy the text names ('Embassy of Japan in X', 'French
+    Embassy'), else to its government ('Government of Japan') when the text names that."""
+    orgs = [d for d in t.by_id.values() if d.type == "Organisation" and d.spans]
+    for d in orgs:
+        if MISSION.search(d.name) and (d.name.startswith(f"{who} ") or re.search(rf"\bof (?:the )?{re.escape(who)}\b", d.name)):
+            return d
+    return next((d for d in orgs if d.name in (f"Government of {who}", f"{who} Government")), None)
 
 
 def governor_office(place_name: str, t: EntityTable) -> EntityDraft | None:
