@@ -217,6 +217,9 @@ def test_categories_come_from_head_nouns(name: str, head: str, category: str) ->
     # "of" or "for" a body or country, then a name of two or three words
     ("It was signed by Minister of Finance Tomar Belgan and others.", [("Tomar Belgan", "Minister of Finance")]),
     ("Country Director for Riverland Ana Velaz Moreno spoke.", [("Ana Velaz Moreno", "Country Director for Riverland")]),
+    # a portfolio's last word is not the name's first; "to <country>" belongs to the title
+    ("Minister of Foreign Affairs Tomar Belgan Orvane signed.", [("Tomar Belgan Orvane", "Minister of Foreign Affairs")]),
+    ("Ambassador of Northland to Riverland Ole Berg spoke.", [("Ole Berg", "Ambassador of Northland to Riverland")]),
     # capitalised words followed by "of" name a thing of something, not a person
     ("Director of the Downstream Wells Activity of the Water Agency spoke.", []),
 ])
@@ -399,6 +402,8 @@ def test_known_bodies_inside_longer_names(text: str, bodies: list[str]) -> None:
     # a name with its role in apposition after a wire dateline or at a sentence's start
     ("Riverton /WIRE/ Ana Velaz, Deputy Representative of UNICEF, met officials.", ["Ana Velaz"],
      ["United Nations Children's Fund"]),
+    # accented letters in a name
+    ("On behalf of the fund, Benoît Meyer-Bisch, Head of Cooperation, spoke.", ["Benoît Meyer-Bisch"], []),
     # a given name, a middle initial, a family name; a glued local initial stays the local form
     ("The supplies were handed over by Ana M. Velaz on 3 May 2013.", ["Ana M. Velaz"], []),
     ("The Minister of Foreign Affairs Ts.Munkhbat spoke.", ["Ts.Munkhbat"], []),

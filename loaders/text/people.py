@@ -24,11 +24,12 @@ _AFTER_TITLE = re.compile(
     r"\b(?:(?:Deputy|Vice|Acting|Senior|Country|Executive|Regional|National)[ ]+)*(?:Governor|Director|Minister|Mayor|Chairman|Chairwoman|Chairperson|President|Ambassador|"
     r"Head|Chief|Representative|Coordinator|Manager|Secretary|Specialist|Officer|Inspector)"
     r"(?:[ ]+(?:of|for)[ ]+(?:the[ ]+)?[A-Z][\w\-']*(?:[ ]+[A-Z][\w\-']*){0,4}?(?:[ ]+(?:aimag|soum|province|district|city))?)?"
-    r"[ ]+(?:(?:Sir|Dame|Lord|Lady)[ ]+)?([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})"
+    r"(?:[ ]+to[ ]+(?:the[ ]+)?[A-Z][\w\-']*(?:[ ]+[A-Z][\w\-']*){0,2}?)?"  # "Ambassador of X to Y B C"
+    r"[ ]+(?:(?:Sir|Dame|Lord|Lady)[ ]+)?([A-Z][a-zà-öø-ÿ]+(?:-[A-Z]?[a-zà-öø-ÿ]+)?(?:[ ][A-Z][a-zà-öø-ÿ]+(?:-[A-Z]?[a-zà-öø-ÿ]+)?){1,2})"
     r"(?=[ ]+(?!of\b|for\b)[a-z(]|[,.;:]|$)", re.M)
 #: A name in apposition with its role: "..., Given Family, Senior Inspector at ...".
 _NAME_COMMA_ROLE = re.compile(
-    r"(?:(?<=[,;:] )|(?<=\band )|(?<=\bincluding )|(?<=\bby )|(?<=[.!?/] )|(?<=^))([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?),[ ]"
+    r"(?:(?<=[,;:] )|(?<=\band )|(?<=\bincluding )|(?<=\bby )|(?<=[.!?/] )|(?<=^))([A-Z][a-zà-öø-ÿ]+(?:-[A-Z]?[a-zà-öø-ÿ]+)?[ ][A-Z][a-zà-öø-ÿ]+(?:-[A-Z]?[a-zà-öø-ÿ]+)?),[ ]"
     r"(?:an?[ ]|the[ ])?((?:[A-Za-z][\w\-]*[ ]){0,3}(?i:director|head|minister|officer|inspector|specialist|"
     r"expert|adviser|advisor|coordinator|manager|chairman|chairperson|president|secretary|representative|"
     r"consultant|governor|ambassador|ceo|founder|leader|economist|researcher|teacher|trainer))\b", re.M)
@@ -112,6 +113,9 @@ def local_names(text: str, start: int, end: int) -> list[PersonHit]:
 #: a capitalised word right before an initial ("Mohamed M. Fall"), not a name's word after "of",
 #: "and" or "for" ("Ministry of Labour B. Bold"), a title or a body's head noun
 _GIVEN_BEFORE = re.compile(r"(?<![\w.’'])(?<!\bof )(?<!\band )(?<!\bfor )([A-Z][a-z]{2,})[ ]$")
+_PORTFOLIO_WORDS = frozenset("Affairs Development Cooperation Protection Welfare Finance Health Education Science "
+                             "Energy Industry Agriculture Justice Labour Labor Environment Tourism Culture Sports "
+                             "Defense Defence Trade Economy Mining Construction Transport Roads".split())
 _HEAD_NOUN = re.compile(r"Ministry|Agency|Office|Department|Centre|Center|Committee|Council|Fund|Bank|Project|"
                         r"Programme|Program|Association|Federation|Union|Institute|University|Embassy|Government")
 _ROLE_WORD = re.compile(r"Representative|Ambassador|Governor|Director|Minister|President|Mayor|Chairman|"
@@ -139,11 +143,15 @@ def titled_names(text: str, start: int, end: int) -> list[PersonHit]:
 
     out: list[PersonHit] = []
     for m in _AFTER_TITLE.finditer(text, start, end):
-        if _not_a_name(text, m.group(1), HEAD_RE):
+        ns, name = m.start(1), m.group(1)
+        while len(name.split()) > 2 and name.split()[0] in _PORTFOLIO_WORDS:
+            # "Minister of Foreign Affairs A B": the portfolio's last word is not the name's first
+            first = name.split()[0]
+            ns, name = ns + len(first) + 1, name[len(first) + 1:]
+        if _not_a_name(text, name, HEAD_RE):
             continue
         role_start = m.start()
-        out.append(PersonHit(m.start(1), m.end(1), m.group(1), " ".join(text[role_start:m.start(1)].split()),
-                             (role_start, m.start(1))))
+        out.append(PersonHit(ns, m.end(1), name, " ".join(text[role_start:ns].split()), (role_start, ns)))
     for m in _NAME_COMMA_ROLE.finditer(text, start, end):
         if _not_a_name(text, m.group(1), HEAD_RE):
             continue
