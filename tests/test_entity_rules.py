@@ -169,6 +169,8 @@ def test_local_name_carries_its_role() -> None:
     ("Health – Riverton Water Agency staff met.", ["Riverton Water Agency"]),
     # an acronym after "for" closes the name ("National Commission for UNESCO")
     ("They met the Riverland National Commission for UNESCO on Monday.", ["Riverland National Commission for UNESCO"]),
+    # a place, then "and", then another name: the place is not part of it
+    ("It was built in Riverton and Orno Public Higher Secondary School.", ["Orno Public Higher Secondary School"]),
     # a municipality is a body
     ("The school will be built by Orno Rural Municipality, Riverton.", ["Orno Rural Municipality"]),
     # a standing expert or advisory group is a body; a working group is not
@@ -490,6 +492,8 @@ def test_a_quoted_project_title_after_project_and_a_comma() -> None:
      ["Clean Wells for Riverton", "Safe Roads for Lakeside"]),
     # a capitalised title before a lower-case "project"; not a body's project, not a funder's programme
     ("Staff trained under the Improving Flood Risk Management project in 2015.", ["Improving Flood Risk Management project"]),
+    # an amount in a headline is not the name
+    ("Riverland Gets $60 Million for Solar-Wind Hybrid Project", ["Solar-Wind Hybrid Project"]),
     ("The Riverton Bank project ended. It was co-financed under the Green Steppe programme.", []),
 ])
 def test_project_names_in_running_text(text: str, projects: list[str]) -> None:
@@ -520,3 +524,13 @@ def test_a_unit_named_after_its_owners_possessive() -> None:
     rec = extract_text("Ana Velaz of LuxDev's Asia Office spoke.")
     unit = next(e for e in rec.entities if e.name == "Asia Office")
     assert (set(unit.aliases), unit.category) == ({"LuxDev Asia Office", "LuxDev's Asia Office"}, "donor")
+
+
+def test_a_local_name_form_after_the_full_name_and_a_bracketed_acronym_in_a_title() -> None:
+    from coopgraph.loaders.text.loader import extract_text
+
+    rec = extract_text('Minister of Roads Damdin Tsogtbaatar signed. Minister D.Tsogtbaatar thanked the "Safe '
+                       'Roads for Riverton (SRR)" project team.')
+    people = [e for e in rec.entities if e.type == "Person"]
+    assert [(p.name, set(p.aliases)) for p in people] == [("Damdin Tsogtbaatar", {"D.Tsogtbaatar", "Tsogtbaatar"})]
+    assert [(e.name, list(e.aliases)) for e in rec.entities if e.type == "Project"] == [("Safe Roads for Riverton", ["SRR"])]

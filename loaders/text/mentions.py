@@ -365,6 +365,9 @@ _ACTS = re.compile(r"(?:[ \n]*\([^()\n]{1,15}\))?[ \n]+(?:(?:is|are|was|has|have
                    r"provided|trained|trains|launched|held|hosted|conducted|delivered|implements|implemented|funds|funded)\b")
 
 
+_TRAILING_ACRONYM = re.compile(r"[ ]+\(([A-Z][A-Za-z0-9]{1,10})\)$")
+
+
 def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> None:
     for p in hits:
         if p.generic:
@@ -385,8 +388,11 @@ def _projects(text: str, found: Found, taken: Taken, hits: list[ProjectHit]) -> 
                 found.table.by_id[ex[0].eid].type = "Project"
             continue
         name = p.name
+        bracketed = _TRAILING_ACRONYM.search(name)
+        if bracketed is not None:  # '"Strengthening X (SX)"': the title, and its acronym as an alias
+            name = name[:bracketed.start()]
         base = _numbered_base(name)
-        aliases = tuple(a for a in (p.acronym, *p.forms) if a)
+        aliases = tuple(a for a in (p.acronym, bracketed.group(1) if bracketed else None, *p.forms) if a)
         d = found.table.find("Project", base) if base else None
         if d is None:
             d = found.table.find("Project", name) or _fuzzy_project(found, name) or _abbreviated(found, name, "Project") \
@@ -700,6 +706,12 @@ def _same_person(found: Found, name: str) -> EntityDraft | None:
         same = [d for d in found.table.by_id.values() if d.type == "Person" and local_key(d.name) == key]
         if same:
             return same[0]
+        # "D.Tsogtbaatar" after "Damdin Tsogtbaatar": the initial is the given name's first letter
+        given, initial = key.split("|")
+        full = [d for d in found.table.by_id.values() if d.type == "Person" and len(d.name.split()) == 2
+                and d.name.split()[1].lower() == given and d.name[0].lower() == initial[0]]
+        if len(full) == 1:
+            return full[0]
     if " " in name.strip():
         return None
     hits = [d for d in found.table.by_id.values() if d.type == "Person" and name in d.name.split()]

@@ -176,6 +176,11 @@ def _after_head(text: str, conj: int, lo: int) -> bool:
                      r"[ ]+(?:of|for)[ ]", left) is not None and " and " in left
 
 
+def _place_before(text: str, pos: int, lo: int, is_place: Callable[[str], bool]) -> bool:
+    before = _WORD_LEFT.search(text, max(lo, pos - 40), pos)
+    return before is not None and before.group(1)[0].isupper() and is_place(before.group(1))
+
+
 def _walk_left(text: str, hs: int, lo: int, allow_lower: bool,
                is_place: Callable[[str], bool] = lambda _w: False) -> int:
     """Start of the name: capitalised words (and connectors) before the head noun."""
@@ -203,6 +208,8 @@ def _walk_left(text: str, hs: int, lo: int, allow_lower: bool,
             best = m.start(1)
         elif wl in ("and", "&") and _after_head(text, m.start(1), lo):
             break  # "X Federation and Y Association": two bodies, each with its head noun
+        elif wl in ("and", "&") and _place_before(text, m.start(1), lo, is_place):
+            break  # "in Darchula and Baidyanath Public School": a place, then another name
         elif wl in ("and", "for", "&"):
             pass
         elif wl in _PLACE_WORDS:

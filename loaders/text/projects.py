@@ -29,6 +29,7 @@ _QUOTED_ITEM = re.compile(r"\"([A-Z][^\"\n]{4,200})\"")
 #: programme": a capitalised title before a lower-case "project" or "programme"
 _NAMED_LOWER = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]*[ ](?:(?:and|for|of|in|on|to)[ ])?){2,8})(project|programme|program)$")
 _LOWER_KIND = re.compile(r"(?<=[A-Za-z] )(?:project|programme|program)\b")
+_LEADING_NOT_NAME = re.compile(r"(?:(?:The|This|Our)\s|(?:Million|Billion|Thousand)\s(?:for\s)?)")
 _UNDER = re.compile(r"\bunder[ \n]+(?:the[ \n]+)?$")
 _AMOUNTS = frozenset({"Million", "Billion", "Thousand", "USD", "US"})
 #: "the Project for Promoting Social Participation of Persons with Disabilities": a title that
@@ -139,13 +140,14 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectHit]:
             out.append(ProjectHit(s, s + len(a.group(0)), a.group(0), a.group(0)))
     for m in _NAMED_PROJECT.finditer(text, start, end):
         name = m.group(0)
-        first = name.split()[0]
         s0 = m.start()
-        if first in ("The", "This", "Our") and len(name.split()) >= 4:
-            # "The Solar-Wind Hybrid Project": the article is not the name
-            s0 += len(first) + 1
-            name = name[len(first) + 1:]
-            first = name.split()[0]
+        lead = _LEADING_NOT_NAME.match(name)
+        if lead is not None and len(name[lead.end():].split()) >= 3:
+            # "The Solar-Wind Hybrid Project", "Million for Solar-Wind Hybrid Project" (a headline's
+            # "$60 Million for ..."): the article or the amount is not the name
+            s0 += lead.end()
+            name = name[lead.end():]
+        first = name.split()[0]
         if first in ("The", "This", "Our", "Each", "Integrated", "Third", "Second", "First"):
             continue
         if first == "New" and len(name.split()) > 2:  # "New Youth Jobs Project": the project is new
