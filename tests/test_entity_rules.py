@@ -171,6 +171,9 @@ def test_local_name_carries_its_role() -> None:
     ("They met the Riverland National Commission for UNESCO on Monday.", ["Riverland National Commission for UNESCO"]),
     # a place, then "and", then another name: the place is not part of it
     ("It was built in Riverton and Orno Public Higher Secondary School.", ["Orno Public Higher Secondary School"]),
+    # words glued by a hyphen where a space went missing are not part of a name
+    ("It works in Riverland-the Ministry of Mining and the Ministry of Finance-as well as others.",
+     ["Ministry of Mining", "Ministry of Finance"]),
     # a municipality is a body
     ("The school will be built by Orno Rural Municipality, Riverton.", ["Orno Rural Municipality"]),
     # a standing expert or advisory group is a body; a working group is not

@@ -176,6 +176,10 @@ def _after_head(text: str, conj: int, lo: int) -> bool:
                      r"[ ]+(?:of|for)[ ]", left) is not None and " and " in left
 
 
+#: a word glued to a function word by a hyphen where a space went missing ("Finance-as", "Mongolia-the")
+_GLUED_HYPHEN = re.compile(r"-(?:the|as|and|of|in|to|an?|with|for|on|by|at)$")
+
+
 def _place_before(text: str, pos: int, lo: int, is_place: Callable[[str], bool]) -> bool:
     before = _WORD_LEFT.search(text, max(lo, pos - 40), pos)
     return before is not None and before.group(1)[0].isupper() and is_place(before.group(1))
@@ -202,6 +206,8 @@ def _walk_left(text: str, hs: int, lo: int, allow_lower: bool,
         wl = w.lower()
         if _owner_possessive(text, w, m.start(1), lo):
             break
+        if _GLUED_HYPHEN.search(w):
+            break  # "Mongolia-the Ministry": text glued by a missing space, another word before the name
         if w[0].isupper() or (w[0].isdigit() and not _YEAR.match(w)):
             if w in _LEADING_DROP:
                 break
@@ -322,6 +328,10 @@ def _walk_right(text: str, he: int, hi: int, head: str, is_place: Callable[[str]
         if cap and _looks_acronym(cap):
             if after_conn == "for":
                 end = pos = m.end()  # "National Commission for UNESCO": the acronym closes the name
+            break
+        glued = _GLUED_HYPHEN.search(cap) if cap else None
+        if glued is not None:  # "Ministry of Finance-as": a missing space glued the next word on
+            end = m.start(2) + glued.start()
             break
         if cap and len(cap) == 1 and text.startswith(".", m.end()):
             break  # "Ministry of Mining and Heavy Industry B.Bold": an initial starts a person's name
