@@ -290,12 +290,13 @@ def _named_bodies(text: str, found: Found, taken: Taken,
 
 #: a body's own short name or acronym with a possessive right before a unit's name
 _OWNER_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(['’])s[ ]+$")
-_GOVERNMENTS_OF = re.compile(r"\bGovernments[ \n]+of[ \n]+(?:the[ \n]+)?((?:[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?,[ \n]+)*"
+_GOVERNMENTS_OF = re.compile(r"\bGovernments[ \n]+of[ \n]+(?:the[ \n]+)?((?:[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?,[ \n]+){0,8}"
                              r"[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?,?[ \n]+and[ \n]+(?:the[ \n]+)?[A-Z][\w\-]+(?:[ \n]+[A-Z][\w\-]+)?)")
 #: "the Darkhan-Uul, Khuvsgul and Zavkhan OSSCs", "Khovd and Uvs Governor's Offices": one body of the
-#: kind per place listed before the plural (read only where every item is a known place)
+#: kind per place listed before the plural (read only where every item is a known place; at most
+#: eight places, so that a long comma list is not scanned again from each of its items)
 _PLACES_THEN_PLURAL = re.compile(
-    r"(?<![\w\-])((?:[A-Z][\w\-]+,[ \n]+)*[A-Z][\w\-]+,?[ \n]+and[ \n]+[A-Z][\w\-]+)[ \n]+"
+    r"(?<![\w\-])((?:[A-Z][\w\-]+,[ \n]+){0,6}[A-Z][\w\-]+,?[ \n]+and[ \n]+[A-Z][\w\-]+)[ \n]+"
     r"((?:[A-Z][\w'’\-]*[ \n]+){0,3}?)([A-Z]{2,8}s|Offices|Departments|Centres|Centers|Hospitals|Branches)\b")
 
 

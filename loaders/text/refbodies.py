@@ -159,10 +159,12 @@ _LEADS_A_NAME = re.compile(r"[ ]+(?:[A-Z][\w\-'’]*[ ]+(?:(?:and|of|for)[ ]+)?)
 _NAMED_FOR = re.compile(rf"(?<![\w-])(?:{CAP_HEADS})[ \n]+for[ \n]+(?:the[ \n]+)?$")
 
 
-def _qualifies_next(text: str, end: int, later: list[tuple[int, int, RefOrg]]) -> bool:
-    """'UN FAO': a known body's name right before another's qualifies it and names nothing itself."""
-    nxt = next((h for h in later if h[0] >= end), None)
-    return nxt is not None and text[end:nxt[0]] in (" ", "\n")
+def _qualifies_next(text: str, end: int, hits: list[tuple[int, int, RefOrg]], k: int) -> bool:
+    """'UN FAO': a known body's name right before another's qualifies it and names nothing itself
+    (the hits are sorted by start: the next one that starts after ``end`` is a few steps on)."""
+    while k < len(hits) and hits[k][0] < end:
+        k += 1
+    return k < len(hits) and text[end:hits[k][0]] in (" ", "\n")
 
 
 def find_reference_bodies(text: str, found: Found, taken: Taken) -> None:
@@ -179,7 +181,7 @@ def find_reference_bodies(text: str, found: Found, taken: Taken) -> None:
     for i, (s, e, o) in enumerate(hits):
         if overlaps(taken, s, e):
             continue
-        if _qualifies_next(text, e, hits[i + 1:]) or _NAMED_FOR.search(text, max(0, s - 40), s):
+        if _qualifies_next(text, e, hits, i + 1) or _NAMED_FOR.search(text, max(0, s - 40), s):
             continue
         # a longer body name around a reference name ("European Union Delegation") wins later
         d = ref_org_entity(found, o, (s, e), text[s:e])
