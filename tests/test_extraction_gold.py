@@ -100,7 +100,7 @@ def test_dev2_scores(tmp_path: Path) -> None:
     """Twelve more real documents from other publishers, annotated for this project before any
     extractor ran on them (first read at entities 0.68, events 0.36, relations 0.06)."""
     s = _score(DEV2, _docs_of(DEV2), tmp_path)
-    assert s["entities"] >= 0.80
+    assert s["entities"] >= 0.82
     assert s["entities.Person"] >= 0.80
     assert s["events"] >= 0.72
     # links are counted on matched events only: the events found from other sentences brought
@@ -108,8 +108,8 @@ def test_dev2_scores(tmp_path: Path) -> None:
     # and again when event titles began to carry their reporting sentence (events 0.74 -> 0.93):
     # the newly matched events bring their links into the count, 0.60 -> 0.57
     assert s["links"] >= 0.58
-    assert s["cooperation"] >= 0.59
-    assert s["relations"] >= 0.44
+    assert s["cooperation"] >= 0.60
+    assert s["relations"] >= 0.45
 
 
 def test_dev3_scores(tmp_path: Path) -> None:
@@ -117,11 +117,11 @@ def test_dev3_scores(tmp_path: Path) -> None:
     agencies), annotated for this project before any extractor ran on them (first read at
     entities 0.79, events 0.62, cooperation 0.41, relations 0.24)."""
     s = _score(DEV3, _docs_of(DEV3), tmp_path)
-    assert s["entities"] >= 0.83
+    assert s["entities"] >= 0.85
     assert s["events"] >= 0.78
-    assert s["links"] >= 0.79
-    assert s["cooperation"] >= 0.66
-    assert s["relations"] >= 0.66
+    assert s["links"] >= 0.80
+    assert s["cooperation"] >= 0.69
+    assert s["relations"] >= 0.70
 
 
 def test_dev4_scores(tmp_path: Path) -> None:
@@ -130,11 +130,11 @@ def test_dev4_scores(tmp_path: Path) -> None:
     gender committee), annotated blind by a helper; first read, untuned, at entities 0.74, events
     0.52, cooperation 0.39, relations 0.20."""
     s = _score(DEV4, _docs_of(DEV4), tmp_path)
-    assert s["entities"] >= 0.80
+    assert s["entities"] >= 0.83
     assert s["events"] >= 0.66
-    assert s["links"] >= 0.66
-    assert s["cooperation"] >= 0.51
-    assert s["relations"] >= 0.35
+    assert s["links"] >= 0.69
+    assert s["cooperation"] >= 0.56
+    assert s["relations"] >= 0.40
 
 
 def test_dev5_scores(tmp_path: Path) -> None:
@@ -143,9 +143,9 @@ def test_dev5_scores(tmp_path: Path) -> None:
     The Himalayan Times), annotated blind by a helper; first read, untuned, at entities 0.75,
     events 0.57, cooperation 0.62, relations 0.10."""
     s = _score(DEV5, _docs_of(DEV5), tmp_path)
-    assert s["entities"] >= 0.75
-    assert s["events"] >= 0.55
-    assert s["links"] >= 0.60
-    assert s["cooperation"] >= 0.62
-    assert s["relations"] >= 0.27
+    assert s["entities"] >= 0.82
+    assert s["events"] >= 0.70
+    assert s["links"] >= 0.70
+    assert s["cooperation"] >= 0.75
+    assert s["relations"] >= 0.45
 
