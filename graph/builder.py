@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
@@ -18,7 +19,7 @@ from coopgraph.graph.bulk import Triple, load_graphs, paused_gc
 from coopgraph.graph.cooperation import add_pairs, derive_pairs
 from coopgraph.graph.documents import SourceDocument, add_document_node, prepare_documents
 from coopgraph.graph.entities import ACTOR_TYPES, WD, add_identity, add_mentions
-from coopgraph.graph.event_identity import resolve_events
+from coopgraph.graph.event_identity import EventIdentities, resolve_events
 from coopgraph.graph.events import DocumentWriter, EventFact, RelationFact, add_event_facts
 from coopgraph.graph.evidence import OA
 from coopgraph.graph.identity import Identities, resolve_entities
@@ -106,6 +107,35 @@ def build_quads_and_tables(records: Sequence[ExtractionRecord], *,
         return _build(records, base_iri, tables), tables[0]
 
 
+@dataclass(frozen=True)
+class MergedBuild:
+    """A built graph with what the merge decided: the documents as numbered, the entity and
+    event identities, and the reduce tables. The pipeline writes the files from each
+    document's cached chunk and this mapping (``coopgraph.graph.chunk_files``)."""
+
+    quads: dict[URIRef, set[Triple]]
+    tables: BuildTables
+    documents: list[SourceDocument]
+    identities: Identities
+    events: EventIdentities
+
+
+def build_merged(records: Sequence[ExtractionRecord], *,
+                 base_iri: str = DEFAULT_BASE_IRI) -> MergedBuild:
+    """``build_quads_and_tables``, keeping the merge's identities for the chunk mapping.
+
+    Raises:
+        ValueError: ``base_iri`` is not an http(s) IRI ending in ``/`` or ``#``.
+    """
+    check_base_iri(base_iri)
+    tables: list[BuildTables] = []
+    merges: list[tuple[list[SourceDocument], Identities, EventIdentities]] = []
+    with paused_gc():
+        quads = _build(records, base_iri, tables, merges)
+    docs, ids, events = merges[0]
+    return MergedBuild(quads, tables[0], docs, ids, events)
+
+
 def to_dataset(graphs: Mapping[URIRef, Iterable[Triple]]) -> Dataset:
     """An rdflib dataset (prefixes bound, union as default) holding ``graphs``."""
     ds = new_dataset()
@@ -115,8 +145,11 @@ def to_dataset(graphs: Mapping[URIRef, Iterable[Triple]]) -> Dataset:
 
 
 def _build(records: Sequence[ExtractionRecord], base_iri: str,
-           tables: list[BuildTables] | None = None) -> dict[URIRef, set[Triple]]:
-    """The named graphs of ``records``; the reduce tables are appended to ``tables`` if given."""
+           tables: list[BuildTables] | None = None,
+           merges: list[tuple[list[SourceDocument], Identities, EventIdentities]] | None = None,
+           ) -> dict[URIRef, set[Triple]]:
+    """The named graphs of ``records``; the reduce tables are appended to ``tables`` if given,
+    the documents and identities to ``merges``."""
     docs = prepare_documents(records, base_iri)
     ids = resolve_entities([d.record for d in docs], base_iri)
     sinks: dict[URIRef, set[Triple]] = defaultdict(set)
@@ -130,18 +163,22 @@ def _build(records: Sequence[ExtractionRecord], base_iri: str,
     relations: list[RelationFact] = []
     for index, doc in enumerate(docs):
         writer = DocumentWriter(sinks[doc.graph_iri], doc, index, ids, event_ids, base_iri)
-        _add_document(writer, events, relations)
+        add_document(writer, events, relations)
     actors = frozenset(e.iri for e in ids.entities if e.type in ACTOR_TYPES)
     labels = {e.iri: e.name for e in ids.entities}
     pairs = derive_pairs(events, relations, actors)
     add_pairs(sinks[cooperation_graph_iri(base_iri)], pairs, base_iri, labels)
     if tables is not None:
         tables.append(reduce_tables(ids.entities, event_ids.iri_of.values(), pairs, labels))
+    if merges is not None:
+        merges.append((docs, ids, event_ids))
     return dict(sinks)
 
 
-def _add_document(writer: DocumentWriter, events: list[EventFact],
-                  relations: list[RelationFact]) -> None:
+def add_document(writer: DocumentWriter, events: list[EventFact],
+                 relations: list[RelationFact]) -> None:
+    """Write one document's named graph through ``writer``; its event and relation facts (for
+    cooperation) are appended to ``events`` and ``relations``."""
     doc, index, ids = writer.doc, writer.index, writer.ids
     add_document_node(writer.g, doc)
     add_mentions(writer.g, ids, index, doc.record.entities, doc.iri)

@@ -101,6 +101,14 @@ def _escape(m: re.Match[str]) -> str:
 
 def iter_statements(triples: Iterable[Triple], terms: TermWriter, indent: str = "") -> Iterator[str]:
     """The Turtle statements of ``triples``, one block per subject in sorted order, as made."""
+    for _subject, block in iter_blocks(triples, terms, indent):
+        yield block
+
+
+def iter_blocks(triples: Iterable[Triple], terms: TermWriter,
+                indent: str = "") -> Iterator[tuple[object, str]]:
+    """``iter_statements``' blocks with the subject each describes (a document's graph chunk
+    keeps them apart, so the reduce can replace the block of a node the merge changed)."""
     index = build_index(triples)
     sep_objects = ",\n" + indent + "        "
     sep_preds = " ;\n" + indent + "    "
@@ -117,7 +125,7 @@ def iter_statements(triples: Iterable[Triple], terms: TermWriter, indent: str = 
             else:
                 texts = sep_objects.join([key(o)[1] for o in sorted(set(objs), key=key)])
             lines.append(pred_info[p][1] + " " + texts)
-        yield indent + term(s) + " " + sep_preds.join(lines) + " .\n"
+        yield s, indent + term(s) + " " + sep_preds.join(lines) + " .\n"
 
 
 def prefix_header(prefixes: Mapping[str, str]) -> str:

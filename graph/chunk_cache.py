@@ -1,0 +1,107 @@
+"""The chunk cache: each document's graph chunk, made once and kept in the build directory.
+
+Key (decision 0010): the document's content hash and name (the name gives its IRI), the
+extractor's fingerprint (rules and reference data: they made the record), the builder's
+fingerprint (the code that turns a record into triples and text) and the base IRI. Nothing
+about the other documents is in the key: what the merge decides is applied on the way out
+(``coopgraph.graph.chunk_mapping``), so adding a document never invalidates another's chunk.
+
+Stored as one JSON file per chunk (``cache/chunks/<key>.json``): the standard library reads it
+at several hundred MB/s, and unlike pickle a tampered file cannot run code. A file that does not
+read back as a chunk is made again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from coopgraph._atomic import atomic_write_text
+from coopgraph.graph.chunks import DocumentChunk, render_chunk
+from coopgraph.graph.turtle import TermWriter
+from coopgraph.records import ExtractionRecord
+
+_FORMAT = 1  # bump when DocumentChunk's stored form changes
+
+
+def cached_chunks(records: Sequence[ExtractionRecord], cache_dir: Path, *, extractor: str,
+                  builder: str, base_iri: str, terms: TermWriter) -> list[DocumentChunk]:
+    """Each record's chunk: from the cache when it holds one under the record's key, else made
+    (``render_chunk``) and stored. Chunks of documents no longer built are removed.
+
+    Raises:
+        OutputError: a new chunk cannot be stored.
+    """
+    out, keys = [], []
+    for record in records:
+        key = chunk_key(record, extractor=extractor, builder=builder, base_iri=base_iri)
+        chunk = None if key is None else load_chunk(cache_dir, key)
+        if chunk is None:
+            chunk = render_chunk(record, base_iri, terms)
+            if key is not None:
+                save_chunk(cache_dir, key, chunk)
+        if key is not None:
+            keys.append(key)
+        out.append(chunk)
+    prune_chunks(cache_dir, keys)
+    return out
+
+
+def chunk_key(record: ExtractionRecord, *, extractor: str, builder: str,
+              base_iri: str) -> str | None:
+    """The cache key of ``record``'s chunk; None when the record has no content hash."""
+    if record.source is None or not record.source.sha256:
+        return None
+    parts = [_FORMAT, record.source.sha256, record.document, extractor, builder, base_iri]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def load_chunk(cache_dir: Path, key: str) -> DocumentChunk | None:
+    """The cached chunk under ``key``, or None (missing, unreadable or not a chunk)."""
+    try:
+        data = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
+        return _chunk_of(data)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def save_chunk(cache_dir: Path, key: str, chunk: DocumentChunk) -> None:
+    """Store ``chunk`` under ``key`` (atomically; a crash leaves no half file).
+
+    Raises:
+        OutputError: the cache directory cannot be written.
+    """
+    data = {"graph": chunk.graph_iri, "document": chunk.document_iri,
+            "blocks": chunk.blocks, "subjects": chunk.subjects, "entities": chunk.entities,
+            "names": chunk.names, "events": chunk.events}
+    atomic_write_text(cache_dir / f"{key}.json", json.dumps(data, ensure_ascii=False),
+                      durable=False)
+
+
+def prune_chunks(cache_dir: Path, keep: Iterable[str]) -> None:
+    """Remove the cached chunks of documents this build no longer has (changed or gone)."""
+    wanted = {f"{key}.json" for key in keep}
+    try:
+        entries = list(cache_dir.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.suffix == ".json" and entry.name not in wanted:
+            entry.unlink(missing_ok=True)
+
+
+def _chunk_of(data: Any) -> DocumentChunk:
+    """A chunk from its stored form (raises TypeError, KeyError or ValueError if it is not)."""
+    blocks, subjects = data["blocks"], data["subjects"]
+    if not (isinstance(blocks, list) and isinstance(subjects, list) and len(blocks) == len(subjects)
+            and all(isinstance(x, str) for x in blocks + subjects)):
+        raise ValueError("not a chunk")
+    entities, names, events = data["entities"], data["names"], data["events"]
+    if not (isinstance(entities, dict) and isinstance(names, dict) and isinstance(events, list)):
+        raise ValueError("not a chunk")
+    return DocumentChunk(str(data["graph"]), str(data["document"]), tuple(blocks),
+                         tuple(subjects), {str(k): str(v) for k, v in entities.items()},
+                         {str(k): str(v) for k, v in names.items()}, tuple(str(e) for e in events))
