@@ -26,8 +26,8 @@ from typing import Any
 #: The repository root first on the path, so `coopgraph` is this checkout's package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-STAGES = ("load_documents", "build_quads", "build_quads_and_tables", "validate_graph",
-          "summarise", "save_graph", "store_of", "write_network")
+STAGES = ("load_documents", "build_quads", "build_quads_and_tables", "build_merged", "validate_graph",
+          "summarise", "save_graph", "write_graph_chunks", "store_of", "write_network")
 
 
 def _timed(stages: dict[str, float], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -38,7 +38,8 @@ def _timed(stages: dict[str, float], name: str, fn: Callable[..., Any]) -> Calla
         try:
             result = fn(*args, **kwargs)
             quads = result[0] if isinstance(result, tuple) else result
-            if name.startswith("build_quads") and isinstance(quads, dict):
+            quads = getattr(quads, "quads", quads)  # build_merged: a MergedBuild
+            if name.startswith("build_") and isinstance(quads, dict):
                 stages["quads"] = sum(len(v) for v in quads.values())
             return result
         finally:

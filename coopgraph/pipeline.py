@@ -25,8 +25,9 @@ from coopgraph.errors import InputError, ValidationError
 from coopgraph.extraction import LoadReport, Progress, extractor_version, load_documents
 from coopgraph.loaders.text.statistical import Reading
 from coopgraph.defaults import DEFAULT_BASE_IRI
-from coopgraph.graph import load_graph, save_graph, validate_graph
-from coopgraph.graph.builder import build_quads_and_tables
+from coopgraph.graph import load_graph, validate_graph
+from coopgraph.graph.builder import build_merged
+from coopgraph.graph.chunk_files import write_graph_chunks
 from coopgraph.graph.bulk import paused_gc
 from coopgraph.queries.answers import PRECOMPUTED, answer_path, cooperation_answer, save_answers
 from coopgraph.records import ExtractionRecord
@@ -164,7 +165,8 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
         return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                            records=list(report.records), up_to_date=True)
     with _stage(stage, "graph"):
-        quads, tables = build_quads_and_tables(report.records, base_iri=base_iri)
+        built = build_merged(report.records, base_iri=base_iri)
+        quads, tables = built.quads, built.tables
     with _stage(stage, "validation"):
         check = validate_graph(quads)
     if not check.conforms:
@@ -175,8 +177,10 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
     summary = tables.summary  # counts and the stored answer come from the merge's tables
     answers = {"who-cooperated-with-whom": cooperation_answer(tables.cooperation)}
     with staged():  # all outputs move into place together, or none (a full disk at the last)
-        with _stage(stage, "writing"):
-            written = save_graph(quads, out)
+        with _stage(stage, "writing"):  # each document's cached chunk, mapped (decision 0010)
+            written = write_graph_chunks(built, out, cache_dir=out / "cache" / "chunks",
+                                         extractor=extractor_version(report.reading),
+                                         builder=_builder_fingerprint(), base_iri=base_iri)
         written += save_answers(out, answers, key)
         if network and summary.get("organisations", 0) + summary.get("projects", 0) == 0:
             report.warnings.append("network.html not written: no organisation or project was "
@@ -188,7 +192,7 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
             # to index them at 1,000 documents)
             with _stage(stage, "page"), paused_gc():
                 written.append(write_network(quads, out / "network.html", sources=sources))
-        del quads
+        del quads, built
         written.append(_write_manifest(out, report, key=key, summary=summary))
     return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                        records=list(report.records))

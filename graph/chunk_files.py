@@ -26,7 +26,7 @@ from coopgraph.graph.builder import (
 )
 from coopgraph.graph.bulk import Triple, paused_gc
 from coopgraph.graph.chunk_cache import cached_chunks
-from coopgraph.graph.chunk_mapping import Context, document_text
+from coopgraph.graph.chunk_mapping import Context, mapped_text
 from coopgraph.graph.chunks import DocumentChunk
 from coopgraph.graph.documents import SourceDocument
 from coopgraph.graph.turtle import TermWriter, iter_blocks, prefix_header
@@ -93,9 +93,28 @@ def _turtle(graphs: Sequence[GraphText], prefixes: Mapping[str, str]) -> Iterato
         yield "\n" + text()
 
 
+class _DocumentText:
+    """A document's text, made on the first call (TriG) and kept for the second (Turtle) only
+    when the mapping changed it: an unchanged chunk's text is a join, cheaper than keeping."""
+
+    def __init__(self, chunk: DocumentChunk, doc: SourceDocument, index: int,
+                 context: Context) -> None:
+        self._args = (chunk, doc, index, context)
+        self._mapped: str | None = None
+        self._known = False  # whether the mapping was applied once already
+
+    def __call__(self) -> str:
+        chunk = self._args[0]
+        if not self._known:
+            self._mapped, self._known = mapped_text(*self._args), True
+            return chunk.text() if self._mapped is None else self._mapped
+        text, self._mapped = self._mapped, None
+        return chunk.text() if text is None else text
+
+
 def _document_maker(chunk: DocumentChunk, doc: SourceDocument, index: int,
                     context: Context) -> Callable[[], str]:
-    return lambda: document_text(chunk, doc, index, context)
+    return _DocumentText(chunk, doc, index, context)
 
 
 def _constant(text: str) -> Callable[[], str]:
