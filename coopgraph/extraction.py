@@ -49,6 +49,9 @@ class LoadReport:
     loaded: dict[str, str] = field(default_factory=dict)
     #: The reading the documents got ("rules" when a full reading fell back for want of a model).
     reading: Reading = "full"
+    #: What ``load_documents``' ``map_record`` made of each record extracted in this run (in
+    #: the worker that extracted it), by (document name, content hash).
+    mapped: dict[tuple[str, str], object] = field(default_factory=dict)
 
 
 def extract(paths: Iterable[Path | str] | None = None, *, encoding: str | None = None,
@@ -81,8 +84,15 @@ def extract(paths: Iterable[Path | str] | None = None, *, encoding: str | None =
 def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str | None = None,
                    cache_dir: Path | None = None, force: bool = False,
                    progress: Progress | None = None, workers: int | None = None,
-                   reading: Reading = "full", scheduler: str | None = None) -> LoadReport:
+                   reading: Reading = "full", scheduler: str | None = None,
+                   map_record: Callable[[ExtractionRecord], object] | None = None) -> LoadReport:
     """Load every document, reusing cached records whose content hash is unchanged.
+
+    ``map_record`` (a picklable function) runs on each record extracted in this run, in the
+    worker process that extracted it, and its results are kept in ``report.mapped``: the build
+    makes each document's graph chunk there, while the record is in hand (decision 0010). On a
+    Dask cluster it is not sent (the caller makes what is missing); if it raises, that record
+    has no entry.
 
     Failures are collected in the report (file and one-line reason), never raised, so one bad
     file does not stop the batch. ``reading`` as in :func:`extract`; a full reading whose model
@@ -117,10 +127,14 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
     if scheduler is not None:
         from coopgraph.cluster import load_on_cluster
 
-        results = load_on_cluster([(p, encoding, reading) for p in todo], scheduler, progress)
+        results: list[tuple[ExtractionRecord | str, object]] = [
+            (r, None) for r in load_on_cluster([(p, encoding, reading) for p in todo],
+                                               scheduler, progress)]
     else:
-        results = _run_loaders(todo, encoding, progress, workers, reading)
-    for p, outcome in zip(todo, results, strict=True):
+        results = _run_loaders(todo, encoding, progress, workers, reading, map_record)
+    for p, (outcome, mapped) in zip(todo, results, strict=True):
+        if mapped is not None and isinstance(outcome, ExtractionRecord):
+            report.mapped[(outcome.document, outcome.source.sha256 if outcome.source else "")] = mapped
         if isinstance(outcome, ExtractionRecord):
             report.warnings.extend(f"{p}: {w}" for w in outcome.warnings)
             if not outcome.entities and not outcome.events:
@@ -187,6 +201,21 @@ def _load_one(args: tuple[Path, str | None, Reading]) -> ExtractionRecord | str:
         statistical.current_reading.reset(token)
 
 
+def _load_and_map(args: tuple[Path, str | None, Reading,
+                              Callable[[ExtractionRecord], object] | None]
+                  ) -> tuple[ExtractionRecord | str, object]:
+    """``_load_one``, then ``map_record`` on the record (None when it raises: the caller makes
+    what is missing, and meets the error itself if there is one)."""
+    path, encoding, reading, map_record = args
+    outcome = _load_one((path, encoding, reading))
+    if map_record is None or not isinstance(outcome, ExtractionRecord):
+        return outcome, None
+    try:
+        return outcome, map_record(outcome)
+    except Exception:  # noqa: BLE001 - see the docstring
+        return outcome, None
+
+
 def _first_line(exc: BaseException) -> str:
     """The first line of an exception's message, at most 200 characters (a report line each)."""
     text = str(exc).strip().split("\n", 1)[0]
@@ -194,27 +223,30 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _run_loaders(paths: Sequence[Path], encoding: str | None, progress: Progress | None,
-                 workers: int | None, reading: Reading) -> list[ExtractionRecord | str]:
-    """Run loaders in order; on many documents, in a process pool (results stay in input order).
+                 workers: int | None, reading: Reading,
+                 map_record: Callable[[ExtractionRecord], object] | None = None,
+                 ) -> list[tuple[ExtractionRecord | str, object]]:
+    """Run loaders (and ``map_record``) in order; on many documents, in a process pool
+    (results stay in input order).
 
     The pool's workers are forked after :func:`_effective_reading` loaded the model, so they
     share the parent's copy of it instead of each loading their own."""
-    jobs = [(p, encoding, reading) for p in paths]
+    jobs = [(p, encoding, reading, map_record) for p in paths]
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    out: list[ExtractionRecord | str] = []
+    out: list[tuple[ExtractionRecord | str, object]] = []
     # An explicit ``workers`` > 1 always uses the pool (tests check it matches a serial run).
     if n_workers > 1 and len(jobs) > 1 and (workers is not None or len(jobs) >= _PARALLEL_THRESHOLD):
         with ProcessPoolExecutor(max_workers=n_workers) as pool:
             chunk = max(1, min(32, len(jobs) // (n_workers * 4)))
-            for i, result in enumerate(pool.map(_load_one, jobs, chunksize=chunk)):
+            for i, result in enumerate(pool.map(_load_and_map, jobs, chunksize=chunk)):
                 out.append(result)
                 if progress:
-                    progress(i + 1, len(jobs), jobs[i][0], _record_or_none(result))
+                    progress(i + 1, len(jobs), jobs[i][0], _record_or_none(result[0]))
         return out
     for i, job in enumerate(jobs):
-        out.append(_load_one(job))
+        out.append(_load_and_map(job))
         if progress:
-            progress(i + 1, len(jobs), job[0], _record_or_none(out[-1]))
+            progress(i + 1, len(jobs), job[0], _record_or_none(out[-1][0]))
     return out
 
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,6 +28,7 @@ from coopgraph.defaults import DEFAULT_BASE_IRI
 from coopgraph.graph import load_graph, validate_graph
 from coopgraph.graph.builder import build_merged
 from coopgraph.graph.chunk_files import write_graph_chunks
+from coopgraph.graph.chunks import DocumentChunk, render_chunk
 from coopgraph.graph.bulk import paused_gc
 from coopgraph.queries.answers import PRECOMPUTED, answer_path, cooperation_answer, save_answers
 from coopgraph.records import ExtractionRecord
@@ -152,7 +153,7 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
     """The build itself, run while holding ``out``'s lock."""
     report = load_documents(paths, encoding=encoding, cache_dir=out / "cache", force=force,
                             progress=progress, workers=workers, reading=reading,
-                            scheduler=scheduler)
+                            scheduler=scheduler, map_record=partial(render_chunk, base_iri=base_iri))
     report.warnings[:0] = lock_notes
     if not report.records:
         first, reason = report.failed[0] if report.failed else (out, "no documents")
@@ -180,7 +181,8 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
         with _stage(stage, "writing"):  # each document's cached chunk, mapped (decision 0010)
             written = write_graph_chunks(built, out, cache_dir=out / "cache" / "chunks",
                                          extractor=extractor_version(report.reading),
-                                         builder=_builder_fingerprint(), base_iri=base_iri)
+                                         builder=_builder_fingerprint(), base_iri=base_iri,
+                                         made=_chunks_made(report))
         written += save_answers(out, answers, key)
         if network and summary.get("organisations", 0) + summary.get("projects", 0) == 0:
             report.warnings.append("network.html not written: no organisation or project was "
@@ -196,6 +198,11 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
         written.append(_write_manifest(out, report, key=key, summary=summary))
     return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                        records=list(report.records))
+
+
+def _chunks_made(report: LoadReport) -> dict[tuple[str, str], DocumentChunk]:
+    """The graph chunks the extraction workers made (``load_documents``' ``map_record``)."""
+    return {key: c for key, c in report.mapped.items() if isinstance(c, DocumentChunk)}
 
 
 def build_key(report: LoadReport, *, base_iri: str, network: bool) -> str:

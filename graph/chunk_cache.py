@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,13 @@ _FORMAT = 1  # bump when DocumentChunk's stored form changes
 
 
 def cached_chunks(records: Sequence[ExtractionRecord], cache_dir: Path, *, extractor: str,
-                  builder: str, base_iri: str, terms: TermWriter) -> list[DocumentChunk]:
-    """Each record's chunk: from the cache when it holds one under the record's key, else made
-    (``render_chunk``) and stored. Chunks of documents no longer built are removed.
+                  builder: str, base_iri: str, terms: TermWriter,
+                  made: Mapping[tuple[str, str], DocumentChunk] | None = None,
+                  ) -> list[DocumentChunk]:
+    """Each record's chunk: from ``made`` (by document name and content hash: chunks the
+    extraction workers made with ``render_chunk``), else from the cache when it holds one under
+    the record's key, else made here; new ones are stored. Chunks of documents no longer built
+    are removed.
 
     Raises:
         OutputError: a new chunk cannot be stored.
@@ -38,7 +42,11 @@ def cached_chunks(records: Sequence[ExtractionRecord], cache_dir: Path, *, extra
     out, keys = [], []
     for record in records:
         key = chunk_key(record, extractor=extractor, builder=builder, base_iri=base_iri)
-        chunk = None if key is None else load_chunk(cache_dir, key)
+        chunk = (made or {}).get((record.document, record.source.sha256 if record.source else ""))
+        if chunk is not None and key is not None:
+            save_chunk(cache_dir, key, chunk)
+        if chunk is None and key is not None:
+            chunk = load_chunk(cache_dir, key)
         if chunk is None:
             chunk = render_chunk(record, base_iri, terms)
             if key is not None:

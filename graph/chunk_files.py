@@ -36,9 +36,11 @@ GraphText = tuple[URIRef, Callable[[], str]]
 
 
 def write_graph_chunks(built: MergedBuild, out: Path, *, cache_dir: Path, extractor: str,
-                       builder: str, base_iri: str) -> list[Path]:
+                       builder: str, base_iri: str,
+                       made: Mapping[tuple[str, str], DocumentChunk] | None = None) -> list[Path]:
     """Write ``out/graph.ttl`` and ``out/graph.trig`` of ``built`` from each document's chunk
-    (cached under ``cache_dir``) and the merge's mapping; returns the two paths.
+    (``made`` by the extraction workers, else cached under ``cache_dir``, else made here) and
+    the merge's mapping; returns the two paths.
 
     Raises:
         OutputError: a file or a cache entry cannot be written.
@@ -47,7 +49,7 @@ def write_graph_chunks(built: MergedBuild, out: Path, *, cache_dir: Path, extrac
     with paused_gc():
         chunks = cached_chunks([d.record for d in built.documents], cache_dir,
                                extractor=extractor, builder=builder, base_iri=base_iri,
-                               terms=terms)
+                               terms=terms, made=made)
     context = Context(built.identities, built.events, base_iri, terms)
     merged = {name: built.quads[name] for name in (reference_graph_iri(base_iri),
                                                    cooperation_graph_iri(base_iri))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -197,3 +198,15 @@ def test_a_rebuild_after_one_change_writes_the_bytes_of_a_cold_build(
         assert (out / name).read_bytes() == (cold.output_dir / name).read_bytes(), name
     kept = sorted(p.name for p in (out / "cache" / "chunks").iterdir())
     assert kept == sorted(p.name for p in (cold.output_dir / "cache" / "chunks").iterdir())
+
+
+def test_the_extraction_workers_make_the_chunks_the_build_would(generated_dir: Path) -> None:
+    """Chunks made in the pool's workers, while each record is in hand, are the chunks made
+    from the records afterwards (so the cold build's graph stage has nothing to make)."""
+    report = load_documents([generated_dir], reading="rules", workers=2,
+                            map_record=partial(render_chunk, base_iri=DEFAULT_BASE_IRI))
+    assert len(report.mapped) == len(report.records) == 80
+    for record in report.records:
+        assert record.source is not None
+        made = report.mapped[(record.document, record.source.sha256)]
+        assert made == render_chunk(record, DEFAULT_BASE_IRI)
