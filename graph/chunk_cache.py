@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,35 +28,58 @@ from coopgraph.records import ExtractionRecord
 _FORMAT = 1  # bump when DocumentChunk's stored form changes
 
 
+#: Gives a document's chunk when called (read from the cache when the writer reaches it).
+ChunkSource = Callable[[], DocumentChunk]
+
+
 def cached_chunks(records: Sequence[ExtractionRecord], cache_dir: Path, *, extractor: str,
                   builder: str, base_iri: str, terms: TermWriter,
                   made: Mapping[tuple[str, str], DocumentChunk] | None = None,
-                  ) -> list[DocumentChunk]:
-    """Each record's chunk: from ``made`` (by document name and content hash: chunks the
-    extraction workers made with ``render_chunk``), else from the cache when it holds one under
-    the record's key, else made here; new ones are stored. Chunks of documents no longer built
-    are removed.
+                  ) -> list[ChunkSource]:
+    """Each record's chunk, as a source read when called: chunks ``made`` by the extraction
+    workers (by document name and content hash) are stored first; a record with no cached chunk
+    gets one made here. Chunks of documents no longer built are removed.
+
+    Why sources, not chunks: the chunks of 10,000 documents are ~700 MB of text; read one at a
+    time while the files are written, they never are in memory together.
 
     Raises:
         OutputError: a new chunk cannot be stored.
     """
-    out, keys = [], []
+    out: list[ChunkSource] = []
+    keys = []
     for record in records:
         key = chunk_key(record, extractor=extractor, builder=builder, base_iri=base_iri)
         chunk = (made or {}).get((record.document, record.source.sha256 if record.source else ""))
-        if chunk is not None and key is not None:
+        if key is None:
+            out.append(_held(chunk or render_chunk(record, base_iri, terms)))
+            continue
+        if chunk is not None:
             save_chunk(cache_dir, key, chunk)
-        if chunk is None and key is not None:
-            chunk = load_chunk(cache_dir, key)
-        if chunk is None:
-            chunk = render_chunk(record, base_iri, terms)
-            if key is not None:
-                save_chunk(cache_dir, key, chunk)
-        if key is not None:
-            keys.append(key)
-        out.append(chunk)
+        elif not (cache_dir / f"{key}.json").is_file():
+            save_chunk(cache_dir, key, render_chunk(record, base_iri, terms))
+        keys.append(key)
+        out.append(partial(_load_or_make, cache_dir, key, record, base_iri, terms))
     prune_chunks(cache_dir, keys)
     return out
+
+
+def _held(chunk: DocumentChunk) -> ChunkSource:
+    return lambda: chunk
+
+
+def _load_or_make(cache_dir: Path, key: str, record: ExtractionRecord, base_iri: str,
+                  terms: TermWriter) -> DocumentChunk:
+    """The cached chunk; one that does not read back (a damaged file) is made and stored again.
+
+    Raises:
+        OutputError: the chunk made again cannot be stored.
+    """
+    chunk = load_chunk(cache_dir, key)
+    if chunk is None:
+        chunk = render_chunk(record, base_iri, terms)
+        save_chunk(cache_dir, key, chunk)
+    return chunk
 
 
 def chunk_key(record: ExtractionRecord, *, extractor: str, builder: str,

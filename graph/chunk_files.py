@@ -25,7 +25,7 @@ from coopgraph.graph.builder import (
     PREFIXES, MergedBuild, cooperation_graph_iri, reference_graph_iri,
 )
 from coopgraph.graph.bulk import Triple, paused_gc
-from coopgraph.graph.chunk_cache import cached_chunks
+from coopgraph.graph.chunk_cache import ChunkSource, cached_chunks
 from coopgraph.graph.chunk_mapping import Context, mapped_text
 from coopgraph.graph.chunks import DocumentChunk
 from coopgraph.graph.documents import SourceDocument
@@ -58,7 +58,7 @@ def write_graph_chunks(built: MergedBuild, out: Path, *, cache_dir: Path, extrac
     return write_chunked_graph(graphs, PREFIXES, terms, out / "graph.ttl", out / "graph.trig")
 
 
-def graph_texts(documents: Sequence[SourceDocument], chunks: Sequence[DocumentChunk],
+def graph_texts(documents: Sequence[SourceDocument], chunks: Sequence[ChunkSource],
                 merged_graphs: Mapping[URIRef, set[Triple]], context: Context) -> list[GraphText]:
     """Every named graph with its text maker, in IRI order: each document's from its chunk,
     the graphs the merge writes (reference, cooperation) from their triples."""
@@ -97,26 +97,31 @@ def _turtle(graphs: Sequence[GraphText], prefixes: Mapping[str, str]) -> Iterato
 
 class _DocumentText:
     """A document's text, made on the first call (TriG) and kept for the second (Turtle) only
-    when the mapping changed it: an unchanged chunk's text is a join, cheaper than keeping."""
+    when the mapping changed it: an unchanged chunk's text is its blocks joined, read again
+    from the cache rather than kept."""
 
-    def __init__(self, chunk: DocumentChunk, doc: SourceDocument, index: int,
+    def __init__(self, source: ChunkSource, doc: SourceDocument, index: int,
                  context: Context) -> None:
-        self._args = (chunk, doc, index, context)
+        self._source, self._doc, self._index, self._context = source, doc, index, context
         self._mapped: str | None = None
         self._known = False  # whether the mapping was applied once already
 
     def __call__(self) -> str:
-        chunk = self._args[0]
+        if self._known and self._mapped is not None:
+            text, self._mapped = self._mapped, None
+            return text
+        chunk = self._source()
         if not self._known:
-            self._mapped, self._known = mapped_text(*self._args), True
-            return chunk.text() if self._mapped is None else self._mapped
-        text, self._mapped = self._mapped, None
-        return chunk.text() if text is None else text
+            self._mapped, self._known = mapped_text(chunk, self._doc, self._index,
+                                                    self._context), True
+            if self._mapped is not None:
+                return self._mapped
+        return chunk.text()
 
 
-def _document_maker(chunk: DocumentChunk, doc: SourceDocument, index: int,
+def _document_maker(source: ChunkSource, doc: SourceDocument, index: int,
                     context: Context) -> Callable[[], str]:
-    return _DocumentText(chunk, doc, index, context)
+    return _DocumentText(source, doc, index, context)
 
 
 def _constant(text: str) -> Callable[[], str]:
