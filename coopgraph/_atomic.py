@@ -23,14 +23,16 @@ from coopgraph.errors import OutputError
 _STAGE: ContextVar[list[tuple[Path, Path]] | None] = ContextVar("coopgraph_stage", default=None)
 
 
-def atomic_write_bytes(path: Path | str, data: bytes, *, durable: bool = True) -> Path:
+def atomic_write_bytes(path: Path | str, data: bytes, *, durable: bool = True,
+                       stage: bool = True) -> Path:
     """Write ``data`` to ``path`` atomically; returns the path.
 
     ``durable=False`` skips the fsync: still atomic (no half-written file), but a power cut may
     lose the new content. Right for caches that are rebuilt anyway, where an fsync per file
-    dominates the cost of thousands of small writes.
+    dominates the cost of thousands of small writes. ``stage=False`` moves the file into place
+    at once even inside a :func:`staged` block: a cache entry is read back before the block ends.
     """
-    return _write(path, [data], durable=durable)
+    return _write(path, [data], durable=durable, stage=stage)
 
 
 def atomic_write_chunks(path: Path | str, chunks: Iterable[str], *, durable: bool = True) -> Path:
@@ -79,7 +81,7 @@ def staged_path(path: Path) -> Path:
     return path
 
 
-def _write(path: Path | str, parts: Iterable[bytes], *, durable: bool) -> Path:
+def _write(path: Path | str, parts: Iterable[bytes], *, durable: bool, stage: bool = True) -> Path:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -95,7 +97,7 @@ def _write(path: Path | str, parts: Iterable[bytes], *, durable: bool) -> Path:
                 fh.flush()
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are meant to be shared
-        pending = _STAGE.get()
+        pending = _STAGE.get() if stage else None
         if pending is None:
             os.replace(tmp, target)
         else:
@@ -109,9 +111,11 @@ def _write(path: Path | str, parts: Iterable[bytes], *, durable: bool) -> Path:
     return target
 
 
-def atomic_write_text(path: Path | str, text: str, *, durable: bool = True) -> Path:
-    """Write UTF-8 ``text`` to ``path`` atomically; returns the path."""
-    return atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
+def atomic_write_text(path: Path | str, text: str, *, durable: bool = True,
+                      stage: bool = True) -> Path:
+    """Write UTF-8 ``text`` to ``path`` atomically; returns the path (``stage``: as in
+    :func:`atomic_write_bytes`)."""
+    return atomic_write_bytes(path, text.encode("utf-8"), durable=durable, stage=stage)
 
 
 def _umask() -> int:

@@ -109,8 +109,9 @@ def save_chunk(cache_dir: Path, key: str, chunk: DocumentChunk) -> None:
     data = {"graph": chunk.graph_iri, "document": chunk.document_iri,
             "blocks": chunk.blocks, "subjects": chunk.subjects, "entities": chunk.entities,
             "names": chunk.names, "events": chunk.events}
+    # not staged with the build's outputs: the writer reads it back before they move
     atomic_write_text(cache_dir / f"{key}.json", json.dumps(data, ensure_ascii=False),
-                      durable=False)
+                      durable=False, stage=False)
 
 
 def prune_chunks(cache_dir: Path, keep: Iterable[str]) -> None:

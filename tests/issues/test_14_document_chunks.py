@@ -210,3 +210,20 @@ def test_the_extraction_workers_make_the_chunks_the_build_would(generated_dir: P
         assert record.source is not None
         made = report.mapped[(record.document, record.source.sha256)]
         assert made == render_chunk(record, DEFAULT_BASE_IRI)
+
+
+@pytest.mark.slow
+def test_a_cold_build_makes_no_chunk_after_extraction(
+        generated_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers' chunks are stored and read back while the outputs are still staged (they
+    were made again when the cache entry waited for the outputs to move into place)."""
+    made: list[str] = []
+    real = chunk_cache.render_chunk
+
+    def counting(record: ExtractionRecord, base_iri: str, terms: TermWriter | None = None):  # type: ignore[no-untyped-def]
+        made.append(record.document)
+        return real(record, base_iri, terms)
+
+    monkeypatch.setattr(chunk_cache, "render_chunk", counting)
+    build([generated_dir], output_dir=tmp_path / "out", reading="rules", workers=2)
+    assert made == []
