@@ -50,7 +50,8 @@ class LoadReport:
     #: The reading the documents got ("rules" when a full reading fell back for want of a model).
     reading: Reading = "full"
     #: What ``load_documents``' ``map_record`` made of each record extracted in this run (in
-    #: the worker that extracted it), by (document name, content hash).
+    #: the worker that extracted it), by (document name, content hash). A build stores these
+    #: graph chunks in its cache and empties this.
     mapped: dict[tuple[str, str], object] = field(default_factory=dict)
 
 

@@ -26,9 +26,11 @@ from coopgraph.extraction import LoadReport, Progress, extractor_version, load_d
 from coopgraph.loaders.text.statistical import Reading
 from coopgraph.defaults import DEFAULT_BASE_IRI
 from coopgraph.graph import load_graph, validate_graph
-from coopgraph.graph.builder import build_merged
+from coopgraph.graph.builder import PREFIXES, build_merged
+from coopgraph.graph.chunk_cache import cached_chunks
 from coopgraph.graph.chunk_files import write_graph_chunks
 from coopgraph.graph.chunks import DocumentChunk, render_chunk
+from coopgraph.graph.turtle import TermWriter
 from coopgraph.graph.bulk import paused_gc
 from coopgraph.queries.answers import PRECOMPUTED, answer_path, cooperation_answer, save_answers
 from coopgraph.records import ExtractionRecord
@@ -166,6 +168,13 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
         return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                            records=list(report.records), up_to_date=True)
     with _stage(stage, "graph"):
+        # each document's chunk stored (the workers made the new ones) before the merge, and
+        # the workers' copies let go: they were 70 MB of the peak at 1,000 documents
+        chunks = cached_chunks(report.records, out / "cache" / "chunks",
+                               extractor=extractor_version(report.reading),
+                               builder=_builder_fingerprint(), base_iri=base_iri,
+                               terms=TermWriter(PREFIXES), made=_chunks_made(report))
+        report.mapped.clear()
         built = build_merged(report.records, base_iri=base_iri)
         quads, tables = built.quads, built.tables
     with _stage(stage, "validation"):
@@ -179,10 +188,7 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
     answers = {"who-cooperated-with-whom": cooperation_answer(tables.cooperation)}
     with staged():  # all outputs move into place together, or none (a full disk at the last)
         with _stage(stage, "writing"):  # each document's cached chunk, mapped (decision 0010)
-            written = write_graph_chunks(built, out, cache_dir=out / "cache" / "chunks",
-                                         extractor=extractor_version(report.reading),
-                                         builder=_builder_fingerprint(), base_iri=base_iri,
-                                         made=_chunks_made(report))
+            written = write_graph_chunks(built, out, chunks=chunks, base_iri=base_iri)
         written += save_answers(out, answers, key)
         if network and summary.get("organisations", 0) + summary.get("projects", 0) == 0:
             report.warnings.append("network.html not written: no organisation or project was "

@@ -30,38 +30,47 @@ _FORMAT = 1  # bump when DocumentChunk's stored form changes
 
 #: Gives a document's chunk when called (read from the cache when the writer reaches it).
 ChunkSource = Callable[[], DocumentChunk]
+#: A record's document name and content hash.
+DocumentKey = tuple[str, str]
 
 
 def cached_chunks(records: Sequence[ExtractionRecord], cache_dir: Path, *, extractor: str,
                   builder: str, base_iri: str, terms: TermWriter,
-                  made: Mapping[tuple[str, str], DocumentChunk] | None = None,
-                  ) -> list[ChunkSource]:
-    """Each record's chunk, as a source read when called: chunks ``made`` by the extraction
-    workers (by document name and content hash) are stored first; a record with no cached chunk
+                  made: Mapping[DocumentKey, DocumentChunk] | None = None,
+                  ) -> dict[DocumentKey, ChunkSource]:
+    """Each record's chunk, by document name and content hash, as a source read when called.
+
+    Chunks ``made`` by the extraction workers are stored first; a record with no cached chunk
     gets one made here. Chunks of documents no longer built are removed.
 
-    Why sources, not chunks: the chunks of 10,000 documents are ~700 MB of text; read one at a
-    time while the files are written, they never are in memory together.
+    Why sources, not chunks: the chunks of 10,000 documents are ~700 MB of text. Read one at a
+    time while the files are written, they are never in memory together.
 
     Raises:
         OutputError: a new chunk cannot be stored.
     """
-    out: list[ChunkSource] = []
+    out: dict[DocumentKey, ChunkSource] = {}
     keys = []
     for record in records:
+        name = document_key(record)
         key = chunk_key(record, extractor=extractor, builder=builder, base_iri=base_iri)
-        chunk = (made or {}).get((record.document, record.source.sha256 if record.source else ""))
+        chunk = (made or {}).get(name)
         if key is None:
-            out.append(_held(chunk or render_chunk(record, base_iri, terms)))
+            out[name] = _held(chunk or render_chunk(record, base_iri, terms))
             continue
         if chunk is not None:
             save_chunk(cache_dir, key, chunk)
         elif not (cache_dir / f"{key}.json").is_file():
             save_chunk(cache_dir, key, render_chunk(record, base_iri, terms))
         keys.append(key)
-        out.append(partial(_load_or_make, cache_dir, key, record, base_iri, terms))
+        out[name] = partial(_load_or_make, cache_dir, key, record, base_iri, terms)
     prune_chunks(cache_dir, keys)
     return out
+
+
+def document_key(record: ExtractionRecord) -> DocumentKey:
+    """(document name, content hash): how a record's chunk is found."""
+    return record.document, record.source.sha256 if record.source else ""
 
 
 def _held(chunk: DocumentChunk) -> ChunkSource:

@@ -25,9 +25,8 @@ from coopgraph.graph.builder import (
     PREFIXES, MergedBuild, cooperation_graph_iri, reference_graph_iri,
 )
 from coopgraph.graph.bulk import Triple, paused_gc
-from coopgraph.graph.chunk_cache import ChunkSource, cached_chunks
+from coopgraph.graph.chunk_cache import ChunkSource, DocumentKey, document_key
 from coopgraph.graph.chunk_mapping import Context, mapped_text
-from coopgraph.graph.chunks import DocumentChunk
 from coopgraph.graph.documents import SourceDocument
 from coopgraph.graph.turtle import TermWriter, iter_blocks, prefix_header
 
@@ -35,26 +34,21 @@ from coopgraph.graph.turtle import TermWriter, iter_blocks, prefix_header
 GraphText = tuple[URIRef, Callable[[], str]]
 
 
-def write_graph_chunks(built: MergedBuild, out: Path, *, cache_dir: Path, extractor: str,
-                       builder: str, base_iri: str,
-                       made: Mapping[tuple[str, str], DocumentChunk] | None = None) -> list[Path]:
+def write_graph_chunks(built: MergedBuild, out: Path, *,
+                       chunks: Mapping[DocumentKey, ChunkSource], base_iri: str) -> list[Path]:
     """Write ``out/graph.ttl`` and ``out/graph.trig`` of ``built`` from each document's chunk
-    (``made`` by the extraction workers, else cached under ``cache_dir``, else made here) and
-    the merge's mapping; returns the two paths.
+    (``cached_chunks``) and the merge's mapping; returns the two paths.
 
     Raises:
-        OutputError: a file or a cache entry cannot be written.
+        OutputError: a file or a chunk made again cannot be written.
     """
     terms = TermWriter(PREFIXES)
-    with paused_gc():
-        chunks = cached_chunks([d.record for d in built.documents], cache_dir,
-                               extractor=extractor, builder=builder, base_iri=base_iri,
-                               terms=terms, made=made)
     context = Context(built.identities, built.events, base_iri, terms)
     merged = {name: built.quads[name] for name in (reference_graph_iri(base_iri),
                                                    cooperation_graph_iri(base_iri))
               if name in built.quads}
-    graphs = graph_texts(built.documents, chunks, merged, context)
+    sources = [chunks[document_key(d.record)] for d in built.documents]
+    graphs = graph_texts(built.documents, sources, merged, context)
     return write_chunked_graph(graphs, PREFIXES, terms, out / "graph.ttl", out / "graph.trig")
 
 

@@ -23,7 +23,8 @@ from coopgraph import build
 from coopgraph.extraction import load_documents
 from coopgraph.graph import DEFAULT_BASE_IRI
 from coopgraph.graph import chunk_cache
-from coopgraph.graph.builder import PREFIXES, build_merged
+from coopgraph.graph.builder import PREFIXES, MergedBuild, build_merged
+from coopgraph.graph.chunk_cache import cached_chunks
 from coopgraph.graph.chunk_files import write_graph_chunks
 from coopgraph.graph.chunk_mapping import Context, map_document, substitute
 from coopgraph.graph.chunks import render_chunk
@@ -60,11 +61,17 @@ def test_corpora() -> list[ExtractionRecord]:
     return list(load_documents(list(CORPORA), reading="rules").records)
 
 
+def write_files(built: MergedBuild, out: Path, cache: Path) -> None:
+    """The build's last two steps: each document's chunk cached, the files written from them."""
+    chunks = cached_chunks([d.record for d in built.documents], cache, extractor="e",
+                           builder="b", base_iri=DEFAULT_BASE_IRI, terms=TermWriter(PREFIXES))
+    write_graph_chunks(built, out, chunks=chunks, base_iri=DEFAULT_BASE_IRI)
+
+
 def written_quads(records: list[ExtractionRecord], out: Path) -> tuple[set[str], set[str]]:
     """(quads the chunk files hold, quads ``build_quads`` makes), as N-Quads lines."""
     built = build_merged(records)
-    write_graph_chunks(built, out, cache_dir=out / "chunks", extractor="e", builder="b",
-                       base_iri=DEFAULT_BASE_IRI)
+    write_files(built, out, out / "chunks")
     got = {str(q) for q in ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)}
     expected = {str(q) for q in ox.parse(to_nquads(built.quads), format=ox.RdfFormat.N_QUADS)}
     union = {str(t) for t in ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)}
@@ -132,8 +139,7 @@ def test_a_documents_chunk_does_not_change_when_documents_are_added(
     ones, and leaves the cached files of the first 40 as they were."""
     built = build_merged(generated[:40])
     cache = tmp_path / "chunks"
-    write_graph_chunks(built, tmp_path, cache_dir=cache, extractor="e", builder="b",
-                       base_iri=DEFAULT_BASE_IRI)
+    write_files(built, tmp_path, cache)
     before = {p.name: p.read_bytes() for p in cache.iterdir()}
     made: list[str] = []
     real = chunk_cache.render_chunk
@@ -143,8 +149,7 @@ def test_a_documents_chunk_does_not_change_when_documents_are_added(
         return real(record, base_iri, terms)
 
     monkeypatch.setattr(chunk_cache, "render_chunk", counting)
-    write_graph_chunks(build_merged(generated), tmp_path, cache_dir=cache, extractor="e",
-                       builder="b", base_iri=DEFAULT_BASE_IRI)
+    write_files(build_merged(generated), tmp_path, cache)
     assert sorted(made) == sorted(r.document for r in generated[40:])
     assert {name: (cache / name).read_bytes() for name in before} == before
 
@@ -169,13 +174,11 @@ def test_chunk_key_names_content_name_extractor_builder_and_base() -> None:
 def test_a_corrupt_chunk_is_made_again(test_corpora: list[ExtractionRecord], tmp_path: Path) -> None:
     built = build_merged(test_corpora[:3])
     cache = tmp_path / "chunks"
-    write_graph_chunks(built, tmp_path, cache_dir=cache, extractor="e", builder="b",
-                       base_iri=DEFAULT_BASE_IRI)
+    write_files(built, tmp_path, cache)
     trig = (tmp_path / "graph.trig").read_bytes()
     for entry in cache.iterdir():
         entry.write_text('{"blocks": [1]}', encoding="utf-8")
-    write_graph_chunks(built, tmp_path, cache_dir=cache, extractor="e", builder="b",
-                       base_iri=DEFAULT_BASE_IRI)
+    write_files(built, tmp_path, cache)
     assert (tmp_path / "graph.trig").read_bytes() == trig
 
 
