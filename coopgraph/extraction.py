@@ -157,6 +157,13 @@ def load_documents(paths: Iterable[Path | str] | None = None, *, encoding: str |
 _FALLBACK_PREFIX = "statistical layer off: "
 
 
+def reading_used(reading: Reading) -> Reading:
+    """The reading documents asked to get ``reading`` get: a full one is done by the rules alone
+    when the model cannot be loaded (``load_documents`` says so in a warning). A build keys the
+    chunks its workers store by the extractor of this reading."""
+    return "rules" if reading == "full" and not statistical.available() else reading
+
+
 def _effective_reading(reading: str, report: LoadReport) -> Reading:
     """The reading the documents get: a full reading needs the model, checked once here (not in
     each pool worker), so a missing model gives one warning per run, not one per process.

@@ -22,14 +22,15 @@ from coopgraph._atomic import atomic_write_text, staged
 from coopgraph._lock import build_lock
 from coopgraph._resources import packages_fingerprint
 from coopgraph.errors import InputError, ValidationError
-from coopgraph.extraction import LoadReport, Progress, extractor_version, load_documents
+from coopgraph.extraction import (
+    LoadReport, Progress, extractor_version, load_documents, reading_used,
+)
 from coopgraph.loaders.text.statistical import Reading
 from coopgraph.defaults import DEFAULT_BASE_IRI
 from coopgraph.graph import load_graph, validate_graph
 from coopgraph.graph.builder import PREFIXES, build_merged
-from coopgraph.graph.chunk_cache import cached_chunks
+from coopgraph.graph.chunk_cache import cached_chunks, store_chunk
 from coopgraph.graph.chunk_files import write_graph_chunks
-from coopgraph.graph.chunks import DocumentChunk, render_chunk
 from coopgraph.graph.turtle import TermWriter
 from coopgraph.graph.bulk import paused_gc
 from coopgraph.queries.answers import PRECOMPUTED, answer_path, cooperation_answer, save_answers
@@ -153,9 +154,13 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
                   progress: Progress | None, workers: int | None,
                   reading: Reading, stage: Stage, scheduler: str | None) -> BuildResult:
     """The build itself, run while holding ``out``'s lock."""
+    chunk_dir = out / "cache" / "chunks"
+    # each new document's graph chunk made and stored by the worker that reads it (0010)
+    store = partial(store_chunk, cache_dir=chunk_dir, builder=_builder_fingerprint(),
+                    base_iri=base_iri, extractor=extractor_version(reading_used(reading)))
     report = load_documents(paths, encoding=encoding, cache_dir=out / "cache", force=force,
                             progress=progress, workers=workers, reading=reading,
-                            scheduler=scheduler, map_record=partial(render_chunk, base_iri=base_iri))
+                            scheduler=scheduler, map_record=store)
     report.warnings[:0] = lock_notes
     if not report.records:
         first, reason = report.failed[0] if report.failed else (out, "no documents")
@@ -168,13 +173,10 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
         return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                            records=list(report.records), up_to_date=True)
     with _stage(stage, "graph"):
-        # each document's chunk stored (the workers made the new ones) before the merge, and
-        # the workers' copies let go: they were 70 MB of the peak at 1,000 documents
-        chunks = cached_chunks(report.records, out / "cache" / "chunks",
+        chunks = cached_chunks(report.records, chunk_dir,
                                extractor=extractor_version(report.reading),
                                builder=_builder_fingerprint(), base_iri=base_iri,
-                               terms=TermWriter(PREFIXES), made=_chunks_made(report))
-        report.mapped.clear()
+                               terms=TermWriter(PREFIXES))
         built = build_merged(report.records, base_iri=base_iri)
         quads, tables = built.quads, built.tables
     with _stage(stage, "validation"):
@@ -204,11 +206,6 @@ def _build_locked(paths: Iterable[Path | str] | None, out: Path, lock_notes: lis
         written.append(_write_manifest(out, report, key=key, summary=summary))
     return BuildResult(summary=summary, written=written, report=report, output_dir=out,
                        records=list(report.records))
-
-
-def _chunks_made(report: LoadReport) -> dict[tuple[str, str], DocumentChunk]:
-    """The graph chunks the extraction workers made (``load_documents``' ``map_record``)."""
-    return {key: c for key, c in report.mapped.items() if isinstance(c, DocumentChunk)}
 
 
 def build_key(report: LoadReport, *, base_iri: str, network: bool) -> str:

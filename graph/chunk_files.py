@@ -48,7 +48,8 @@ def write_graph_chunks(built: MergedBuild, out: Path, *,
                                                    cooperation_graph_iri(base_iri))
               if name in built.quads}
     sources = [chunks[document_key(d.record)] for d in built.documents]
-    graphs = graph_texts(built.documents, sources, merged, context)
+    with paused_gc():  # the reference and cooperation graphs' blocks: many small objects
+        graphs = graph_texts(built.documents, sources, merged, context)
     return write_chunked_graph(graphs, PREFIXES, terms, out / "graph.ttl", out / "graph.trig")
 
 

@@ -203,16 +203,18 @@ def test_a_rebuild_after_one_change_writes_the_bytes_of_a_cold_build(
     assert kept == sorted(p.name for p in (cold.output_dir / "cache" / "chunks").iterdir())
 
 
-def test_the_extraction_workers_make_the_chunks_the_build_would(generated_dir: Path) -> None:
-    """Chunks made in the pool's workers, while each record is in hand, are the chunks made
-    from the records afterwards (so the cold build's graph stage has nothing to make)."""
-    report = load_documents([generated_dir], reading="rules", workers=2,
-                            map_record=partial(render_chunk, base_iri=DEFAULT_BASE_IRI))
+def test_the_extraction_workers_make_the_chunks_the_build_would(
+        generated_dir: Path, tmp_path: Path) -> None:
+    """Chunks made and stored by the pool's workers, while each record is in hand, are the
+    chunks made from the records afterwards (so the cold build has none to make)."""
+    store = partial(chunk_cache.store_chunk, cache_dir=tmp_path, extractor="e", builder="b",
+                    base_iri=DEFAULT_BASE_IRI)
+    report = load_documents([generated_dir], reading="rules", workers=2, map_record=store)
     assert len(report.mapped) == len(report.records) == 80
     for record in report.records:
-        assert record.source is not None
-        made = report.mapped[(record.document, record.source.sha256)]
-        assert made == render_chunk(record, DEFAULT_BASE_IRI)
+        key = chunk_cache.chunk_key(record, extractor="e", builder="b", base_iri=DEFAULT_BASE_IRI)
+        assert key is not None and report.mapped[chunk_cache.document_key(record)] == key
+        assert chunk_cache.load_chunk(tmp_path, key) == render_chunk(record, DEFAULT_BASE_IRI)
 
 
 @pytest.mark.slow
