@@ -16,11 +16,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from coopgraph._atomic import atomic_write_text
+from coopgraph.graph.builder import PREFIXES
 from coopgraph.graph.chunks import DocumentChunk, render_chunk
 from coopgraph.graph.turtle import TermWriter
 from coopgraph.records import ExtractionRecord
@@ -79,8 +80,15 @@ def store_chunk(record: ExtractionRecord, *, cache_dir: Path, extractor: str, bu
     """
     key = chunk_key(record, extractor=extractor, builder=builder, base_iri=base_iri)
     if key is not None:
-        save_chunk(cache_dir, key, render_chunk(record, base_iri))
+        save_chunk(cache_dir, key, render_chunk(record, base_iri, _process_terms()))
     return key
+
+
+@lru_cache(maxsize=1)
+def _process_terms() -> TermWriter:
+    """One term writer per worker process: a document's terms are mostly its predicates,
+    classes and concepts, rendered once per process instead of once per document."""
+    return TermWriter(PREFIXES)
 
 
 def document_key(record: ExtractionRecord) -> DocumentKey:
