@@ -161,11 +161,19 @@ def _event_blocks(doc: SourceDocument, index: int, position: int,
 def _entity_blocks(doc: SourceDocument, index: int, local_ids: list[str],
                    context: Context) -> Iterator[str]:
     """An entity's block in this document's graph, in context (its forms leave out the
-    canonical name the merge chose)."""
+    canonical name the merge chose): what the document says of it, and the relations it
+    states with the entity as subject (their direct triples share its block)."""
     wanted = set(local_ids)
+    ids = context.identities
     entities = tuple(e for e in doc.record.entities if e.id in wanted)
     triples: set[Triple] = set()
-    add_mentions(triples, context.identities, index, entities, doc.iri)
+    add_mentions(triples, ids, index, entities, doc.iri)
+    subjects = {ids.iri_of[(index, local)] for local in wanted}
+    stated: set[Triple] = set()
+    writer = DocumentWriter(stated, doc, index, ids, context.events, context.base_iri)
+    for relation in doc.record.relations:
+        writer.add_relation(relation)
+    triples.update(t for t in stated if t[0] in subjects)
     for _subject, block in iter_blocks(triples, context.terms):
         yield block
 
