@@ -88,6 +88,8 @@ def map_document(chunk: DocumentChunk, doc: SourceDocument, index: int,
             replace[iri_text(URIRef(local))] = iri_text(iri)
         if iri in events.facts:
             rewrite.add(local)
+    if any(not token.startswith("<") for token in replace):
+        return DocumentMapping({}, frozenset(), True)  # a base IRI written as a prefixed name
     return DocumentMapping(replace, frozenset(rewrite), False)
 
 
