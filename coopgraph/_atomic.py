@@ -35,6 +35,11 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, durable: bool = True,
     return _write(path, [data], durable=durable, stage=stage)
 
 
+def atomic_write_parts(path: Path | str, parts: Iterable[bytes], *, durable: bool = True) -> Path:
+    """``atomic_write_chunks`` for parts already encoded (a caller that needs their lengths)."""
+    return _write(path, parts, durable=durable)
+
+
 def atomic_write_chunks(path: Path | str, chunks: Iterable[str], *, durable: bool = True) -> Path:
     """Write the UTF-8 text ``chunks`` to ``path`` atomically, one after another; returns the path.
 
